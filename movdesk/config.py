@@ -1,0 +1,77 @@
+"""Where movdesk keeps its files, and how a database location is chosen.
+
+The office's database lives in the user data folder (``%LOCALAPPDATA%\\movdesk`` on
+Windows); ``--db PATH`` or the ``MOVDESK_DB`` variable point elsewhere, and ``--db``
+also takes an SQLAlchemy URL. The demo database is a separate file beside it, so demo
+data can never mix with the office's real cases.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path, PureWindowsPath
+
+from platformdirs import user_data_path
+
+from .errors import UserError
+
+APP_NAME = "movdesk"
+DB_FILENAME = "movdesk.sqlite"
+DEMO_DB_FILENAME = "movdesk-demo.sqlite"
+ENV_DB = "MOVDESK_DB"
+ENV_DATA_DIR = "MOVDESK_DATA_DIR"
+
+_URL_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*://")
+
+
+def data_dir() -> Path:
+    """The folder of movdesk's own files (database, backups, settings)."""
+    override = os.environ.get(ENV_DATA_DIR)
+    if override:
+        return Path(override)
+    return user_data_path(APP_NAME, appauthor=False)
+
+
+def is_network_path(path: str) -> bool:
+    """True for a UNC path (``\\\\server\\share``) or its forward-slash form."""
+    return path.startswith(("\\\\", "//")) or PureWindowsPath(path).drive.startswith("\\\\")
+
+
+@dataclass(frozen=True)
+class DatabaseLocation:
+    """A resolved database: its SQLAlchemy URL and, for a SQLite file, its path."""
+
+    url: str
+    path: Path | None
+
+    @property
+    def is_sqlite_file(self) -> bool:
+        return self.path is not None
+
+
+def _refuse_network(path: str) -> None:
+    if is_network_path(path):
+        raise UserError(
+            f"Base de données : « {path} » est sur un partage réseau. SQLite ne doit pas "
+            "être placé sur un partage (risque de corruption quand plusieurs postes "
+            "écrivent) ; choisissez un dossier local de ce poste."
+        )
+
+
+def resolve_database(db: str | None = None, *, demo: bool = False) -> DatabaseLocation:
+    """Choose the database from ``--db``, then ``MOVDESK_DB``, then the default file."""
+    chosen = db or os.environ.get(ENV_DB)
+    if chosen and _URL_RE.match(chosen):
+        if chosen.startswith("sqlite:///") and len(chosen) > len("sqlite:///"):
+            raw = chosen[len("sqlite:///") :]
+            _refuse_network(raw)
+            return DatabaseLocation(chosen, Path(raw))
+        return DatabaseLocation(chosen, None)
+    if chosen:
+        _refuse_network(chosen)
+        path = Path(chosen).expanduser()
+    else:
+        path = data_dir() / (DEMO_DB_FILENAME if demo else DB_FILENAME)
+    return DatabaseLocation(f"sqlite:///{path.as_posix()}", path)

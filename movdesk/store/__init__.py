@@ -1,0 +1,1 @@
+"""Local storage: where the database lives, how it is opened, migrated, backed up, checked."""
