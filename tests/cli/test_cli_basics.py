@@ -1,0 +1,51 @@
+"""The command line's contract: exit codes, French messages, no traceback."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from movdesk import __version__
+from movdesk.cli import EXIT_USAGE, EXIT_USER_ERROR, main
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(["--version"])
+    assert stop.value.code == 0
+    assert __version__ in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["nosuchcommand"],
+        ["deadlines", "--today", "2026-02-30"],
+        ["deadlines", "--format", "xml"],
+        ["export", "monthly", "--month", "2026-13"],
+        ["print", "poster", "LC-1"],
+    ],
+)
+def test_bad_usage_exits_2_with_french_message(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(argv)
+    assert stop.value.code == EXIT_USAGE
+    err = capsys.readouterr().err
+    assert "utilisation incorrecte" in err or "invalid choice" in err
+
+
+def test_network_share_is_a_user_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db", r"\\serveur\partage\m.sqlite", "check"]) == EXIT_USER_ERROR
+    err = capsys.readouterr().err
+    assert "partage réseau" in err and "Traceback" not in err
+
+
+def test_module_entry_point_runs() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "movdesk", "--version"], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0 and __version__ in done.stdout
