@@ -1,0 +1,142 @@
+"""Validation of suspensions and company periods (MOV-RULES.md sections 2.7 and 2.8)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from ...models.enums import SuspensionKind
+from .common import (
+    MAX_COMPANY_DAYS,
+    MAX_LEAVE_DAYS_TOTAL,
+    MAX_SICKNESS_DAYS,
+    MIN_COMPANY_DAYS,
+    ROME_RE,
+    Problem,
+    dates_in_order,
+    days_text,
+    inside_case,
+    needs_signature,
+    path_of,
+    signed,
+    span,
+)
+
+
+def overlap_problems(
+    item: Any,
+    others: Sequence[Any],
+    collection: str,
+    case_items: Sequence[Any],
+    path: str,
+    what: str,
+) -> list[Problem]:
+    """Overlaps of ``item`` with ``others``, naming each other item by its path."""
+    problems = []
+    for other in others:
+        if other is item:
+            continue
+        if item.start_date <= other.end_date and other.start_date <= item.end_date:
+            problems.append(
+                Problem(
+                    f"{path}.start",
+                    f"{what} ne peuvent pas se chevaucher : {span(item.start_date, item.end_date)}"
+                    f" chevauche {path_of(collection, case_items, other)} "
+                    f"({span(other.start_date, other.end_date)}).",
+                )
+            )
+    return problems
+
+
+def leave_total_problems(case: Any, suspensions: Sequence[Any], path: str) -> list[Problem]:
+    """Leave (congés) may total at most 35 days over the case; reported on ``path``."""
+    total = sum(s.days for s in suspensions if s.kind == SuspensionKind.LEAVE)
+    if total > MAX_LEAVE_DAYS_TOTAL:
+        return [
+            Problem(
+                f"{path}.end",
+                f"les congés totalisent au plus 35 jours sur la prestation (ici {total} jours).",
+            )
+        ]
+    return []
+
+
+def suspension_problems(case: Any, item: Any, path: str) -> list[Problem]:
+    """The rules that one suspension meets on its own."""
+    problems = dates_in_order(item.start_date, item.end_date, path)
+    if problems:
+        return problems
+    if item.kind == SuspensionKind.SICKNESS and item.days > MAX_SICKNESS_DAYS:
+        problems.append(
+            Problem(
+                f"{path}.end",
+                f"une suspension pour maladie dure au plus 14 jours consécutifs "
+                f"(ici {item.days} jours).",
+            )
+        )
+    if not signed(case):
+        problems.append(needs_signature(path, "une suspension"))
+    return problems + inside_case(case, item.start_date, item.end_date, path, "une suspension")
+
+
+def check_suspension(case: Any, suspension: Any, others: Sequence[Any]) -> list[Problem]:
+    """Sickness ≤ 14 days; leave ≤ 35 days in total; no overlap; inside [S, end]."""
+    path = path_of("suspensions", case.suspensions, suspension)
+    problems = suspension_problems(case, suspension, path)
+    problems += overlap_problems(
+        suspension, others, "suspensions", case.suspensions, path, "les suspensions"
+    )
+    if suspension.kind == SuspensionKind.LEAVE:
+        rest = [other for other in others if other is not suspension]
+        problems += leave_total_problems(case, [suspension, *rest], path)
+    return problems
+
+
+def company_period_problems(case: Any, item: Any, path: str) -> list[Problem]:
+    """The rules that one company period meets on its own."""
+    problems = dates_in_order(item.start_date, item.end_date, path)
+    if problems:
+        return problems
+    if item.days > MAX_COMPANY_DAYS:
+        problems.append(
+            Problem(
+                f"{path}.end",
+                f"une période en entreprise dure au plus 42 jours (6 semaines) "
+                f"(ici {item.days} jours).",
+            )
+        )
+    elif item.days < MIN_COMPANY_DAYS:
+        problems.append(
+            Problem(
+                f"{path}.end",
+                f"une période de moins de 7 jours est acceptée mais ne satisfait pas "
+                f"l'obligation de période en entreprise (ici {days_text(item.days)}).",
+                "warning",
+            )
+        )
+    if item.rome and not ROME_RE.match(item.rome):
+        problems.append(
+            Problem(
+                f"{path}.rome",
+                f"le code ROME « {item.rome} » s'écrit d'une lettre majuscule et de 4 "
+                "chiffres (ex. D1106).",
+            )
+        )
+    if not signed(case):
+        problems.append(needs_signature(path, "une période en entreprise"))
+    return problems + inside_case(
+        case, item.start_date, item.end_date, path, "une période en entreprise"
+    )
+
+
+def check_company_period(case: Any, period: Any, others: Sequence[Any]) -> list[Problem]:
+    """At most 42 days (under 7 is a warning); inside [S, end]; no overlap between periods."""
+    path = path_of("company_periods", case.company_periods, period)
+    return company_period_problems(case, period, path) + overlap_problems(
+        period,
+        others,
+        "company_periods",
+        case.company_periods,
+        path,
+        "les périodes en entreprise",
+    )
