@@ -162,9 +162,7 @@ def latest_allowed_after(anchor: date, intervals: list[Interval]) -> date:
     """
     limit = anchor + timedelta(days=MAX_GAP_DAYS)
     while True:
-        pushed = anchor + timedelta(
-            days=MAX_GAP_DAYS + _blocked_between(intervals, anchor, limit)
-        )
+        pushed = anchor + timedelta(days=MAX_GAP_DAYS + _blocked_between(intervals, anchor, limit))
         if pushed == limit:
             break
         limit = pushed
@@ -213,12 +211,24 @@ def _in_intervals(d: date, intervals: list[Interval]) -> bool:
     return any(start <= d <= end for start, end in intervals)
 
 
-def due_weeks(case: Any, today: date) -> Iterator[date]:
-    """Mondays of the due weeks, up to the week of ``today`` (section 2 rule 5, Decision).
+def _week_is_due(monday: date, contracting: date, end: date, intervals: list[Interval]) -> bool:
+    """Section 2 rule 5, Decision: Monday to Friday all after the contracting interview
+    and on or before the end date, and one of them neither suspended nor in a company
+    period."""
+    friday = monday + timedelta(days=4)
+    if monday <= contracting or friday > end:
+        return False
+    return not all(_in_intervals(monday + timedelta(days=i), intervals) for i in range(5))
 
-    Due: Monday to Friday all after the contracting interview and on or before the end
-    date, and at least one of those five days neither suspended nor in a company period.
-    """
+
+def _week_status(monday: date, done_days: set[date], today: date) -> WeekStatus:
+    done = any(monday + timedelta(days=i) in done_days for i in range(7))
+    sunday = monday + timedelta(days=6)
+    return WeekStatus(monday=monday, done=done, missed=not done and sunday < today)
+
+
+def due_weeks(case: Any, today: date) -> Iterator[date]:
+    """Mondays of the due weeks, from the contracting interview up to the week of today."""
     period = active_period(case, today)
     if period is None:
         return
@@ -228,10 +238,7 @@ def due_weeks(case: Any, today: date) -> Iterator[date]:
     monday = week_monday(contracting) + timedelta(days=7)
     last_monday = min(week_monday(today), week_monday(end))
     while monday <= last_monday:
-        friday = monday + timedelta(days=4)
-        if friday <= end and not all(
-            _in_intervals(monday + timedelta(days=i), intervals) for i in range(5)
-        ):
+        if _week_is_due(monday, contracting, end, intervals):
             yield monday
         monday += timedelta(days=7)
 
@@ -242,12 +249,18 @@ def weekly_compliance(case: Any, today: date) -> list[WeekStatus]:
     A week is missed once its Sunday has passed; the current week is due by its Sunday.
     """
     done_days = _weekly_interview_days(case)
-    weeks = []
-    for monday in due_weeks(case, today):
-        done = any(monday + timedelta(days=i) in done_days for i in range(7))
-        sunday = monday + timedelta(days=6)
-        weeks.append(WeekStatus(monday=monday, done=done, missed=not done and sunday < today))
-    return weeks
+    return [_week_status(monday, done_days, today) for monday in due_weeks(case, today)]
+
+
+def current_week(case: Any, today: date) -> WeekStatus | None:
+    """The week of ``today`` when it is a due week (what the deadlines list shows)."""
+    period = active_period(case, today)
+    if period is None:
+        return None
+    monday = week_monday(today)
+    if not _week_is_due(monday, period[0], period[1], blocked_intervals(case)):
+        return None
+    return _week_status(monday, _weekly_interview_days(case), today)
 
 
 # --- Follow-up after a positive exit -----------------------------------------------------
