@@ -1,22 +1,197 @@
-"""Open a database and bring its schema to the program's version.
+"""Open a database and bring its schema to the program's version with Alembic.
 
-PROVISIONAL: creates the schema from the models; to be replaced by Alembic migrations.
+The migrations ship inside the package (``movdesk/store/migrations``) and the Alembic
+configuration is built here, in code. Before anything touches an existing file, it is
+looked at read-only: a file that is not a movdesk database, or that a newer movdesk
+created, is refused and left exactly as it was. An existing database is backed up
+before it is migrated.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import Engine
+import logging
+from pathlib import Path
 
-from ..config import DatabaseLocation
-from ..models import Base
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, event, text
+from sqlalchemy.pool import NullPool
+
+from ..config import DatabaseLocation, is_network_path
+from ..errors import UserError
 from .engine import make_engine
+from .sqlite_file import NotADatabase, probe
+
+_log = logging.getLogger(__name__)
+
+#: Where the migration scripts live, inside the installed package.
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
-def open_database(location: DatabaseLocation, *, migrate: bool = True) -> Engine:
-    """An engine on ``location`` whose schema is at the program's version."""
-    if location.path is not None:
-        location.path.parent.mkdir(parents=True, exist_ok=True)
+def alembic_config(connection: Connection | None = None, *, url: str | None = None) -> Config:
+    """An Alembic configuration without any ``alembic.ini``.
+
+    The migrations run on ``connection`` when it is given, otherwise on ``url``.
+    """
+    cfg = Config()
+    # ConfigParser interpolates "%": a folder name holding one must be escaped.
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR).replace("%", "%%"))
+    if url is not None:
+        cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    if connection is not None:
+        cfg.attributes["connection"] = connection
+    return cfg
+
+
+def _scripts() -> ScriptDirectory:
+    return ScriptDirectory.from_config(alembic_config())
+
+
+def head_revision() -> str:
+    """The schema revision this program works with."""
+    head = _scripts().get_current_head()
+    assert head is not None, "movdesk ships at least one migration"
+    return head
+
+
+def is_known_revision(revision: str) -> bool:
+    """True when this program has the migration script of ``revision``."""
+    return any(script.revision == revision for script in _scripts().walk_revisions())
+
+
+def schema_revision(engine: Engine) -> str | None:
+    """The revision recorded in the database, None when it has no movdesk schema."""
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def refuse_network_path(path: Path) -> None:
+    if is_network_path(str(path)):
+        raise UserError(
+            f"Base de données : « {path} » est sur un partage réseau. SQLite ne doit pas "
+            "être placé sur un partage (risque de corruption quand plusieurs postes "
+            "écrivent) ; choisissez un dossier local de ce poste."
+        )
+
+
+def newer_schema_error(name: str, revision: str) -> UserError:
+    return UserError(
+        f"Cette base a été créée par une version plus récente de movdesk (schéma "
+        f"« {revision} », inconnu de cette version) : « {name} » n'a pas été ouverte "
+        "ni modifiée ; mettez movdesk à jour pour l'utiliser."
+    )
+
+
+def stored_revision(path: Path) -> str | None:
+    """Check, read-only, that ``path`` is usable by this program; return its revision.
+
+    None means an empty database (or no file yet). Raises :class:`UserError` for a file
+    that is not SQLite, an SQLite database of another program, or a newer movdesk's.
+    """
+    try:
+        found = probe(path)
+    except NotADatabase:
+        raise UserError(
+            f"« {path} » n'est pas une base de données movdesk : ce n'est pas un fichier "
+            "SQLite lisible (fichier d'un autre type ou endommagé). Il n'a pas été modifié."
+        ) from None
+    if found.revision is None and not found.is_empty:
+        raise UserError(
+            f"« {path} » est une base SQLite qui n'appartient pas à movdesk (aucune "
+            "version de schéma movdesk enregistrée). Elle n'a pas été modifiée."
+        )
+    if found.revision is not None and not is_known_revision(found.revision):
+        raise newer_schema_error(str(path), found.revision)
+    return found.revision
+
+
+def _migration_engine(url: str) -> Engine:
+    """An engine whose connections migrate safely on SQLite.
+
+    Foreign keys are switched off while tables are rebuilt (batch mode copies and drops
+    tables, which would cascade or fail), and the whole upgrade runs in one explicit
+    transaction, so a failing migration leaves the previous schema intact.
+    """
+    engine = make_engine(url, poolclass=NullPool)
+    if engine.dialect.name != "sqlite":
+        return engine
+
+    @event.listens_for(engine, "connect")
+    def _manual_transactions(dbapi_connection, _record):  # type: ignore[no-untyped-def]
+        dbapi_connection.isolation_level = None
+        dbapi_connection.execute("PRAGMA foreign_keys = OFF")
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn):  # type: ignore[no-untyped-def]
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+def upgrade_to_head(url: str) -> None:
+    """Run every pending migration on ``url`` in one transaction."""
+    engine = _migration_engine(url)
+    try:
+        with engine.begin() as conn:
+            command.upgrade(alembic_config(conn), "head")
+            if engine.dialect.name == "sqlite":
+                broken = conn.execute(text("PRAGMA foreign_key_check")).fetchall()
+                if broken:
+                    raise UserError(
+                        "La mise à jour du schéma de la base a échoué : des références "
+                        f"entre tables seraient rompues ({len(broken)}). La base n'a pas "
+                        "été modifiée."
+                    )
+    finally:
+        engine.dispose()
+
+
+def _check_and_migrate_engine(engine: Engine, name: str, migrate: bool) -> None:
+    """For databases that are not a local file: refuse a newer schema, then migrate."""
+    current = schema_revision(engine)
+    if current is not None and not is_known_revision(current):
+        raise newer_schema_error(name, current)
+    if migrate and current != head_revision():
+        with engine.begin() as conn:
+            command.upgrade(alembic_config(conn), "head")
+
+
+def open_database(
+    location: DatabaseLocation, *, migrate: bool = True, daily_backup: bool = True
+) -> Engine:
+    """An engine on ``location`` whose schema is at the program's version.
+
+    For an SQLite file: refuses a network share, a foreign or newer file (untouched);
+    backs up an existing database before migrating it; then, when ``daily_backup`` is
+    true, takes the automatic daily backup if the last one is more than a day old.
+    """
+    path = location.path
+    if path is None:
+        engine = make_engine(location.url)
+        try:
+            _check_and_migrate_engine(engine, location.url, migrate)
+        except BaseException:
+            engine.dispose()
+            raise
+        return engine
+
+    from .backup import backup_before_migration, take_daily_backup
+
+    refuse_network_path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    current = stored_revision(path)
+    if migrate and current != head_revision():
+        if current is not None:
+            backup_before_migration(location, current)
+        upgrade_to_head(location.url)
     engine = make_engine(location.url)
-    if migrate:
-        Base.metadata.create_all(engine)
+    if daily_backup and current is not None:
+        try:
+            take_daily_backup(location)
+        except UserError as error:
+            # A missed daily copy must not keep the office from working; the next
+            # start tries again.
+            _log.warning("Sauvegarde automatique non faite : %s", error)
     return engine

@@ -1,0 +1,192 @@
+"""Backups of the database file: on demand, before a migration, and daily with rotation.
+
+Every backup is an online, consistent copy made with SQLite's backup API, so it can be
+taken while the program has the database open. Backups go to a ``backups`` folder next
+to the database file and are named after it (``movdesk-AAAAMMJJ-HHMMSS.sqlite``).
+Only the automatic daily backups (prefix ``auto-``) are ever deleted, following
+:func:`backups_to_keep`; manual, pre-migration and pre-restore backups stay until the
+user removes them.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Hashable
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from ..config import DatabaseLocation
+from ..errors import UserError
+from .sqlite_file import NotADatabase, copy_database
+
+BACKUP_DIRNAME = "backups"
+AUTO_PREFIX = "auto-"
+PRE_MIGRATION_PREFIX = "avant-migration-"
+PRE_RESTORE_PREFIX = "avant-restauration-"
+_STAMP_FORMAT = "%Y%m%d-%H%M%S"
+
+#: Retention of the automatic backups: newest of each of the last N days, weeks, months.
+KEEP_DAILY = 7
+KEEP_WEEKLY = 4
+KEEP_MONTHLY = 6
+
+
+def backups_dir(location: DatabaseLocation) -> Path:
+    """The ``backups`` folder beside the database file."""
+    return _database_path(location).parent / BACKUP_DIRNAME
+
+
+def _database_path(location: DatabaseLocation) -> Path:
+    if location.path is None:
+        raise UserError(
+            f"Sauvegarde impossible : la base « {location.url} » n'est pas un fichier "
+            "SQLite local ; utilisez les outils de votre serveur de base de données."
+        )
+    return location.path
+
+
+def unique_path(path: Path) -> Path:
+    """``path``, or ``name-2.sqlite``… when two backups fall in the same second."""
+    candidate, n = path, 1
+    while candidate.exists():
+        n += 1
+        candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
+    return candidate
+
+
+def _default_target(location: DatabaseLocation, prefix: str, now: datetime) -> Path:
+    db = _database_path(location)
+    name = f"{prefix}{db.stem}-{now.strftime(_STAMP_FORMAT)}.sqlite"
+    return unique_path(backups_dir(location) / name)
+
+
+def _write_backup(source: Path, out: Path) -> Path:
+    """Copy the database into ``out`` through a temporary file, so a failed or
+    interrupted backup never leaves a half-written file under a backup's name."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    partial = out.with_name(out.name + ".partiel")
+    partial.unlink(missing_ok=True)
+    try:
+        copy_database(source, partial)
+        os.replace(partial, out)
+    except NotADatabase:
+        partial.unlink(missing_ok=True)
+        raise UserError(
+            f"Sauvegarde impossible : « {source} » n'est pas une base SQLite lisible."
+        ) from None
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise UserError(
+            f"Sauvegarde impossible : le fichier « {out} » ne peut pas être écrit "
+            f"({error.strerror or error})."
+        ) from None
+    return out
+
+
+def backup_database(
+    location: DatabaseLocation,
+    out: Path | None = None,
+    *,
+    prefix: str = "",
+    now: datetime | None = None,
+) -> Path:
+    """Take an online backup of the database; return the file written.
+
+    Without ``out`` the backup goes to the backups folder, named with the date and time;
+    ``prefix`` marks the kind of backup (none for a manual one).
+    """
+    source = _database_path(location)
+    if not source.is_file():
+        raise UserError(f"Sauvegarde impossible : la base « {source} » n'existe pas.")
+    target = out if out is not None else _default_target(location, prefix, now or datetime.now())
+    return _write_backup(source, target)
+
+
+def backup_before_migration(location: DatabaseLocation, revision: str) -> Path:
+    """The copy kept before an existing database is migrated to a new schema."""
+    return backup_database(location, prefix=f"{PRE_MIGRATION_PREFIX}{revision}-")
+
+
+def automatic_backups(location: DatabaseLocation) -> dict[Path, datetime]:
+    """The automatic backups of this database, with the time in their name."""
+    stem = re.escape(_database_path(location).stem)
+    pattern = re.compile(rf"^{AUTO_PREFIX}{stem}-(\d{{8}}-\d{{6}})(?:-\d+)?\.sqlite$")
+    found: dict[Path, datetime] = {}
+    folder = backups_dir(location)
+    if not folder.is_dir():
+        return found
+    for entry in folder.iterdir():
+        match = pattern.match(entry.name)
+        if match and entry.is_file():
+            try:
+                found[entry] = datetime.strptime(match.group(1), _STAMP_FORMAT)
+            except ValueError:
+                continue  # not a date we wrote: leave the file alone
+    return found
+
+
+def _newest_per_period(
+    dates: list[datetime], period_key: Callable[[datetime], Hashable], count: int
+) -> set[datetime]:
+    """The newest date of each of the ``count`` most recent periods that hold a date."""
+    newest: dict[Hashable, datetime] = {}
+    for moment in sorted(dates, reverse=True):
+        key = period_key(moment)
+        if key not in newest:
+            if len(newest) == count:
+                break
+            newest[key] = moment
+    return set(newest.values())
+
+
+def backups_to_keep(dates: list[datetime], now: datetime) -> set[datetime]:
+    """Which automatic backups to keep: the newest of each of the last 7 days, 4 weeks
+    (ISO weeks) and 6 months that have a backup — at most 17, always the newest.
+
+    Periods count only when they hold a backup, so a long closure (August) never
+    empties the history. A backup dated after ``now`` (a clock that was wrong) counts
+    as taken ``now``, so that it cannot push every real backup out of the daily slots.
+    """
+    # Effective moment -> the newest real date that falls on it.
+    effective: dict[datetime, datetime] = {}
+    for moment in dates:
+        key = min(moment, now)
+        effective[key] = max(moment, effective.get(key, moment))
+    moments = list(effective)
+    kept = (
+        _newest_per_period(moments, lambda d: d.date(), KEEP_DAILY)
+        | _newest_per_period(moments, lambda d: tuple(d.isocalendar())[:2], KEEP_WEEKLY)
+        | _newest_per_period(moments, lambda d: (d.year, d.month), KEEP_MONTHLY)
+    )
+    return {effective[moment] for moment in kept}
+
+
+def prune_automatic_backups(location: DatabaseLocation, now: datetime | None = None) -> list[Path]:
+    """Delete the automatic backups the retention policy no longer keeps; return them."""
+    found = automatic_backups(location)
+    keep = backups_to_keep(list(found.values()), now or datetime.now())
+    removed: list[Path] = []
+    for path, moment in sorted(found.items(), key=lambda item: item[1]):
+        if moment in keep:
+            continue
+        try:
+            path.unlink()
+        except OSError:
+            continue  # open in another program (Windows): try again next time
+        removed.append(path)
+    return removed
+
+
+def take_daily_backup(location: DatabaseLocation, now: datetime | None = None) -> Path | None:
+    """At start: back up when the newest automatic backup is a day old, then prune.
+
+    Returns the new backup, or None when a recent one exists.
+    """
+    now = now or datetime.now()
+    found = automatic_backups(location)
+    if found and now - max(found.values()) < timedelta(days=1):
+        return None
+    path = backup_database(location, prefix=AUTO_PREFIX, now=now)
+    prune_automatic_backups(location, now)
+    return path
