@@ -1,0 +1,174 @@
+"""Start the desktop program: Qt application, French locale, database, main window.
+
+Nothing reaches the user as a traceback: a ``UserError`` while opening the database is
+shown in a message box (exit code 1), and an unexpected exception raised later inside
+the event loop is written to ``movdesk.log`` in the data folder and announced in a
+French dialog, instead of the program going on silently in a broken state.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import sys
+import traceback
+from collections.abc import Callable
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from .config import DatabaseLocation, data_dir
+from .errors import UserError
+from .services.dashboard import count_cases
+from .store.engine import make_session_factory
+from .store.migrate import open_database
+from .ui.icons import APP_ICON, load_icon
+from .ui.main_window import MainWindow
+
+EXIT_USER_ERROR = 1
+LOG_FILENAME = "movdesk.log"
+DEMO_UNAVAILABLE = (
+    "Les données de démonstration ne sont pas disponibles dans cette version : "
+    "la base de démonstration reste vide."
+)
+
+log = logging.getLogger("movdesk")
+
+ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
+
+
+def log_path() -> Path:
+    return data_dir() / LOG_FILENAME
+
+
+def setup_logging() -> Path:
+    """Send movdesk's log to ``movdesk.log`` in the data folder (replacing an older target)."""
+    path = log_path()
+    for handler in list(log.handlers):
+        if getattr(handler, "_movdesk", False):
+            log.removeHandler(handler)
+            handler.close()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    handler._movdesk = True  # type: ignore[attr-defined]
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+    return path
+
+
+def prepare_application() -> QApplication:
+    """The ``QApplication`` (created once), named, with French locale and Qt translations."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    app.setApplicationName("movdesk")
+    app.setOrganizationName("movdesk")
+    app.setApplicationDisplayName("movdesk")
+    app.setWindowIcon(load_icon(APP_ICON))
+    QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
+    if not getattr(app, "_movdesk_translators", None):
+        # Qt's own buttons and dialogs (« Annuler », « Oui »…) in French when shipped.
+        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        loaded = []
+        for name in ("qtbase_fr", "qt_fr"):
+            translator = QTranslator(app)
+            if translator.load(name, folder):
+                app.installTranslator(translator)
+                loaded.append(translator)
+        app._movdesk_translators = loaded  # type: ignore[attr-defined]
+    return app
+
+
+def report_unexpected(
+    exc_type: type[BaseException],
+    exc: BaseException,
+    tb: TracebackType | None,
+) -> None:
+    """``sys.excepthook`` of the window: log the traceback, then tell the user in French."""
+    if issubclass(exc_type, KeyboardInterrupt):
+        sys.__excepthook__(exc_type, exc, tb)
+        return
+    if isinstance(exc, UserError):
+        # A user error that escaped a dialog is still only a message to read.
+        log.info("Erreur signalée à l'utilisateur : %s", exc)
+        if QApplication.instance() is not None:
+            QMessageBox.warning(None, "movdesk", str(exc))
+        return
+    log.error("Erreur inattendue", exc_info=(exc_type, exc, tb))
+    sys.stderr.write("".join(traceback.format_exception(exc_type, exc, tb)))
+    if QApplication.instance() is None:
+        return
+    QMessageBox.critical(
+        None,
+        "Erreur inattendue",
+        "Une erreur inattendue s'est produite ; l'action en cours n'a peut-être pas "
+        "abouti.\n\n"
+        f"Détail : {exc_type.__name__} : {exc}\n\n"
+        f"Le rapport complet est enregistré dans « {log_path()} ». "
+        "Transmettez ce fichier à votre assistance si l'erreur se reproduit.",
+    )
+
+
+def _fill_demo_if_empty(session_factory: sessionmaker[Session]) -> str | None:
+    """Fill an empty demo database; a status-bar note when nothing could be filled."""
+    if count_cases(session_factory):
+        return None
+    try:
+        fill_demo = importlib.import_module("movdesk.demo").fill_demo
+    except (ImportError, AttributeError):
+        log.warning("movdesk.demo.fill_demo absent : base de démonstration laissée vide")
+        return DEMO_UNAVAILABLE
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        created = fill_demo(session_factory)
+    finally:
+        QApplication.restoreOverrideCursor()
+    log.info("Base de démonstration remplie : %s dossiers", created)
+    return f"Base de démonstration remplie : {created} dossiers fictifs."
+
+
+def open_main_window(
+    location: DatabaseLocation, *, demo: bool = False
+) -> tuple[MainWindow, Engine]:
+    """Open (and migrate) the database, fill the demo, build the window; may raise UserError."""
+    engine = open_database(location)
+    try:
+        session_factory = make_session_factory(engine)
+        note = _fill_demo_if_empty(session_factory) if demo else None
+        window = MainWindow(session_factory, location=location, demo=demo)
+    except BaseException:
+        engine.dispose()
+        raise
+    if note:
+        window.statusBar().showMessage(note)
+    return window, engine
+
+
+def run_gui(location: DatabaseLocation, *, demo: bool = False) -> int:
+    """The desktop program; returns the process exit code."""
+    app = prepare_application()
+    setup_logging()
+    previous_hook: ExceptHook = sys.excepthook
+    sys.excepthook = report_unexpected
+    try:
+        try:
+            window, engine = open_main_window(location, demo=demo)
+        except UserError as error:
+            log.info("Ouverture de la base refusée : %s", error)
+            QMessageBox.critical(None, "Ouverture de la base impossible", str(error))
+            return EXIT_USER_ERROR
+        try:
+            window.show()
+            return app.exec()
+        finally:
+            window.close()
+            window.deleteLater()
+            engine.dispose()
+    finally:
+        sys.excepthook = previous_hook

@@ -1,0 +1,103 @@
+"""Read-only figures for the first window: the office, and what the database holds.
+
+These functions open their own short session and return plain frozen dataclasses, so
+the window never keeps ORM objects (or a session) alive between two refreshes and the
+figures can be tested without Qt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from ..models import Case, CaseStatus, OfficeSettings, Referent
+
+
+@dataclass(frozen=True)
+class OfficeSummary:
+    """The office settings as shown to users (paramètres du bureau)."""
+
+    name: str
+    address: str | None
+    siret: str | None
+    market_number: str | None
+    price_per_case_cents: int
+    alsace_moselle: bool
+    configured: bool
+
+
+#: What an office looks like before the first-run assistant has saved anything.
+UNCONFIGURED_OFFICE = OfficeSummary(
+    name="",
+    address=None,
+    siret=None,
+    market_number=None,
+    price_per_case_cents=0,
+    alsace_moselle=False,
+    configured=False,
+)
+
+
+@dataclass(frozen=True)
+class DashboardFigures:
+    """What the dashboard (tableau de bord) shows."""
+
+    office: OfficeSummary
+    #: Number of cases for every recorded status, in lifecycle order, zeros included.
+    cases_by_status: tuple[tuple[CaseStatus, int], ...]
+    referent_count: int
+    active_referent_count: int
+
+    @property
+    def total_cases(self) -> int:
+        return sum(count for _status, count in self.cases_by_status)
+
+
+def _office(session: Session) -> OfficeSummary:
+    row = session.get(OfficeSettings, 1)
+    if row is None:
+        return UNCONFIGURED_OFFICE
+    return OfficeSummary(
+        name=row.name.strip(),
+        address=row.address,
+        siret=row.siret,
+        market_number=row.market_number,
+        price_per_case_cents=row.price_per_case_cents,
+        alsace_moselle=row.alsace_moselle,
+        configured=row.configured,
+    )
+
+
+def read_office(factory: sessionmaker[Session]) -> OfficeSummary:
+    """The office settings, or :data:`UNCONFIGURED_OFFICE` when none are saved yet."""
+    with factory() as session:
+        return _office(session)
+
+
+def count_cases(factory: sessionmaker[Session]) -> int:
+    """How many cases the database holds (the demo fills only an empty database)."""
+    with factory() as session:
+        return session.scalar(select(func.count()).select_from(Case)) or 0
+
+
+def read_dashboard(factory: sessionmaker[Session]) -> DashboardFigures:
+    """The office and the counts of cases by recorded status and of referents."""
+    with factory() as session:
+        counted = dict(
+            session.execute(select(Case.status, func.count()).group_by(Case.status)).all()
+        )
+        referents = session.scalar(select(func.count()).select_from(Referent)) or 0
+        active = (
+            session.scalar(
+                select(func.count()).select_from(Referent).where(Referent.active.is_(True))
+            )
+            or 0
+        )
+        return DashboardFigures(
+            office=_office(session),
+            cases_by_status=tuple((status, counted.get(status, 0)) for status in CaseStatus),
+            referent_count=referents,
+            active_referent_count=active,
+        )

@@ -1,0 +1,65 @@
+"""What every page of the main window shares: its context, title, icon and heading."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QLabel, QStyle, QVBoxLayout, QWidget
+from sqlalchemy.orm import Session, sessionmaker
+
+from ...config import DatabaseLocation
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """What a page may need: the session factory, where the database is, demo or not."""
+
+    session_factory: sessionmaker[Session]
+    location: DatabaseLocation
+    demo: bool = False
+
+
+class Page(QWidget):
+    """A page of the main window; subclasses set the class attributes and fill ``body``."""
+
+    #: Name in the navigation list and heading of the page.
+    TITLE = ""
+    #: Name of the drawn icon (``resources/icons/<ICON>.svg``).
+    ICON = ""
+    #: Style icon used when the drawn one is missing.
+    FALLBACK_ICON = QStyle.StandardPixmap.SP_FileIcon
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setObjectName(f"page-{self.ICON}")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 18, 24, 18)
+        layout.setSpacing(12)
+        heading = QLabel(self.TITLE, self)
+        heading.setObjectName("pageHeading")
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        heading.setFont(font)
+        layout.addWidget(heading)
+        #: Where subclasses add their widgets, under the heading.
+        self.body = layout
+
+    def refresh(self) -> None:
+        """Read again what the page shows; called each time the page is brought forward."""
+
+
+class PlaceholderPage(Page):
+    """A page still to be written: its title and one sentence saying what it will hold."""
+
+    #: One French sentence for the user.
+    DESCRIPTION = ""
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        text = QLabel(self.DESCRIPTION, self)
+        text.setObjectName("pageDescription")
+        text.setWordWrap(True)
+        self.body.addWidget(text)
+        self.body.addStretch(1)

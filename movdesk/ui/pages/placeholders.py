@@ -1,0 +1,67 @@
+"""Pages of the navigation that later work fills; each is its own class, replaced whole."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QStyle
+
+from .base import PlaceholderPage
+
+
+class BeneficiariesPage(PlaceholderPage):
+    TITLE = "Bénéficiaires"
+    ICON = "beneficiaries"
+    FALLBACK_ICON = QStyle.StandardPixmap.SP_FileDialogDetailedView
+    DESCRIPTION = (
+        "Cette page contiendra la liste des bénéficiaires et de leurs dossiers MOV, "
+        "avec la recherche, les filtres et l'ouverture d'un nouveau dossier."
+    )
+
+
+class AgendaPage(PlaceholderPage):
+    TITLE = "Agenda"
+    ICON = "agenda"
+    FALLBACK_ICON = QStyle.StandardPixmap.SP_FileDialogContentsView
+    DESCRIPTION = (
+        "Cette page contiendra les entretiens et regroupements prévus de chaque référent, "
+        "ainsi que les échéances à ne pas manquer."
+    )
+
+
+class PlacementsPage(PlaceholderPage):
+    TITLE = "Placements"
+    ICON = "placements"
+    FALLBACK_ICON = QStyle.StandardPixmap.SP_DialogApplyButton
+    DESCRIPTION = (
+        "Cette page contiendra les sorties vers l'emploi ou la formation et le suivi "
+        "dans l'emploi des bénéficiaires placés."
+    )
+
+
+class IndicatorsPage(PlaceholderPage):
+    TITLE = "Indicateurs"
+    ICON = "indicators"
+    FALLBACK_ICON = QStyle.StandardPixmap.SP_FileDialogInfoView
+    DESCRIPTION = (
+        "Cette page contiendra les indicateurs mensuels de la prestation et leur export "
+        "pour France Travail."
+    )
+
+
+class PaymentsPage(PlaceholderPage):
+    TITLE = "Paiements"
+    ICON = "payments"
+    FALLBACK_ICON = QStyle.StandardPixmap.SP_DriveHDIcon
+    DESCRIPTION = (
+        "Cette page contiendra les tranches de paiement de chaque dossier, celles à "
+        "facturer et celles déjà réglées."
+    )
+
+
+class DirectoryPage(PlaceholderPage):
+    TITLE = "Annuaire"
+    ICON = "directory"
+    FALLBACK_ICON = QStyle.StandardPixmap.SP_DirHomeIcon
+    DESCRIPTION = (
+        "Cette page contiendra l'annuaire des référents, des partenaires et des "
+        "employeurs du bureau."
+    )

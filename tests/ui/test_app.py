@@ -1,0 +1,153 @@
+"""Starting the program: opening errors, demo filling, the event loop, unexpected errors."""
+
+from __future__ import annotations
+
+import sys
+import types
+
+import pytest
+from PySide6.QtCore import QLocale, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+from sqlalchemy.orm import Session, sessionmaker
+
+from movdesk import app as app_module
+from movdesk.app import (
+    DEMO_UNAVAILABLE,
+    log_path,
+    open_main_window,
+    prepare_application,
+    report_unexpected,
+    run_gui,
+    setup_logging,
+)
+from movdesk.config import DatabaseLocation
+from movdesk.errors import UserError
+from movdesk.models import CaseStatus
+from movdesk.services.dashboard import count_cases
+from tests.ui.rows import add_cases
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def message_boxes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str, str]]:
+    """Record (kind, title, text) of every message box instead of blocking on it."""
+    shown: list[tuple[str, str, str]] = []
+    for kind in ("critical", "warning", "information"):
+        monkeypatch.setattr(
+            QMessageBox,
+            kind,
+            lambda _parent, title, text, *_a, _kind=kind: shown.append((_kind, title, text)),
+        )
+    return shown
+
+
+def test_application_is_named_and_french(qapp: QApplication) -> None:
+    assert prepare_application() is qapp
+    assert qapp.applicationName() == "movdesk"
+    assert qapp.organizationName() == "movdesk"
+    assert QLocale().language() == QLocale.Language.French
+    assert QLocale().territory() == QLocale.Country.France
+
+
+def test_user_error_at_opening_is_a_message_and_exit_code_1(
+    db_location: DatabaseLocation,
+    monkeypatch: pytest.MonkeyPatch,
+    message_boxes: list[tuple[str, str, str]],
+) -> None:
+    def refuse(_location: DatabaseLocation) -> None:
+        raise UserError("Cette base a été créée par une version plus récente de movdesk.")
+
+    monkeypatch.setattr(app_module, "open_database", refuse)
+    hook_before = sys.excepthook
+    assert run_gui(db_location) == 1
+    assert message_boxes == [
+        (
+            "critical",
+            "Ouverture de la base impossible",
+            "Cette base a été créée par une version plus récente de movdesk.",
+        )
+    ]
+    assert sys.excepthook is hook_before
+
+
+def test_event_loop_runs_and_returns_0(
+    qtbot: QtBot, db_location: DatabaseLocation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Close the window as soon as the loop turns: the program ends as a user would end it.
+    QTimer.singleShot(0, QApplication.closeAllWindows)
+    hook_before = sys.excepthook
+    assert run_gui(db_location) == 0
+    assert sys.excepthook is hook_before
+    assert log_path().is_file()
+
+
+def test_demo_fills_an_empty_database_once(
+    qtbot: QtBot, db_location: DatabaseLocation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[int] = []
+
+    def fill_demo(factory: sessionmaker[Session], **_options: object) -> int:
+        calls.append(1)
+        add_cases(factory, [CaseStatus.ACTIVE] * 5)
+        return 5
+
+    monkeypatch.setitem(sys.modules, "movdesk.demo", types.SimpleNamespace(fill_demo=fill_demo))
+    window, engine = open_main_window(db_location, demo=True)
+    qtbot.addWidget(window)
+    try:
+        assert calls == [1]
+        assert window.windowTitle() == "movdesk — Base de démonstration"
+        assert "5 dossiers fictifs" in window.statusBar().currentMessage()
+        assert window.pages[0].figures.total_cases == 5
+    finally:
+        engine.dispose()
+
+    window, engine = open_main_window(db_location, demo=True)
+    qtbot.addWidget(window)
+    engine.dispose()
+    assert calls == [1], "a demo database that holds cases is never filled again"
+
+
+def test_demo_without_generator_opens_empty_with_a_note(
+    qtbot: QtBot,
+    db_location: DatabaseLocation,
+    session_factory: sessionmaker[Session],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # None in sys.modules makes the import fail, as when the module is not shipped.
+    monkeypatch.setitem(sys.modules, "movdesk.demo", None)
+    window, engine = open_main_window(db_location, demo=True)
+    qtbot.addWidget(window)
+    engine.dispose()
+    assert window.statusBar().currentMessage() == DEMO_UNAVAILABLE
+    assert count_cases(session_factory) == 0
+
+
+def test_unexpected_error_is_logged_and_told_in_french(
+    message_boxes: list[tuple[str, str, str]], capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = setup_logging()
+    try:
+        raise RuntimeError("disque plein")
+    except RuntimeError as error:
+        report_unexpected(RuntimeError, error, error.__traceback__)
+    [(kind, title, text)] = message_boxes
+    assert (kind, title) == ("critical", "Erreur inattendue")
+    assert "Une erreur inattendue s'est produite" in text
+    assert "RuntimeError : disque plein" in text
+    assert str(path) in text
+    for handler in app_module.log.handlers:
+        handler.flush()
+    logged = path.read_text(encoding="utf-8")
+    assert "Traceback" in logged and "disque plein" in logged
+    assert "RuntimeError: disque plein" in capsys.readouterr().err
+
+
+def test_user_error_escaping_a_slot_is_only_a_warning(
+    message_boxes: list[tuple[str, str, str]],
+) -> None:
+    error = UserError("Le numéro de lettre de commande existe déjà.")
+    report_unexpected(UserError, error, None)
+    assert message_boxes == [("warning", "movdesk", "Le numéro de lettre de commande existe déjà.")]

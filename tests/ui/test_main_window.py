@@ -1,0 +1,222 @@
+"""The main window: title, navigation, keyboard, dashboard figures, settings, menus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QMessageBox
+from pytestqt.qtbot import QtBot
+from sqlalchemy.orm import Session, sessionmaker
+
+from movdesk import __version__
+from movdesk.config import DatabaseLocation
+from movdesk.models import CaseStatus
+from movdesk.ui.main_window import DEMO_BANNER, MainWindow
+from movdesk.ui.pages import DashboardPage, PlaceholderPage, PlacementsPage, SettingsPage
+from tests.ui.conftest import WindowFactory
+from tests.ui.rows import add_cases, save_office
+
+pytestmark = pytest.mark.gui
+
+PAGE_TITLES = [
+    "Tableau de bord",
+    "Bénéficiaires",
+    "Agenda",
+    "Placements",
+    "Indicateurs",
+    "Paiements",
+    "Annuaire",
+    "Paramètres",
+]
+
+
+def _spaces(text: str) -> str:
+    """French formatting uses no-break spaces; compare with plain ones."""
+    return text.replace("\u202f", " ").replace("\xa0", " ")
+
+
+def test_title_before_the_office_is_named(make_window: WindowFactory) -> None:
+    assert make_window().windowTitle() == "movdesk — Bureau non configuré"
+
+
+def test_title_carries_the_office_name(
+    make_window: WindowFactory, session_factory: sessionmaker[Session]
+) -> None:
+    save_office(session_factory, "Cap Emploi Rive Gauche")
+    assert make_window().windowTitle() == "movdesk — Cap Emploi Rive Gauche"
+
+
+def test_demo_is_marked_in_title_banner_and_status_bar(
+    make_window: WindowFactory, session_factory: sessionmaker[Session]
+) -> None:
+    window = make_window(demo=True)
+    assert window.windowTitle() == "movdesk — Base de démonstration"
+    banner = window.findChild(QLabel, "demoBanner")
+    assert banner is not None and banner.text() == DEMO_BANNER
+    status = window.statusBar().findChild(QLabel, "demoLabel")
+    assert status is not None and "Base de démonstration" in status.text()
+
+    save_office(session_factory, "Bureau d'Arras")
+    window.refresh_title()
+    assert window.windowTitle() == "movdesk — Bureau d'Arras (démonstration)"
+
+
+def test_real_database_has_no_demo_marks(make_window: WindowFactory) -> None:
+    window = make_window()
+    assert window.findChild(QLabel, "demoBanner") is None
+    assert window.statusBar().findChild(QLabel, "demoLabel") is None
+
+
+def test_status_bar_shows_the_database_path(
+    make_window: WindowFactory, db_location: DatabaseLocation
+) -> None:
+    label = make_window().statusBar().findChild(QLabel, "databaseLabel")
+    assert label is not None and str(db_location.path) in label.text()
+
+
+def test_eight_pages_in_navigation_order(make_window: WindowFactory) -> None:
+    window = make_window()
+    assert [page.TITLE for page in window.pages] == PAGE_TITLES
+    assert [window.navigation.item(i).text() for i in range(window.navigation.count())] == (
+        PAGE_TITLES
+    )
+    assert [window.stack.widget(i) for i in range(window.stack.count())] == window.pages
+    assert isinstance(window.pages[0], DashboardPage)
+    assert isinstance(window.pages[-1], SettingsPage)
+    for page in window.pages[1:-1]:
+        assert isinstance(page, PlaceholderPage)
+        assert page.DESCRIPTION.startswith("Cette page contiendra")
+    assert window.current_index() == 0
+
+
+def test_clicking_the_navigation_switches_page(qtbot: QtBot, make_window: WindowFactory) -> None:
+    window = make_window()
+    nav = window.navigation
+    target = nav.visualItemRect(nav.item(3)).center()
+    with qtbot.waitSignal(window.page_changed) as blocker:
+        qtbot.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton, pos=target)
+    assert blocker.args == [3]
+    assert isinstance(window.stack.currentWidget(), PlacementsPage)
+
+
+def test_ctrl_3_shows_the_agenda(qtbot: QtBot, make_window: WindowFactory) -> None:
+    window = make_window()
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    with qtbot.waitSignal(window.page_changed) as blocker:
+        qtbot.keyClick(window.navigation, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert blocker.args == [2]
+    assert window.stack.currentWidget().TITLE == "Agenda"
+    assert window.navigation.currentRow() == 2
+
+
+def test_view_menu_has_one_shortcut_per_page(make_window: WindowFactory) -> None:
+    window = make_window()
+    menus = [action.text() for action in window.menuBar().actions()]
+    assert menus == ["&Fichier", "&Affichage", "A&ide"]
+    view = window.menuBar().actions()[1].menu()
+    pages = [a for a in view.actions() if a.isCheckable()]
+    assert [a.text() for a in pages] == PAGE_TITLES
+    assert [a.shortcut().toString() for a in pages] == [f"Ctrl+{i}" for i in range(1, 9)]
+
+
+def test_dashboard_counts_match_the_rows(
+    make_window: WindowFactory, session_factory: sessionmaker[Session]
+) -> None:
+    add_cases(
+        session_factory,
+        [CaseStatus.ACTIVE, CaseStatus.ACTIVE, CaseStatus.ORDERED, CaseStatus.CLOSED],
+    )
+    dashboard = make_window().pages[0]
+
+    def shown(name: str) -> str:
+        label = dashboard.findChild(QLabel, name)
+        assert label is not None
+        return label.text()
+
+    assert shown("count-active") == "2"
+    assert shown("count-ordered") == "1"
+    assert shown("count-closed") == "1"
+    assert shown("count-follow_up") == "0"
+    assert shown("count-total") == "4"
+    assert shown("count-referents") == "1 référent (dont 1 actif)"
+
+
+def test_dashboard_reads_again_when_brought_forward(
+    make_window: WindowFactory, session_factory: sessionmaker[Session]
+) -> None:
+    window = make_window()
+    total = window.pages[0].findChild(QLabel, "count-total")
+    assert total.text() == "0"
+    add_cases(session_factory, [CaseStatus.ACTIVE] * 3)
+    window.show_page(1)
+    window.show_page(0)
+    assert total.text() == "3"
+
+
+def test_settings_page_shows_the_office_in_french(
+    make_window: WindowFactory, session_factory: sessionmaker[Session]
+) -> None:
+    save_office(
+        session_factory,
+        "Cap Emploi Rive Gauche",
+        address="12 rue de l'Église\n59000 Lille",
+        siret="12345678900012",
+        market_number="2025-MOV-059",
+        price_per_case_cents=180_000,
+    )
+    page = make_window().pages[7]
+    assert isinstance(page, SettingsPage)
+    assert page.field_text("name") == "Cap Emploi Rive Gauche"
+    assert page.field_text("address") == "12 rue de l'Église\n59000 Lille"
+    assert page.field_text("siret") == "12345678900012"
+    assert page.field_text("market_number") == "2025-MOV-059"
+    assert _spaces(page.field_text("price")) == "1 800,00 €"
+    assert page.field_text("alsace_moselle") == "Non"
+
+
+def test_settings_page_says_what_is_missing(make_window: WindowFactory) -> None:
+    page = make_window().pages[7]
+    assert page.field_text("name") == "non renseigné"
+    assert page.field_text("price") == "non renseigné"
+
+
+def test_geometry_and_page_come_back_next_time(make_window: WindowFactory) -> None:
+    first = make_window()
+    first.resize(700, 500)  # within the 800 × 600 offscreen screen
+    first.show_page(4)
+    first.close()
+    second = make_window()
+    assert second.current_index() == 4
+    assert (second.width(), second.height()) == (700, 500)
+
+
+def test_about_gives_version_and_database(
+    make_window: WindowFactory, db_location: DatabaseLocation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        QMessageBox, "about", lambda _parent, title, text: shown.append((title, text))
+    )
+    make_window().about_action.trigger()
+    [(title, text)] = shown
+    assert title == "À propos de movdesk"
+    assert __version__ in text and str(db_location.path) in text
+
+
+def test_backup_writes_a_copy_and_says_where(
+    make_window: WindowFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("movdesk.store.backup")
+    told: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "information", lambda _parent, _title, text: told.append(text)
+    )
+    window: MainWindow = make_window()
+    window.backup_action.trigger()
+    [text] = told
+    written = Path(text.split("« ", 1)[1].rstrip(" »"))
+    assert written.is_file() and written.stat().st_size > 0
+    assert str(written) in window.statusBar().currentMessage()

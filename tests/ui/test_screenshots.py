@@ -1,0 +1,31 @@
+"""The screenshot tool saves one picture of every page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+
+from movdesk.ui.screenshots import WINDOW_SIZE, main
+
+pytestmark = pytest.mark.gui
+
+
+def test_one_png_per_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "images"
+    assert main([str(out), "--db", str(tmp_path / "base.sqlite")]) == 0
+    names = sorted(p.name for p in out.glob("*.png"))
+    assert names == [
+        "01-tableau-de-bord.png",
+        "02-beneficiaires.png",
+        "03-agenda.png",
+        "04-placements.png",
+        "05-indicateurs.png",
+        "06-paiements.png",
+        "07-annuaire.png",
+        "08-parametres.png",
+    ]
+    image = QImage(str(out / names[0]))
+    assert (image.width(), image.height()) == WINDOW_SIZE
+    assert capsys.readouterr().out.count(".png") == 8
