@@ -39,6 +39,9 @@ DEMO_UNAVAILABLE = (
 
 log = logging.getLogger("movdesk")
 
+#: The exception whose dialog is open, if any.
+_reporting: list[BaseException] = []
+
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
 
 
@@ -100,19 +103,28 @@ def report_unexpected(
         if QApplication.instance() is not None:
             QMessageBox.warning(None, "movdesk", str(exc))
         return
+    details = "".join(traceback.format_exception(exc_type, exc, tb))
     log.error("Erreur inattendue", exc_info=(exc_type, exc, tb))
-    sys.stderr.write("".join(traceback.format_exception(exc_type, exc, tb)))
-    if QApplication.instance() is None:
+    sys.stderr.write(details)
+    # An error that repeats while its dialog is open (a paint handler, a timer) is only
+    # logged: one dialog at a time, never a cascade of them.
+    if QApplication.instance() is None or _reporting:
         return
-    QMessageBox.critical(
-        None,
+    _reporting.append(exc)
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
         "Erreur inattendue",
         "Une erreur inattendue s'est produite ; l'action en cours n'a peut-être pas "
         "abouti.\n\n"
-        f"Détail : {exc_type.__name__} : {exc}\n\n"
-        f"Le rapport complet est enregistré dans « {log_path()} ». "
+        f"Le rapport complet est enregistré dans :\n« {log_path()} »\n\n"
         "Transmettez ce fichier à votre assistance si l'erreur se reproduit.",
     )
+    # Python's own wording is English: it stays behind « Montrer les détails… ».
+    box.setDetailedText(details)
+    try:
+        box.exec()
+    finally:
+        _reporting.clear()
 
 
 def _fill_demo_if_empty(session_factory: sessionmaker[Session]) -> str | None:

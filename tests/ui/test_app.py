@@ -126,23 +126,50 @@ def test_demo_without_generator_opens_empty_with_a_note(
 
 
 def test_unexpected_error_is_logged_and_told_in_french(
-    message_boxes: list[tuple[str, str, str]], capsys: pytest.CaptureFixture[str]
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    shown: list[QMessageBox] = []
+
+    def exec_box(box: QMessageBox) -> int:
+        shown.append(box)
+        return int(QMessageBox.StandardButton.Ok)
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_box)
     path = setup_logging()
     try:
         raise RuntimeError("disque plein")
     except RuntimeError as error:
         report_unexpected(RuntimeError, error, error.__traceback__)
-    [(kind, title, text)] = message_boxes
-    assert (kind, title) == ("critical", "Erreur inattendue")
-    assert "Une erreur inattendue s'est produite" in text
-    assert "RuntimeError : disque plein" in text
-    assert str(path) in text
+    [box] = shown
+    assert box.windowTitle() == "Erreur inattendue"
+    assert box.icon() == QMessageBox.Icon.Critical
+    assert box.text().startswith("Une erreur inattendue s'est produite")
+    assert f"« {path} »" in box.text()
+    assert "RuntimeError: disque plein" in box.detailedText()
     for handler in app_module.log.handlers:
         handler.flush()
     logged = path.read_text(encoding="utf-8")
     assert "Traceback" in logged and "disque plein" in logged
     assert "RuntimeError: disque plein" in capsys.readouterr().err
+
+
+def test_an_error_raised_while_its_dialog_is_open_is_only_logged(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    opened: list[str] = []
+
+    def exec_box(box: QMessageBox) -> int:
+        opened.append(box.text())
+        # The same failure again, as a repaint under the dialog would raise it.
+        report_unexpected(ValueError, ValueError("encore"), None)
+        return int(QMessageBox.StandardButton.Ok)
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_box)
+    setup_logging()
+    report_unexpected(ValueError, ValueError("une fois"), None)
+    assert len(opened) == 1
+    report_unexpected(ValueError, ValueError("plus tard"), None)
+    assert len(opened) == 2, "once the dialog is closed, the next error is shown again"
 
 
 def test_user_error_escaping_a_slot_is_only_a_warning(
