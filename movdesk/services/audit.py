@@ -1,0 +1,95 @@
+"""Writing the audit log: who changed which row, when, from which values to which.
+
+Values are stored as JSON: dates as ISO text, enums as their codes. Only the fields
+that really changed are written for an update.
+"""
+
+from __future__ import annotations
+
+import getpass
+from datetime import date, datetime, time
+from enum import Enum
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from ..models import AuditAction, AuditEntry, column_values
+
+#: Bookkeeping columns that say nothing to a reader of the history.
+_IGNORED = frozenset({"created_at", "updated_at"})
+
+
+#: Entity names in the log, where the table name would read oddly.
+_ENTITY_NAMES = {"mov_case": "case", "case_exit": "exit", "case_document": "document"}
+
+
+def entity_name(obj: Any) -> str:
+    """The name under which rows of ``obj``'s table appear in the audit log."""
+    table: str = obj.__tablename__
+    return _ENTITY_NAMES.get(table, table)
+
+
+def current_user() -> str:
+    """The operating-system login of the person at the keyboard."""
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no login name on some locked-down desktops
+        return "inconnu"
+
+
+def json_value(value: Any) -> Any:
+    """A column value as JSON: ISO dates and times, enum codes, the rest as is."""
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, datetime | date | time):
+        return value.isoformat()
+    return value
+
+
+def snapshot(obj: Any) -> dict[str, Any]:
+    """The row's column values as JSON values, before a change is applied."""
+    return {k: json_value(v) for k, v in column_values(obj).items() if k not in _IGNORED}
+
+
+def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
+    """``{field: [old, new]}`` for every field whose value differs."""
+    keys = (before.keys() | after.keys()) - _IGNORED
+    return {k: [before.get(k), after.get(k)] for k in sorted(keys) if before.get(k) != after.get(k)}
+
+
+def record(
+    session: Session,
+    *,
+    user: str,
+    action: AuditAction,
+    obj: Any,
+    case_id: int | None,
+    summary: str,
+    before: dict[str, Any] | None = None,
+) -> AuditEntry | None:
+    """Append one entry for ``obj`` (flushed, so that it has its id).
+
+    ``before`` is the :func:`snapshot` taken before an update; for a creation the new
+    values are recorded, for a deletion the old ones. An update that changed nothing
+    writes nothing and returns None.
+    """
+    session.flush()
+    if action is AuditAction.CREATE:
+        changes = diff({}, snapshot(obj))
+    elif action is AuditAction.DELETE:
+        changes = diff(before if before is not None else snapshot(obj), {})
+    else:
+        changes = diff(before or {}, snapshot(obj))
+        if not changes:
+            return None
+    entry = AuditEntry(
+        user=user,
+        action=action,
+        entity=entity_name(obj),
+        entity_id=getattr(obj, "id", None),
+        case_id=case_id,
+        summary=summary[:500],
+        changes=changes,
+    )
+    session.add(entry)
+    return entry

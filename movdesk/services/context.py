@@ -1,0 +1,176 @@
+"""The frame of every user action: one transaction, the audit log, the rules, the news.
+
+A :class:`Desk` is what the windows hold: the session factory, who is working, the
+change bus and the clock. ``with desk.action("…") as work:`` opens one unit of work;
+when the block ends normally it commits and announces a :class:`~.events.Change`;
+on any error nothing is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, TypeVar
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, object_session, selectinload, sessionmaker
+
+from ..errors import UserError
+from ..models import AuditAction, Case, StatusChange
+from ..rules.lifecycle import status_from_facts, status_since
+from ..rules.validation import Problem, validate_case
+from ..store.engine import unit_of_work
+from . import audit
+from .errors import NeedsConfirmation, NotFound, ValidationFailed
+from .events import Change, ChangeBus
+
+T = TypeVar("T")
+
+#: Everything the rules read about a case, loaded in one go.
+CASE_LOAD = (
+    selectinload(Case.interviews),
+    selectinload(Case.suspensions),
+    selectinload(Case.company_periods),
+    selectinload(Case.exit),
+    selectinload(Case.beneficiary),
+    selectinload(Case.referent),
+)
+
+
+@dataclass
+class Desk:
+    """The services' view of the program: database, user, change bus, today's date."""
+
+    session_factory: sessionmaker[Session]
+    user: str = field(default_factory=audit.current_user)
+    bus: ChangeBus = field(default_factory=ChangeBus)
+    clock: Callable[[], date] = date.today
+
+    def today(self) -> date:
+        return self.clock()
+
+    @contextmanager
+    def action(self, name: str) -> Iterator[Work]:
+        """One user action, committed as a whole and then announced."""
+        try:
+            with unit_of_work(self.session_factory) as session:
+                work = Work(session, self.user, name)
+                yield work
+        except IntegrityError as error:
+            # The rules run first, so this is a race with another window or a bug;
+            # either way the user gets words, and nothing was written.
+            raise UserError(
+                f"{name} : la base de données a refusé l'enregistrement, rien n'a été "
+                f"modifié ({error.orig})."
+            ) from error
+        if work.entities:
+            self.bus.announce(
+                Change(
+                    action=name,
+                    entities=frozenset(work.entities),
+                    case_ids=frozenset(work.case_ids),
+                    kind=work.kind,
+                )
+            )
+
+    def read(self, fn: Callable[[Session], T]) -> T:
+        """Run a read-only query function in a short session."""
+        with self.session_factory() as session:
+            return fn(session)
+
+
+@dataclass
+class Work:
+    """The open transaction of one action, and what it touched."""
+
+    session: Session
+    user: str
+    name: str
+    entities: set[str] = field(default_factory=set)
+    case_ids: set[int] = field(default_factory=set)
+    kind: AuditAction = AuditAction.UPDATE
+
+    def get(self, entity: type[T], row_id: int, what: str) -> T:
+        """The row, or a French error when another window removed it meanwhile."""
+        row = self.session.get(entity, row_id)
+        if row is None:
+            raise NotFound(f"{what} introuvable (n° {row_id}) : il a peut-être été supprimé.")
+        return row
+
+    def case(self, case_id: int) -> Case:
+        """The case with everything the rules read."""
+        row = self.session.get(Case, case_id, options=CASE_LOAD)
+        if row is None:
+            raise NotFound(f"Dossier introuvable (n° {case_id}) : il a peut-être été supprimé.")
+        return row
+
+    def log(
+        self,
+        action: AuditAction,
+        obj: Any,
+        *,
+        case_id: int | None,
+        summary: str,
+        before: dict[str, Any] | None = None,
+    ) -> None:
+        """Write the audit entry and remember what to announce."""
+        audit.record(
+            self.session,
+            user=self.user,
+            action=action,
+            obj=obj,
+            case_id=case_id,
+            summary=summary,
+            before=before,
+        )
+        self.entities.add(audit.entity_name(obj))
+        if case_id is not None:
+            self.case_ids.add(case_id)
+        if action is not AuditAction.UPDATE:
+            self.kind = action
+
+    def sync_status(self, case: Case) -> None:
+        """Move the recorded status to what the facts now say, dated and recorded."""
+        new = status_from_facts(case)
+        if new == case.status:
+            return
+        case.status_history.append(
+            StatusChange(
+                from_status=case.status,
+                to_status=new,
+                effective_date=status_since(case),
+                recorded_by=self.user,
+            )
+        )
+        case.status = new
+
+
+def case_problems(case: Case) -> list[Problem]:
+    """What the rules say about the case as it stands in memory."""
+    return validate_case(case)
+
+
+def guard(case: Case, before: Sequence[Problem], *, accept_warnings: bool) -> list[Problem]:
+    """Refuse what a change newly breaks; hold back new warnings until confirmed.
+
+    Problems the case already had before the change (old data, rules that changed) do
+    not block an unrelated edit: only what this change adds counts.
+    """
+    known = set(before)
+    session = object_session(case)
+    if session is not None:
+        # Reading a relationship must not flush half-checked rows into the database.
+        with session.no_autoflush:
+            now = validate_case(case)
+    else:
+        now = validate_case(case)
+    new = [p for p in now if p not in known]
+    errors = [p for p in new if p.is_error]
+    if errors:
+        raise ValidationFailed(errors)
+    warnings = [p for p in new if not p.is_error]
+    if warnings and not accept_warnings:
+        raise NeedsConfirmation(warnings)
+    return warnings

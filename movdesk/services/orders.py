@@ -1,0 +1,198 @@
+"""Registering an order letter (lettre de commande), referents, and changes of referent."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import func, select
+
+from ..models import (
+    AuditAction,
+    Beneficiary,
+    Case,
+    CaseStatus,
+    Civility,
+    Referent,
+    ReferentAssignment,
+    StatusChange,
+)
+from ..rules.validation import Problem, check_beneficiary, check_order
+from . import audit
+from .context import Desk
+from .errors import ValidationFailed
+
+#: E defaults to S + 179 when the order letter gives no end date (MOV-RULES.md 2.1).
+DEFAULT_LENGTH_DAYS = 179
+
+
+@dataclass(frozen=True)
+class BeneficiaryInput:
+    """What the order letter says about the job seeker."""
+
+    last_name: str
+    first_name: str
+    pe_id: str
+    civility: Civility | None = None
+    birth_date: date | None = None
+    category: int | None = None
+    phone: str | None = None
+    email: str | None = None
+    address: str | None = None
+
+
+@dataclass(frozen=True)
+class KnownBeneficiary:
+    """A beneficiary already in the database, found by PE identifier."""
+
+    id: int
+    display_name: str
+    birth_date: date | None
+    case_numbers: tuple[str, ...]
+
+
+def normalise_pe_id(raw: str) -> str:
+    """Identifiers are typed in any case and with stray spaces; store them one way."""
+    return "".join(raw.split()).upper()
+
+
+def find_beneficiary(desk: Desk, pe_id: str) -> KnownBeneficiary | None:
+    """The beneficiary with this PE identifier, to reuse instead of typing again."""
+    wanted = normalise_pe_id(pe_id)
+
+    def query(session) -> KnownBeneficiary | None:  # type: ignore[no-untyped-def]
+        b = session.scalars(select(Beneficiary).where(Beneficiary.pe_id == wanted)).first()
+        if b is None:
+            return None
+        numbers = tuple(c.order_number for c in b.cases)
+        return KnownBeneficiary(b.id, b.display_name, b.birth_date, numbers)
+
+    return desk.read(query)
+
+
+def add_referent(
+    desk: Desk, full_name: str, *, email: str | None = None, phone: str | None = None
+) -> int:
+    name = " ".join(full_name.split())
+    if not name:
+        raise ValidationFailed([Problem("full_name", "le nom du référent est obligatoire.")])
+    with desk.action("Ajouter un référent") as work:
+        exists = work.session.scalar(
+            select(func.count()).select_from(Referent).where(Referent.full_name == name)
+        )
+        if exists:
+            raise ValidationFailed([Problem("full_name", f"un référent « {name} » existe déjà.")])
+        referent = Referent(full_name=name, email=email or None, phone=phone or None)
+        work.session.add(referent)
+        work.log(AuditAction.CREATE, referent, case_id=None, summary=f"Référent {name}")
+        return referent.id
+
+
+def register_order(
+    desk: Desk,
+    *,
+    order_number: str,
+    referent_id: int,
+    start_date: date,
+    beneficiary: BeneficiaryInput,
+    end_date: date | None = None,
+    agency: str | None = None,
+    counsellor: str | None = None,
+) -> int:
+    """Open a case from an order letter; a known PE identifier reuses the beneficiary.
+
+    Refused with the field and the rule: an empty or already registered order number,
+    an order longer than 180 days, an end before the start, a malformed identifier.
+    """
+    number = order_number.strip()
+    pe_id = normalise_pe_id(beneficiary.pe_id)
+    with desk.action("Enregistrer une lettre de commande") as work:
+        session = work.session
+        referent = work.get(Referent, referent_id, "Référent")
+        problems: list[Problem] = []
+        if number and session.scalar(select(Case.id).where(Case.order_number == number)):
+            problems.append(
+                Problem(
+                    "order_number",
+                    f"la lettre de commande n° {number} est déjà enregistrée ; "
+                    "un numéro de commande ne sert qu'une fois.",
+                )
+            )
+        person = session.scalars(select(Beneficiary).where(Beneficiary.pe_id == pe_id)).first()
+        if person is None:
+            person = Beneficiary(
+                civility=beneficiary.civility,
+                last_name=beneficiary.last_name.strip(),
+                first_name=beneficiary.first_name.strip(),
+                birth_date=beneficiary.birth_date,
+                pe_id=pe_id,
+                category=beneficiary.category,
+                phone=beneficiary.phone or None,
+                email=beneficiary.email or None,
+                address=beneficiary.address or None,
+            )
+            problems += check_beneficiary(person, start_date)
+        case = Case(
+            order_number=number,
+            beneficiary=person,
+            referent=referent,
+            start_date=start_date,
+            end_date=end_date or start_date + timedelta(days=DEFAULT_LENGTH_DAYS),
+            agency=agency or None,
+            counsellor=counsellor or None,
+            status=CaseStatus.ORDERED,
+        )
+        with session.no_autoflush:
+            problems += check_order(case)
+        errors = [p for p in problems if p.is_error]
+        if errors:
+            raise ValidationFailed(errors)
+        case.referent_history.append(ReferentAssignment(referent=referent, start_date=start_date))
+        case.status_history.append(
+            StatusChange(
+                from_status=None,
+                to_status=CaseStatus.ORDERED,
+                effective_date=start_date,
+                recorded_by=work.user,
+            )
+        )
+        session.add(case)
+        session.flush()
+        work.log(
+            AuditAction.CREATE,
+            case,
+            case_id=case.id,
+            summary=f"Lettre de commande n° {number} enregistrée",
+        )
+        return case.id
+
+
+def change_referent(
+    desk: Desk, case_id: int, referent_id: int, *, on: date, reason: str | None = None
+) -> None:
+    """Hand the case to another referent from ``on``; the history keeps who had it."""
+    with desk.action("Changer de référent") as work:
+        case = work.case(case_id)
+        referent = work.get(Referent, referent_id, "Référent")
+        if referent.id == case.referent_id:
+            return
+        if on < case.start_date:
+            raise ValidationFailed(
+                [Problem("referent", "le changement de référent ne peut précéder le début S.")]
+            )
+        before = audit.snapshot(case)
+        previous = case.referent.full_name
+        for assignment in case.referent_history:
+            if assignment.end_date is None:
+                assignment.end_date = on
+        case.referent_history.append(
+            ReferentAssignment(referent=referent, start_date=on, reason=reason or None)
+        )
+        case.referent = referent
+        work.log(
+            AuditAction.UPDATE,
+            case,
+            case_id=case.id,
+            summary=f"Référent : {previous} → {referent.full_name}",
+            before=before,
+        )

@@ -1,0 +1,340 @@
+"""Actions on the rows of a case: interviews, suspensions, company periods, barriers,
+action-plan steps and job targets.
+"""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+from sqlalchemy import select
+
+from ..models import (
+    DEFAULT_INTERVIEW_MINUTES,
+    Action,
+    ActionStatus,
+    ActionStep,
+    Barrier,
+    BarrierCategory,
+    BarrierStatus,
+    Case,
+    CompanyPeriod,
+    Employer,
+    Interview,
+    InterviewKind,
+    InterviewStatus,
+    JobTarget,
+    Suspension,
+    SuspensionKind,
+)
+from ..rules.validation import Problem, fr_date
+from .context import Desk, Work
+from .editing import add_row, edit_row, remove_row
+from .errors import ValidationFailed
+
+_ROME_SHAPE = "une lettre majuscule suivie de 4 chiffres (ex. D1106)"
+
+
+def _rome(value: str | None, field: str) -> str | None:
+    code = (value or "").strip().upper() or None
+    if code and not (len(code) == 5 and code[0].isalpha() and code[1:].isdigit()):
+        raise ValidationFailed([Problem(field, f"le code ROME s'écrit {_ROME_SHAPE}.")])
+    return code
+
+
+def _interview_text(kind: InterviewKind, on: date, status: InterviewStatus) -> str:
+    return f"{kind.label} du {fr_date(on)} ({status.label.lower()})"
+
+
+def schedule_interview(
+    desk: Desk,
+    case_id: int,
+    *,
+    on: date,
+    kind: InterviewKind,
+    at: time | None = None,
+    minutes: int = DEFAULT_INTERVIEW_MINUTES,
+    status: InterviewStatus = InterviewStatus.PLANNED,
+    notes: str | None = None,
+    partner_id: int | None = None,
+    employer_id: int | None = None,
+    accept_warnings: bool = False,
+) -> int:
+    """Plan an appointment, or record one that was held (``status=attended``)."""
+    if kind is InterviewKind.CONTRACTING:
+        raise ValidationFailed(
+            [Problem("kind", "l'entretien de contractualisation s'enregistre sur le dossier.")]
+        )
+
+    def make(work: Work, case: Case) -> Interview:
+        row = Interview(
+            date=on,
+            time=at,
+            minutes=minutes,
+            kind=kind,
+            status=status,
+            notes=notes or None,
+            partner_id=partner_id,
+            employer_id=employer_id,
+        )
+        case.interviews.append(row)
+        return row
+
+    return add_row(
+        desk,
+        case_id,
+        "Enregistrer un entretien",
+        make,
+        _interview_text(kind, on, status),
+        accept_warnings=accept_warnings,
+    )
+
+
+def update_interview(
+    desk: Desk,
+    interview_id: int,
+    *,
+    on: date,
+    kind: InterviewKind,
+    at: time | None,
+    minutes: int,
+    status: InterviewStatus,
+    notes: str | None = None,
+    partner_id: int | None = None,
+    employer_id: int | None = None,
+    accept_warnings: bool = False,
+) -> list[Problem]:
+    """Correct an interview, or record how a planned one went."""
+
+    def change(row: Interview) -> str:
+        row.date, row.kind, row.time, row.minutes = on, kind, at, minutes
+        row.status, row.notes = status, notes or None
+        row.partner_id, row.employer_id = partner_id, employer_id
+        return _interview_text(kind, on, status)
+
+    return edit_row(
+        desk,
+        Interview,
+        interview_id,
+        "Entretien",
+        "Modifier un entretien",
+        change,
+        accept_warnings=accept_warnings,
+    )
+
+
+def delete_interview(desk: Desk, interview_id: int) -> None:
+    remove_row(
+        desk, Interview, interview_id, "Entretien", "Supprimer un entretien", "Entretien supprimé"
+    )
+
+
+def add_suspension(
+    desk: Desk,
+    case_id: int,
+    *,
+    kind: SuspensionKind,
+    start: date,
+    end: date,
+    notes: str | None = None,
+    accept_warnings: bool = False,
+) -> int:
+    """Sickness (14 consecutive days at most) or leave (35 days in all), without postponement."""
+
+    def make(work: Work, case: Case) -> Suspension:
+        row = Suspension(kind=kind, start_date=start, end_date=end, notes=notes or None)
+        case.suspensions.append(row)
+        return row
+
+    return add_row(
+        desk,
+        case_id,
+        "Ajouter une suspension",
+        make,
+        f"Suspension ({kind.label.lower()}) du {fr_date(start)} au {fr_date(end)}",
+        accept_warnings=accept_warnings,
+    )
+
+
+def delete_suspension(desk: Desk, suspension_id: int) -> None:
+    remove_row(
+        desk,
+        Suspension,
+        suspension_id,
+        "Suspension",
+        "Supprimer une suspension",
+        "Suspension supprimée",
+    )
+
+
+def _employer(work: Work, employer_id: int | None, employer_name: str | None) -> Employer | None:
+    if employer_id is not None:
+        return work.get(Employer, employer_id, "Entreprise")
+    name = " ".join((employer_name or "").split())
+    if not name:
+        return None
+    found = work.session.scalars(select(Employer).where(Employer.name == name)).first()
+    if found is None:
+        found = Employer(name=name)
+        work.session.add(found)
+    return found
+
+
+def add_company_period(
+    desk: Desk,
+    case_id: int,
+    *,
+    start: date,
+    end: date,
+    employer_id: int | None = None,
+    employer_name: str | None = None,
+    job_title: str | None = None,
+    rome: str | None = None,
+    job_target_id: int | None = None,
+    evaluation: str | None = None,
+    accept_warnings: bool = False,
+) -> int:
+    """A period in a company (1 to 6 weeks; under 7 days is accepted with a warning)."""
+    code = _rome(rome, "rome")
+
+    def make(work: Work, case: Case) -> CompanyPeriod:
+        row = CompanyPeriod(
+            employer=_employer(work, employer_id, employer_name),
+            start_date=start,
+            end_date=end,
+            job_title=job_title or None,
+            rome=code,
+            job_target_id=job_target_id,
+            evaluation=evaluation or None,
+        )
+        case.company_periods.append(row)
+        return row
+
+    return add_row(
+        desk,
+        case_id,
+        "Ajouter une période en entreprise",
+        make,
+        f"Période en entreprise du {fr_date(start)} au {fr_date(end)}",
+        accept_warnings=accept_warnings,
+    )
+
+
+def evaluate_company_period(desk: Desk, period_id: int, evaluation: str) -> None:
+    def change(row: CompanyPeriod) -> str:
+        row.evaluation = evaluation or None
+        return "Évaluation de la période en entreprise"
+
+    edit_row(
+        desk,
+        CompanyPeriod,
+        period_id,
+        "Période en entreprise",
+        "Évaluer une période en entreprise",
+        change,
+    )
+
+
+def delete_company_period(desk: Desk, period_id: int) -> None:
+    remove_row(
+        desk,
+        CompanyPeriod,
+        period_id,
+        "Période en entreprise",
+        "Supprimer une période en entreprise",
+        "Période en entreprise supprimée",
+    )
+
+
+def add_barrier(
+    desk: Desk,
+    case_id: int,
+    *,
+    category: BarrierCategory,
+    description: str | None = None,
+    status: BarrierStatus = BarrierStatus.IDENTIFIED,
+    partner_id: int | None = None,
+    identified_on: date | None = None,
+) -> int:
+    """A barrier identified in the diagnostic, and the partner who can lift it."""
+
+    def make(work: Work, case: Case) -> Barrier:
+        row = Barrier(
+            category=category,
+            description=description or None,
+            status=status,
+            partner_id=partner_id,
+            identified_on=identified_on or desk.today(),
+        )
+        case.barriers.append(row)
+        return row
+
+    return add_row(desk, case_id, "Ajouter un frein", make, f"Frein : {category.label}")
+
+
+def update_barrier(
+    desk: Desk,
+    barrier_id: int,
+    *,
+    status: BarrierStatus,
+    description: str | None = None,
+    partner_id: int | None = None,
+) -> None:
+    def change(row: Barrier) -> str:
+        row.status, row.description, row.partner_id = status, description or None, partner_id
+        if status is BarrierStatus.LIFTED and row.lifted_on is None:
+            row.lifted_on = desk.today()
+        return f"Frein {BarrierCategory(row.category).label} : {status.label.lower()}"
+
+    edit_row(desk, Barrier, barrier_id, "Frein", "Modifier un frein", change)
+
+
+def add_action(
+    desk: Desk,
+    case_id: int,
+    *,
+    step: ActionStep,
+    description: str,
+    due_date: date | None = None,
+    partner_id: int | None = None,
+) -> int:
+    """A step of the action plan (phase 2)."""
+    if not description.strip():
+        raise ValidationFailed([Problem("description", "décrivez l'action à mener.")])
+
+    def make(work: Work, case: Case) -> Action:
+        row = Action(
+            step=step, description=description.strip(), due_date=due_date, partner_id=partner_id
+        )
+        case.actions.append(row)
+        return row
+
+    return add_row(desk, case_id, "Ajouter une action", make, f"Action : {description.strip()}")
+
+
+def update_action(desk: Desk, action_id: int, *, status: ActionStatus) -> None:
+    def change(row: Action) -> str:
+        row.status = status
+        row.done_on = desk.today() if status is ActionStatus.DONE else None
+        return f"Action « {row.description} » : {status.label.lower()}"
+
+    edit_row(desk, Action, action_id, "Action", "Modifier une action", change)
+
+
+def add_job_target(desk: Desk, case_id: int, *, title: str, rome: str | None = None) -> int:
+    """A professional lead (piste professionnelle) with its ROME code."""
+    if not title.strip():
+        raise ValidationFailed([Problem("title", "l'intitulé du métier est obligatoire.")])
+    code = _rome(rome, "rome")
+
+    def make(work: Work, case: Case) -> JobTarget:
+        row = JobTarget(title=title.strip(), rome=code)
+        case.job_targets.append(row)
+        return row
+
+    return add_row(
+        desk,
+        case_id,
+        "Ajouter une piste professionnelle",
+        make,
+        f"Piste professionnelle : {title.strip()}",
+    )
