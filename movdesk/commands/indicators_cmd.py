@@ -1,0 +1,232 @@
+"""``movdesk export monthly`` and ``movdesk payments`` (EXCHANGE.md, MOV-RULES.md 5 and 7).
+
+Each command loads the cases it needs in one query, with their relationships fetched by
+``selectinload`` and every other relationship forbidden (``raiseload``), so that no
+lazy load can slip into a loop over thousands of cases.
+
+``payments --month M`` (**decision**) keeps the tranches that belong to M and on which
+the office can act or has acted: paid in M (paid date), invoiced in M (invoice date),
+ready to invoice or due with missing documents with a due date in M. Without
+``--month``, every tranche of every case whose contract was signed is listed (a case
+never signed earns nothing and would only add noise).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, raiseload, selectinload
+
+from ..config import DatabaseLocation
+from ..errors import UserError
+from ..models import Case, ContractingResult, OfficeSettings, Tranche
+from ..reports.csv_export import EXCEL, Cell, dialect_named, money, write_csv
+from ..reports.monthly import detail_csv, monthly_csv
+from ..rules.calendar import french_date
+from ..rules.payments import (
+    TrancheState,
+    TrancheStatus,
+    case_tranches,
+    french_money,
+    ready_to_invoice_by_month,
+)
+from ..store.engine import make_session_factory
+from ..store.migrate import open_database
+
+#: Statuses that ``--month`` keeps (see the module notes).
+_ACTIONABLE = frozenset(
+    {
+        TrancheStatus.DUE_MISSING_DOCUMENTS,
+        TrancheStatus.READY_TO_INVOICE,
+        TrancheStatus.INVOICED,
+        TrancheStatus.PAID,
+    }
+)
+
+
+@contextmanager
+def _session(location: DatabaseLocation) -> Iterator[Session]:
+    engine = open_database(location)
+    try:
+        with make_session_factory(engine)() as session:
+            yield session
+    finally:
+        engine.dispose()
+
+
+def _write_bytes(data: bytes, out: str | None) -> None:
+    """Write ``data`` exactly (BOM and line ends untouched) to ``out`` or stdout."""
+    if out:
+        try:
+            with open(out, "wb") as fh:
+                fh.write(data)
+        except OSError as error:
+            raise UserError(f"Impossible d'écrire « {out} » : {error.strerror}.") from None
+        return
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
+
+
+def run_monthly(args: argparse.Namespace, location: DatabaseLocation) -> int:
+    """The monthly indicator CSV, or with ``--detail`` one line per active case."""
+    if not args.month:
+        raise UserError(
+            "L'export mensuel demande le mois des indicateurs : ajoutez --month AAAA-MM "
+            "(par exemple --month 2026-03)."
+        )
+    dialect = dialect_named(args.dialect)
+    with _session(location) as session:
+        query = select(Case).options(selectinload(Case.exit), raiseload("*"))
+        cases = session.scalars(query).all()
+        render = detail_csv if args.detail else monthly_csv
+        data = render(cases, args.month, dialect)
+    _write_bytes(data, args.out)
+    return 0
+
+
+# --- payments -----------------------------------------------------------------------------
+
+
+def _load_payments(
+    session: Session, today: date
+) -> tuple[int, list[tuple[Any, list[TrancheState]]]]:
+    settings = session.get(OfficeSettings, 1)
+    price = settings.price_per_case_cents if settings is not None else 0
+    query = (
+        select(Case)
+        .where(Case.contracting_result == ContractingResult.SIGNED)
+        .options(
+            selectinload(Case.beneficiary),
+            selectinload(Case.exit),
+            selectinload(Case.documents),
+            selectinload(Case.tranches),
+            raiseload("*"),
+        )
+        .order_by(Case.start_date, Case.order_number)
+    )
+    cases = session.scalars(query).all()
+    return price, [(case, case_tranches(case, price, today)) for case in cases]
+
+
+def _in_month(state: TrancheState, month: str | None) -> bool:
+    return month is None or (state.status in _ACTIONABLE and state.month == month)
+
+
+#: Short names of the table; the merged early tranche is what it replaces.
+_TABLE_NAMES = {Tranche.EARLY: "T1+T2"}
+
+
+def _tranche_date(state: TrancheState) -> str:
+    if state.status is TrancheStatus.PAID and state.paid_date:
+        return f"payée le {french_date(state.paid_date)}"
+    if state.status is TrancheStatus.INVOICED and state.invoice_date:
+        return f"facturée le {french_date(state.invoice_date)}"
+    if state.due_date is None:
+        return ""
+    word = "due le" if state.status is not TrancheStatus.NOT_DUE else "prévue le"
+    return f"{word} {french_date(state.due_date)}"
+
+
+def _table(price: int, today: date, lines: Sequence[tuple[Any, list[TrancheState]]]) -> str:
+    out = [f"Prix de la prestation : {french_money(price)} HT — situation au {french_date(today)}"]
+    for case, states in lines:
+        who = case.beneficiary.display_name
+        out += ["", f"{case.order_number} — {who} — début {french_date(case.start_date)}"]
+        for s in states:
+            name = _TABLE_NAMES.get(s.tranche, s.tranche.value)
+            out.append(
+                f"  {name:<6}{french_money(s.amount_cents):>13}  "
+                f"{s.status.label:<24}{_tranche_date(s)}".rstrip()
+            )
+            if s.invoice_number:
+                out.append(f"        Facture n° {s.invoice_number}")
+            if s.missing:
+                out.append(f"        Pièces manquantes : {' ; '.join(s.missing_documents)}")
+    totals = ready_to_invoice_by_month(s for _, states in lines for s in states)
+    out += ["", "Total prêt à facturer par mois :"]
+    if not totals:
+        out.append("  aucune tranche prête à facturer")
+    for month, cents in totals.items():
+        out.append(f"  {month[5:]}/{month[:4]}{french_money(cents):>16}")
+    if len(totals) > 1:
+        out.append(f"  Total  {french_money(sum(totals.values())):>16}")
+    return "\n".join(out) + "\n"
+
+
+def _state_json(case: Any, s: TrancheState) -> dict[str, Any]:
+    def iso(d: date | None) -> str | None:
+        return d.isoformat() if d else None
+
+    return {
+        "order_number": case.order_number,
+        "beneficiary": case.beneficiary.display_name,
+        "tranche": s.tranche.value,
+        "status": s.status.value,
+        "amount_cents": s.amount_cents,
+        "due_date": iso(s.due_date),
+        "month": s.month,
+        "missing_documents": s.missing_documents,
+        "invoice_number": s.invoice_number,
+        "invoice_date": iso(s.invoice_date),
+        "paid_date": iso(s.paid_date),
+        "explanation": s.explanation,
+    }
+
+
+_CSV_COLUMNS = (
+    "numero_commande", "beneficiaire", "tranche", "statut", "montant_eur", "date_echeance",
+    "mois", "pieces_manquantes", "numero_facture", "date_facture", "date_paiement",
+    "explication",
+)  # fmt: skip
+
+
+def _csv_row(case: Any, s: TrancheState) -> tuple[Cell, ...]:
+    return (
+        case.order_number, case.beneficiary.display_name, s.tranche.value, s.status.label,
+        money(s.amount_cents), s.due_date, s.month, " ; ".join(s.missing_documents),
+        s.invoice_number, s.invoice_date, s.paid_date, s.explanation,
+    )  # fmt: skip
+
+
+def run_payments(args: argparse.Namespace, location: DatabaseLocation) -> int:
+    """Each tranche of each signed case, then the total ready to invoice per month."""
+    today = args.today or date.today()
+    with _session(location) as session:
+        price, all_lines = _load_payments(session, today)
+    lines = [
+        (case, kept)
+        for case, states in all_lines
+        if (kept := [s for s in states if _in_month(s, args.month)])
+    ]
+    if price == 0:
+        print(
+            "movdesk : attention, le prix de la prestation n'est pas renseigné dans les "
+            "paramètres du bureau : les montants sont à 0.",
+            file=sys.stderr,
+        )
+    if args.format == "json":
+        document = {
+            "today": today.isoformat(),
+            "month": args.month,
+            "price_cents": price,
+            "tranches": [_state_json(case, s) for case, states in lines for s in states],
+            "ready_to_invoice_by_month": [
+                {"month": m, "amount_cents": c}
+                for m, c in ready_to_invoice_by_month(s for _, st in lines for s in st).items()
+            ],
+        }
+        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    elif args.format == "csv":
+        rows = [_csv_row(case, s) for case, states in lines for s in states]
+        _write_bytes(write_csv(_CSV_COLUMNS, rows, EXCEL), None)
+    else:
+        sys.stdout.write(_table(price, today, lines))
+    return 0

@@ -1,0 +1,300 @@
+"""Monthly indicators (suivi de la performance), MOV-RULES.md section 7, as pure functions.
+
+:func:`monthly_indicators` counts cases by monthly cohort (the month of S) and in a
+``cumul`` row, as of the last day L of the report month M: an event dated after L
+(contracting interview, exit, renewal decision, retention check at J + 3 months) is
+ignored, as if the report had been drawn up on L. Cases read only by attribute
+(``order_number``, ``start_date``, ``end_date``, ``renewal_new_end_date``,
+``renewal_decision_date``, ``contracting_date``, ``contracting_result``, ``exit``), so
+look-alike rows serve as well as :class:`~movdesk.models.Case`.
+
+Decisions beyond the contract's text:
+
+* "S + 7 passed" (``non_presentes``) means S + 7 < L: on S + 7 itself the interview
+  can still take place;
+* a contracting result recorded without a date counts (nothing dates it after L);
+* the end date as of L is the renewed E when the renewal was decided on or before L
+  (or its decision date is unknown), else the E of the order;
+* ``maintien_emploi`` counts ``retained_at_3_months`` = yes for the exits already in
+  ``maintien_mesures``: the check is dated J + 3 months, which is on or before L;
+* rates are rounded half up to one decimal (45.45 → 45.5), from exact integers.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterable
+from dataclasses import dataclass, fields
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from ..models.enums import CaseStatus, ContractingResult, ExitReason
+from .calendar import add_months
+from .outcomes import classify_exit
+
+#: The columns of the monthly CSV, in the contract's order.
+INDICATOR_COLUMNS: tuple[str, ...] = (
+    "cohorte",
+    "recus",
+    "non_presentes",
+    "entres",
+    "refus",
+    "abandons",
+    "sortis",
+    "en_cours",
+    "reprises_emploi_en_cours",
+    "taux_reprise_emploi",
+    "sorties_positives",
+    "taux_sorties_positives",
+    "sorties_negatives",
+    "taux_sorties_negatives",
+    "maintien_mesures",
+    "maintien_emploi",
+    "taux_maintien_emploi",
+)
+CUMUL = "cumul"
+_CONTRACTING_DAYS = 7
+_RETENTION_MONTHS = 3
+_PLACEMENTS_WITH_JOB = (ExitReason.EMPLOYMENT, ExitReason.BUSINESS)
+
+
+def percent(numerator: int, denominator: int) -> Decimal | None:
+    """``numerator / denominator`` in percent, one decimal, halves up; None when ÷ 0."""
+    if denominator == 0:
+        return None
+    tenths = (numerator * 2000 + denominator) // (2 * denominator)
+    return Decimal(tenths).scaleb(-1)
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    """One row of the monthly indicators: a cohort ``YYYY-MM`` or ``cumul``."""
+
+    cohorte: str
+    recus: int = 0
+    non_presentes: int = 0
+    entres: int = 0
+    refus: int = 0
+    abandons: int = 0
+    sortis: int = 0
+    en_cours: int = 0
+    reprises_emploi_en_cours: int = 0
+    sorties_positives: int = 0
+    maintien_mesures: int = 0
+    maintien_emploi: int = 0
+
+    @property
+    def sorties_negatives(self) -> int:
+        return self.sortis - self.sorties_positives
+
+    @property
+    def taux_reprise_emploi(self) -> Decimal | None:
+        return percent(self.reprises_emploi_en_cours, self.entres)
+
+    @property
+    def taux_sorties_positives(self) -> Decimal | None:
+        return percent(self.sorties_positives, self.sortis)
+
+    @property
+    def taux_sorties_negatives(self) -> Decimal | None:
+        return percent(self.sorties_negatives, self.sortis)
+
+    @property
+    def taux_maintien_emploi(self) -> Decimal | None:
+        return percent(self.maintien_emploi, self.maintien_mesures)
+
+    def values(self) -> tuple[str | int | Decimal | None, ...]:
+        """The row's cells in the order of :data:`INDICATOR_COLUMNS`."""
+        return tuple(getattr(self, name) for name in INDICATOR_COLUMNS)
+
+
+#: The counted columns stored on :class:`IndicatorRow` (rates and negatives derive).
+_STORED = tuple(f.name for f in fields(IndicatorRow) if f.name != "cohorte")
+#: Every count column of the CSV (what the ``cumul`` row sums).
+COUNT_COLUMNS: tuple[str, ...] = tuple(
+    name for name in INDICATOR_COLUMNS if name != "cohorte" and not name.startswith("taux_")
+)
+
+
+def month_bounds(month: str) -> tuple[date, date]:
+    """First and last day of ``YYYY-MM``."""
+    first = date.fromisoformat(f"{month}-01")
+    last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
+    return first, last
+
+
+def month_of(d: date) -> str:
+    return f"{d.year:04d}-{d.month:02d}"
+
+
+def _months(first: str, last: str) -> list[str]:
+    """Every ``YYYY-MM`` from ``first`` to ``last`` inclusive."""
+    year, month = int(first[:4]), int(first[5:7])
+    out = []
+    while (label := f"{year:04d}-{month:02d}") <= last:
+        out.append(label)
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
+
+
+@dataclass(frozen=True)
+class CaseAsOf:
+    """What was known of one case on day L (everything dated later ignored)."""
+
+    received: bool
+    entered: bool
+    refused: bool
+    end_date: date
+    exit: Any | None
+    positive: bool
+    #: The day the facts are known on (L).
+    as_of: date
+
+    @property
+    def ended(self) -> bool:
+        """Entered and ended by L: an exit, or the end at term on or before L."""
+        return self.entered and (self.exit is not None or self.end_date <= self.as_of)
+
+
+def case_as_of(case: Any, last: date) -> CaseAsOf:
+    """The facts of ``case`` known on ``last`` (the last day of the report month)."""
+    result = case.contracting_result
+    dated = case.contracting_date is None or case.contracting_date <= last
+    result = ContractingResult(result) if result is not None and dated else None
+    entered = result is ContractingResult.SIGNED
+    renewed = case.renewal_new_end_date is not None and (
+        case.renewal_decision_date is None or case.renewal_decision_date <= last
+    )
+    exit = case.exit if case.exit is not None and case.exit.date <= last else None
+    return CaseAsOf(
+        received=result in (ContractingResult.SIGNED, ContractingResult.REFUSED),
+        entered=entered,
+        refused=result is ContractingResult.REFUSED,
+        end_date=case.renewal_new_end_date if renewed else case.end_date,
+        exit=exit if entered else None,
+        positive=entered and exit is not None and classify_exit(exit).positive,
+        as_of=last,
+    )
+
+
+def _retention_reached(exit: Any, last: date) -> bool:
+    return add_months(exit.date, _RETENTION_MONTHS) <= last
+
+
+def _case_counts(case: Any, last: date) -> tuple[int, ...]:
+    """The case's contribution to each stored column, in the order of ``_STORED``."""
+    facts = case_as_of(case, last)
+    exit = facts.exit
+    reason = ExitReason(exit.reason) if exit is not None else None
+    no_show = not facts.received and (last - case.start_date).days > _CONTRACTING_DAYS
+    ended = facts.ended
+    in_job = reason in _PLACEMENTS_WITH_JOB
+    measured = facts.positive and in_job and exit is not None and _retention_reached(exit, last)
+    return (
+        facts.received,
+        no_show,
+        facts.entered,
+        facts.refused,
+        reason is not None and reason.is_interruption,
+        ended,
+        facts.entered and not ended,
+        in_job,
+        facts.positive,
+        measured,
+        measured and exit is not None and exit.retained_at_3_months is True,
+    )
+
+
+def monthly_indicators(cases: Iterable[Any], month: str) -> list[IndicatorRow]:
+    """Rows per cohort from the earliest case's month to ``month``, then ``cumul``."""
+    _, last = month_bounds(month)
+    totals: dict[str, list[int]] = {}
+    for case in cases:
+        if case.start_date > last:
+            continue
+        counts = _case_counts(case, last)
+        row = totals.setdefault(month_of(case.start_date), [0] * len(_STORED))
+        for i, value in enumerate(counts):
+            row[i] += value
+    rows = []
+    if totals:
+        for cohort in _months(min(totals), month):
+            values = totals.get(cohort, [0] * len(_STORED))
+            rows.append(IndicatorRow(cohort, *values))
+    cumul = [sum(column) for column in zip(*totals.values(), strict=True)] if totals else []
+    rows.append(IndicatorRow(CUMUL, *cumul))
+    return rows
+
+
+# --- Per-case detail (--detail) ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DetailRow:
+    """One case active during the report month, as known on its last day."""
+
+    order_number: str
+    cohort: str
+    start_date: date
+    end_date: date
+    contracting_date: date | None
+    status: CaseStatus
+    exit_date: date | None
+    exit_reason: ExitReason | None
+    positive: bool | None
+    decision: str | None
+
+
+def status_as_of(facts: CaseAsOf) -> CaseStatus:
+    """The status of an entered case on day L, from the facts known then."""
+    exit = facts.exit
+    if exit is None:
+        return CaseStatus.ENDED_TERM if facts.ended else CaseStatus.ACTIVE
+    reason = ExitReason(exit.reason)
+    if reason is ExitReason.TERM:
+        return CaseStatus.ENDED_TERM
+    if reason.is_interruption:
+        return CaseStatus.INTERRUPTED
+    if not facts.positive:
+        return CaseStatus.CLOSED
+    if reason in _PLACEMENTS_WITH_JOB and _retention_reached(exit, facts.as_of):
+        return CaseStatus.CLOSED if exit.retained_at_3_months is not None else CaseStatus.FOLLOW_UP
+    return CaseStatus.FOLLOW_UP
+
+
+def case_detail_rows(cases: Iterable[Any], month: str) -> list[DetailRow]:
+    """The cases active during ``month``, sorted by start date then order number.
+
+    Active during the month: contract signed on or before its last day, and the case not
+    ended before its first day (end = the exit date, or E as of the last day).
+    """
+    first, last = month_bounds(month)
+    rows = []
+    for case in cases:
+        if case.start_date > last:
+            continue
+        facts = case_as_of(case, last)
+        if not facts.entered:
+            continue
+        exit = facts.exit
+        end = exit.date if exit is not None else facts.end_date
+        if end < first:
+            continue
+        verdict = classify_exit(exit) if exit is not None else None
+        rows.append(
+            DetailRow(
+                order_number=case.order_number,
+                cohort=month_of(case.start_date),
+                start_date=case.start_date,
+                end_date=facts.end_date,
+                contracting_date=case.contracting_date,
+                status=status_as_of(facts),
+                exit_date=exit.date if exit is not None else None,
+                exit_reason=ExitReason(exit.reason) if exit is not None else None,
+                positive=verdict.positive if verdict is not None else None,
+                decision=verdict.reason if verdict is not None else None,
+            )
+        )
+    rows.sort(key=lambda r: (r.start_date, r.order_number))
+    return rows
