@@ -50,7 +50,10 @@ def window_title(office_name: str, *, demo: bool) -> str:
     name = office_name.strip()
     if not name:
         return f"{APP_TITLE} — {DEMO_TITLE if demo else NO_OFFICE_TITLE}"
-    return f"{APP_TITLE} — {name} (démonstration)" if demo else f"{APP_TITLE} — {name}"
+    # The demo office may already carry the mark in its name: say it once.
+    if demo and not name.casefold().endswith("(démonstration)"):
+        name = f"{name} (démonstration)"
+    return f"{APP_TITLE} — {name}"
 
 
 def window_settings() -> QSettings:

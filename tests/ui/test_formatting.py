@@ -52,6 +52,7 @@ def test_database_description_hides_passwords() -> None:
         ("Cap Emploi", True, "movdesk — Cap Emploi (démonstration)"),
         ("", False, "movdesk — Bureau non configuré"),
         ("   ", True, "movdesk — Base de démonstration"),
+        ("Tremplin (démonstration)", True, "movdesk — Tremplin (démonstration)"),
     ],
 )
 def test_window_title(name: str, demo: bool, title: str) -> None:
