@@ -7,6 +7,7 @@ folder: a database made by the real program is then honestly *older* than the he
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import sqlite3
 from contextlib import closing
@@ -48,6 +49,11 @@ def downgrade() -> None:
 
 def location_at(path: Path) -> DatabaseLocation:
     return DatabaseLocation(f"sqlite:///{path.as_posix()}", path)
+
+
+def digest(path: Path) -> str:
+    """Fingerprint of a file's bytes: "left untouched" means the same digest."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def stored_revision_of(path: Path) -> str | None:
