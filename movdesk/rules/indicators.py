@@ -27,10 +27,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
-from ..models.enums import CaseStatus, ContractingResult, ExitReason
-from .calendar import add_months
+from ..models.enums import INTERRUPTION_REASONS, CaseStatus, ContractingResult, ExitReason
 from .outcomes import classify_exit
 
 #: The columns of the monthly CSV, in the contract's order.
@@ -56,7 +55,6 @@ INDICATOR_COLUMNS: tuple[str, ...] = (
 CUMUL = "cumul"
 _CONTRACTING_DAYS = 7
 _RETENTION_MONTHS = 3
-_PLACEMENTS_WITH_JOB = (ExitReason.EMPLOYMENT, ExitReason.BUSINESS)
 
 
 def percent(numerator: int, denominator: int) -> Decimal | None:
@@ -128,24 +126,23 @@ def month_of(d: date) -> str:
     return f"{d.year:04d}-{d.month:02d}"
 
 
-def _months(first: str, last: str) -> list[str]:
-    """Every ``YYYY-MM`` from ``first`` to ``last`` inclusive."""
-    year, month = int(first[:4]), int(first[5:7])
-    out = []
-    while (label := f"{year:04d}-{month:02d}") <= last:
-        out.append(label)
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return out
+def _month_number(d: date) -> int:
+    """Months since year 0: cheap to compare, subtract and group by."""
+    return d.year * 12 + d.month - 1
 
 
-@dataclass(frozen=True)
-class CaseAsOf:
+def _month_label(number: int) -> str:
+    return f"{number // 12:04d}-{number % 12 + 1:02d}"
+
+
+class CaseAsOf(NamedTuple):
     """What was known of one case on day L (everything dated later ignored)."""
 
     received: bool
     entered: bool
     refused: bool
     end_date: date
+    #: The exit when dated on or before L (and the contract signed), else None.
     exit: Any | None
     positive: bool
     #: The day the facts are known on (L).
@@ -157,46 +154,60 @@ class CaseAsOf:
         return self.entered and (self.exit is not None or self.end_date <= self.as_of)
 
 
+# Results and reasons are compared as plain strings (a StrEnum equals its value), so
+# ORM rows and look-alikes holding raw values both work without an Enum() call per case.
+_SIGNED = ContractingResult.SIGNED
+_REFUSED = ContractingResult.REFUSED
+_RECEIVED = frozenset({_SIGNED, _REFUSED})
+_PLACEMENTS = frozenset({ExitReason.EMPLOYMENT, ExitReason.TRAINING, ExitReason.BUSINESS})
+_JOB_OR_BUSINESS = frozenset({ExitReason.EMPLOYMENT, ExitReason.BUSINESS})
+
+
 def case_as_of(case: Any, last: date) -> CaseAsOf:
     """The facts of ``case`` known on ``last`` (the last day of the report month)."""
     result = case.contracting_result
-    dated = case.contracting_date is None or case.contracting_date <= last
-    result = ContractingResult(result) if result is not None and dated else None
-    entered = result is ContractingResult.SIGNED
+    if case.contracting_date is not None and case.contracting_date > last:
+        result = None
+    entered = result == _SIGNED
     renewed = case.renewal_new_end_date is not None and (
         case.renewal_decision_date is None or case.renewal_decision_date <= last
     )
-    exit = case.exit if case.exit is not None and case.exit.date <= last else None
+    exit = case.exit if entered and case.exit is not None and case.exit.date <= last else None
     return CaseAsOf(
-        received=result in (ContractingResult.SIGNED, ContractingResult.REFUSED),
-        entered=entered,
-        refused=result is ContractingResult.REFUSED,
-        end_date=case.renewal_new_end_date if renewed else case.end_date,
-        exit=exit if entered else None,
-        positive=entered and exit is not None and classify_exit(exit).positive,
-        as_of=last,
+        result in _RECEIVED,
+        entered,
+        result == _REFUSED,
+        case.renewal_new_end_date if renewed else case.end_date,
+        exit,
+        exit is not None and exit.reason in _PLACEMENTS and classify_exit(exit).positive,
+        last,
     )
 
 
-def _retention_reached(exit: Any, last: date) -> bool:
-    return add_months(exit.date, _RETENTION_MONTHS) <= last
+def retention_reached(exit: Any, month_end: date) -> bool:
+    """J + 3 months ≤ ``month_end``, for ``month_end`` the last day of a month.
+
+    J + 3 months falls in the third month after J's (clipped to that month's end), so it
+    is on or before the last day of a month exactly when that month is at least three
+    months after J's. Comparing month numbers spares a ``relativedelta`` per exit.
+    """
+    return _month_number(exit.date) + _RETENTION_MONTHS <= _month_number(month_end)
 
 
-def _case_counts(case: Any, last: date) -> tuple[int, ...]:
+def _case_counts(case: Any, last: date) -> tuple[bool, ...]:
     """The case's contribution to each stored column, in the order of ``_STORED``."""
     facts = case_as_of(case, last)
     exit = facts.exit
-    reason = ExitReason(exit.reason) if exit is not None else None
-    no_show = not facts.received and (last - case.start_date).days > _CONTRACTING_DAYS
+    reason = exit.reason if exit is not None else None
     ended = facts.ended
-    in_job = reason in _PLACEMENTS_WITH_JOB
-    measured = facts.positive and in_job and exit is not None and _retention_reached(exit, last)
+    in_job = reason in _JOB_OR_BUSINESS
+    measured = facts.positive and in_job and retention_reached(exit, last)
     return (
         facts.received,
-        no_show,
+        not facts.received and (last - case.start_date).days > _CONTRACTING_DAYS,
         facts.entered,
         facts.refused,
-        reason is not None and reason.is_interruption,
+        reason in INTERRUPTION_REASONS,
         ended,
         facts.entered and not ended,
         in_job,
@@ -208,20 +219,24 @@ def _case_counts(case: Any, last: date) -> tuple[int, ...]:
 
 def monthly_indicators(cases: Iterable[Any], month: str) -> list[IndicatorRow]:
     """Rows per cohort from the earliest case's month to ``month``, then ``cumul``."""
-    _, last = month_bounds(month)
-    totals: dict[str, list[int]] = {}
+    first, last = month_bounds(month)
+    report = _month_number(first)
+    width = len(_STORED)
+    totals: dict[int, list[int]] = {}
     for case in cases:
         if case.start_date > last:
             continue
-        counts = _case_counts(case, last)
-        row = totals.setdefault(month_of(case.start_date), [0] * len(_STORED))
-        for i, value in enumerate(counts):
+        key = _month_number(case.start_date)
+        row = totals.get(key)
+        if row is None:
+            row = totals[key] = [0] * width
+        for i, value in enumerate(_case_counts(case, last)):
             row[i] += value
-    rows = []
-    if totals:
-        for cohort in _months(min(totals), month):
-            values = totals.get(cohort, [0] * len(_STORED))
-            rows.append(IndicatorRow(cohort, *values))
+    first_cohort = min(totals, default=report + 1)  # no case: no cohort row at all
+    rows = [
+        IndicatorRow(_month_label(number), *totals.get(number, [0] * width))
+        for number in range(first_cohort, report + 1)
+    ]
     cumul = [sum(column) for column in zip(*totals.values(), strict=True)] if totals else []
     rows.append(IndicatorRow(CUMUL, *cumul))
     return rows
@@ -258,7 +273,7 @@ def status_as_of(facts: CaseAsOf) -> CaseStatus:
         return CaseStatus.INTERRUPTED
     if not facts.positive:
         return CaseStatus.CLOSED
-    if reason in _PLACEMENTS_WITH_JOB and _retention_reached(exit, facts.as_of):
+    if reason in _JOB_OR_BUSINESS and retention_reached(exit, facts.as_of):
         return CaseStatus.CLOSED if exit.retained_at_3_months is not None else CaseStatus.FOLLOW_UP
     return CaseStatus.FOLLOW_UP
 

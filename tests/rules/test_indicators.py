@@ -17,13 +17,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from movdesk.models.enums import CaseStatus, ContractingResult, ContractType, ExitReason
+from movdesk.rules.calendar import add_months
 from movdesk.rules.indicators import (
     COUNT_COLUMNS,
     CUMUL,
     INDICATOR_COLUMNS,
     case_detail_rows,
+    month_bounds,
     monthly_indicators,
     percent,
+    retention_reached,
 )
 from tests.rules.test_payments import business, cdi, make_exit, training
 
@@ -204,6 +207,15 @@ def test_percent(num: int, den: int, rate: str | None) -> None:
     assert percent(num, den) == expected
     if expected is not None:
         assert str(percent(num, den)) == rate  # always one decimal
+
+
+@given(
+    st.dates(date(2020, 1, 1), date(2030, 12, 31)), st.dates(date(2020, 1, 1), date(2030, 12, 31))
+)
+def test_retention_reached_is_j_plus_3_months_on_or_before_the_month_end(j: date, d: date) -> None:
+    _, month_end = month_bounds(f"{d:%Y-%m}")
+    exit = SimpleNamespace(date=j)
+    assert retention_reached(exit, month_end) == (add_months(j, 3) <= month_end)
 
 
 # --- Property: the cumul row is the sum of the cohort rows -------------------------------
