@@ -76,34 +76,36 @@ def refuse_network_path(path: Path) -> None:
         )
 
 
-def newer_schema_error(name: str, revision: str) -> UserError:
+def newer_schema_error(name: str, revision: str, outcome: str = "") -> UserError:
+    outcome = outcome or f"« {name} » n'a pas été ouverte ni modifiée."
     return UserError(
         f"Cette base a été créée par une version plus récente de movdesk (schéma "
-        f"« {revision} », inconnu de cette version) : « {name} » n'a pas été ouverte "
-        "ni modifiée ; mettez movdesk à jour pour l'utiliser."
+        f"« {revision} », inconnu de cette version) : mettez movdesk à jour pour "
+        f"l'utiliser. {outcome}"
     )
 
 
-def stored_revision(path: Path) -> str | None:
+def stored_revision(path: Path, *, outcome: str = "Le fichier n'a pas été modifié.") -> str | None:
     """Check, read-only, that ``path`` is usable by this program; return its revision.
 
     None means an empty database (or no file yet). Raises :class:`UserError` for a file
-    that is not SQLite, an SQLite database of another program, or a newer movdesk's.
+    that is not SQLite, an SQLite database of another program, or a newer movdesk's;
+    ``outcome`` ends the message (what was left as it was).
     """
     try:
         found = probe(path)
     except NotADatabase:
         raise UserError(
             f"« {path} » n'est pas une base de données movdesk : ce n'est pas un fichier "
-            "SQLite lisible (fichier d'un autre type ou endommagé). Il n'a pas été modifié."
+            f"SQLite lisible (fichier d'un autre type ou endommagé). {outcome}"
         ) from None
     if found.revision is None and not found.is_empty:
         raise UserError(
             f"« {path} » est une base SQLite qui n'appartient pas à movdesk (aucune "
-            "version de schéma movdesk enregistrée). Elle n'a pas été modifiée."
+            f"version de schéma movdesk enregistrée). {outcome}"
         )
     if found.revision is not None and not is_known_revision(found.revision):
-        raise newer_schema_error(str(path), found.revision)
+        raise newer_schema_error(str(path), found.revision, outcome)
     return found.revision
 
 
@@ -130,20 +132,29 @@ def _migration_engine(url: str) -> Engine:
     return engine
 
 
+def _broken_references(conn: Connection) -> int:
+    return len(conn.execute(text("PRAGMA foreign_key_check")).fetchall())
+
+
 def upgrade_to_head(url: str) -> None:
-    """Run every pending migration on ``url`` in one transaction."""
+    """Run every pending migration on ``url`` in one transaction.
+
+    On SQLite the upgrade is undone when it leaves more broken references than there
+    were before (references already broken are reported by ``movdesk check``, they do
+    not block the upgrade).
+    """
     engine = _migration_engine(url)
     try:
         with engine.begin() as conn:
+            is_sqlite = engine.dialect.name == "sqlite"
+            broken_before = _broken_references(conn) if is_sqlite else 0
             command.upgrade(alembic_config(conn), "head")
-            if engine.dialect.name == "sqlite":
-                broken = conn.execute(text("PRAGMA foreign_key_check")).fetchall()
-                if broken:
-                    raise UserError(
-                        "La mise à jour du schéma de la base a échoué : des références "
-                        f"entre tables seraient rompues ({len(broken)}). La base n'a pas "
-                        "été modifiée."
-                    )
+            if is_sqlite and _broken_references(conn) > broken_before:
+                raise UserError(
+                    "La mise à jour du schéma de la base a été annulée : elle aurait "
+                    "rompu des références entre tables. La base n'a pas été modifiée ; "
+                    "signalez ce problème au support de movdesk."
+                )
     finally:
         engine.dispose()
 

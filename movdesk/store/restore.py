@@ -19,17 +19,18 @@ from .migrate import open_database, refuse_network_path, stored_revision
 from .sqlite_file import NotADatabase, copy_database, integrity_problems, read_only
 
 _WAL_FILES = ("-wal", "-shm", "-journal")
+_UNCHANGED = "Rien n'a été restauré : la base actuelle n'a pas été modifiée."
 
 
 def _check_source(source: Path) -> None:
     """Refuse anything that is not a sound movdesk database this program can open."""
     if not source.is_file():
         raise UserError(f"Restauration impossible : le fichier « {source} » n'existe pas.")
-    revision = stored_revision(source)
+    revision = stored_revision(source, outcome=_UNCHANGED)
     if revision is None:
         raise UserError(
             f"Restauration impossible : « {source} » ne contient pas de base movdesk "
-            "(aucune version de schéma enregistrée). La base actuelle n'a pas été modifiée."
+            f"(aucune version de schéma enregistrée). {_UNCHANGED}"
         )
     try:
         with read_only(source) as conn:
@@ -39,7 +40,7 @@ def _check_source(source: Path) -> None:
     if problems:
         raise UserError(
             f"Restauration impossible : « {source} » est endommagé (contrôle d'intégrité "
-            f"SQLite : {problems[0]}). La base actuelle n'a pas été modifiée."
+            f"SQLite : {problems[0]}). {_UNCHANGED}"
         )
 
 

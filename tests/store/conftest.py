@@ -22,6 +22,9 @@ from movdesk.store.engine import make_session_factory, unit_of_work
 from movdesk.store.migrate import open_database
 
 EXTRA_REVISION = "e7e7e7e7e7e7"
+# Taken at import, before any test points the program at another folder.
+_SHIPPED_MIGRATIONS = migrate.MIGRATIONS_DIR
+_SHIPPED_HEAD = migrate.head_revision()
 
 _EXTRA_SCRIPT = '''"""Test only: one more table."""
 
@@ -40,6 +43,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), primary_key=True),
         sa.Column("label", sa.String(20)),
     )
+    {more}
 
 
 def downgrade() -> None:
@@ -89,15 +93,18 @@ def referent_names(path: Path) -> list[str]:
     return [name for (name,) in rows]
 
 
-def extended_migrations(tmp_path: Path) -> Path:
-    """A copy of the shipped migrations with the test-only revision after the head."""
+def extended_migrations(tmp_path: Path, more: str = "") -> Path:
+    """A copy of the shipped migrations with the test-only revision after the head;
+    ``more`` is one more statement of its upgrade."""
     folder = tmp_path / "migrations-extended"
     if folder.exists():
-        return folder
+        shutil.rmtree(folder)
     shutil.copytree(
-        migrate.MIGRATIONS_DIR, folder, ignore=shutil.ignore_patterns("__pycache__")
+        _SHIPPED_MIGRATIONS, folder, ignore=shutil.ignore_patterns("__pycache__")
     )
-    script = _EXTRA_SCRIPT.format(revision=EXTRA_REVISION, down=migrate.head_revision())
+    script = _EXTRA_SCRIPT.format(
+        revision=EXTRA_REVISION, down=_SHIPPED_HEAD, more=more or "pass"
+    )
     (folder / "versions" / f"{EXTRA_REVISION}_test_extra.py").write_text(script, "utf-8")
     return folder
 

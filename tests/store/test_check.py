@@ -17,13 +17,14 @@ from movdesk.store.migrate import head_revision
 from .conftest import EXTRA_REVISION, add_referent
 
 
-def _break_a_reference(path: Path) -> None:
-    """An interview of a case that does not exist (foreign keys off, as an old tool would)."""
+def _break_a_reference(path: Path, times: int = 1) -> None:
+    """Interviews of a case that does not exist (foreign keys off, as an old tool would)."""
     with closing(sqlite3.connect(path)) as conn:
         conn.execute("PRAGMA foreign_keys = OFF")
-        conn.execute(
+        conn.executemany(
             "INSERT INTO interview (case_id, date, minutes, kind, status) "
-            "VALUES (999, '2026-01-14', 45, 'individual', 'attended')"
+            "VALUES (999, '2026-01-14', 45, 'individual', 'attended')",
+            [()] * times,
         )
         conn.commit()
 
@@ -83,8 +84,7 @@ def test_foreign_sqlite_database_has_no_schema(tmp_path: Path) -> None:
 
 def test_long_lists_are_cut(engine: Engine, db_location: DatabaseLocation) -> None:
     assert db_location.path is not None
-    for _ in range(25):
-        _break_a_reference(db_location.path)
+    _break_a_reference(db_location.path, times=25)
     text = check_database(db_location).render()
     assert "25 référence(s) rompue(s)" in text
     assert "… et 5 autre(s)" in text

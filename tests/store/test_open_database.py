@@ -19,6 +19,7 @@ from .conftest import (
     EXTRA_REVISION,
     add_referent,
     digest,
+    extended_migrations,
     location_at,
     referent_names,
     stored_revision_of,
@@ -158,3 +159,38 @@ def test_migration_folder_can_be_moved(monkeypatch: pytest.MonkeyPatch, tmp_path
     path = tmp_path / "x.sqlite"
     open_database(location_at(path), daily_backup=False).dispose()
     assert stored_revision_of(path) == head_revision()
+
+
+def test_migration_that_breaks_a_reference_is_undone(
+    location: DatabaseLocation, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add_referent(location, "Claire Martin")
+    assert location.path is not None
+    shipped = stored_revision_of(location.path)
+    bad = (
+        "op.execute(\"INSERT INTO referent_assignment (case_id, referent_id, start_date) "
+        "VALUES (42, 1, '2026-01-05')\")"
+    )
+    monkeypatch.setattr(migrate, "MIGRATIONS_DIR", extended_migrations(tmp_path, bad))
+    with pytest.raises(UserError, match="annulée"):
+        open_database(location, daily_backup=False)
+    assert stored_revision_of(location.path) == shipped
+    assert "test_extra" not in table_names(location.path)
+    with closing(sqlite3.connect(location.path)) as conn:
+        assert conn.execute("SELECT count(*) FROM referent_assignment").fetchone()[0] == 0
+
+
+def test_references_broken_before_do_not_block_an_upgrade(
+    location: DatabaseLocation, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add_referent(location, "Claire Martin")
+    assert location.path is not None
+    with closing(sqlite3.connect(location.path)) as conn:
+        conn.execute(
+            "INSERT INTO referent_assignment (case_id, referent_id, start_date) "
+            "VALUES (42, 1, '2026-01-05')"
+        )
+        conn.commit()
+    monkeypatch.setattr(migrate, "MIGRATIONS_DIR", extended_migrations(tmp_path))
+    open_database(location, daily_backup=False).dispose()
+    assert stored_revision_of(location.path) == EXTRA_REVISION
