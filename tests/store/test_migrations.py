@@ -141,3 +141,23 @@ def test_in_memory_url_is_migrated() -> None:
             assert conn.execute(text("SELECT count(*) FROM mov_case")).scalar() == 0
     finally:
         engine.dispose()
+
+
+def test_revision_tool_finds_nothing_to_do(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The development tool writes a revision; with the models unchanged it is empty."""
+    import shutil
+
+    from movdesk.store.revision import make_revision
+
+    folder = tmp_path / "migrations"
+    shutil.copytree(migrate.MIGRATIONS_DIR, folder, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(migrate, "MIGRATIONS_DIR", folder)
+    shipped_head = head_revision()
+    (written,) = make_revision("rien de neuf")
+    assert written.parent == folder / "versions"
+    source = written.read_text(encoding="utf-8")
+    assert f"down_revision: str | None = {shipped_head!r}" in source
+    assert "op." not in source  # no operation: the migrations already match the models
+    assert head_revision() != shipped_head
