@@ -1,8 +1,12 @@
 """``movdesk export monthly`` and ``movdesk payments`` (EXCHANGE.md, MOV-RULES.md 5 and 7).
 
-Each command loads the cases it needs in one query, with their relationships fetched by
-``selectinload`` and every other relationship forbidden (``raiseload``), so that no
-lazy load can slip into a loop over thousands of cases.
+Each command loads the cases it needs in one query. ``payments`` loads entities with
+their relationships fetched by ``selectinload`` and every other relationship forbidden
+(``raiseload``), so that no lazy load can slip into a loop over thousands of cases.
+``export monthly`` reads only the columns the indicators use, case and exit in one outer
+join, as light rows with the entities' attribute names (``case.exit.reason``…): building
+50,000 full entities took several seconds more than the whole export may (see
+``benchmarks/bench_monthly.py``).
 
 ``payments --month M`` (**decision**) keeps the tranches that belong to M and on which
 the office can act or has acted: paid in M (paid date), invoiced in M (invoice date),
@@ -22,11 +26,11 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, raiseload, selectinload
+from sqlalchemy.orm import Bundle, Session, raiseload, selectinload
 
 from ..config import DatabaseLocation
 from ..errors import UserError
-from ..models import Case, ContractingResult, OfficeSettings, Tranche
+from ..models import Case, ContractingResult, Exit, OfficeSettings, Tranche
 from ..reports.csv_export import EXCEL, Cell, dialect_named, money, write_csv
 from ..reports.monthly import detail_csv, monthly_csv
 from ..rules.calendar import french_date
@@ -75,6 +79,48 @@ def _write_bytes(data: bytes, out: str | None) -> None:
     sys.stdout.buffer.flush()
 
 
+class _OptionalRow(Bundle):
+    """A nested row, or None when the outer join found nothing (its first column is NULL)."""
+
+    def create_row_processor(self, query: Any, procs: Any, labels: Any) -> Any:
+        make = super().create_row_processor(query, procs, labels)
+        first = procs[0]
+
+        def process(row: Any) -> Any:
+            return None if first(row) is None else make(row)
+
+        return process
+
+
+#: What the indicators and the detail read of a case and of its exit.
+_INDICATOR_QUERY = select(
+    Case.order_number,
+    Case.start_date,
+    Case.end_date,
+    Case.renewal_new_end_date,
+    Case.renewal_decision_date,
+    Case.contracting_date,
+    Case.contracting_result,
+    _OptionalRow(
+        "exit",
+        Exit.id,
+        Exit.date,
+        Exit.reason,
+        Exit.employment_contract,
+        Exit.employment_start,
+        Exit.employment_end,
+        Exit.employment_full_time,
+        Exit.employment_hours_per_month,
+        Exit.training_hours_total,
+        Exit.training_hours_per_week,
+        Exit.training_qualifying,
+        Exit.training_afpr,
+        Exit.business_auto_entrepreneur,
+        Exit.retained_at_3_months,
+    ),
+).outerjoin(Case.exit)
+
+
 def run_monthly(args: argparse.Namespace, location: DatabaseLocation) -> int:
     """The monthly indicator CSV, or with ``--detail`` one line per active case."""
     if not args.month:
@@ -84,8 +130,7 @@ def run_monthly(args: argparse.Namespace, location: DatabaseLocation) -> int:
         )
     dialect = dialect_named(args.dialect)
     with _session(location) as session:
-        query = select(Case).options(selectinload(Case.exit), raiseload("*"))
-        cases = session.scalars(query).all()
+        cases = session.execute(_INDICATOR_QUERY).all()
         render = detail_csv if args.detail else monthly_csv
         data = render(cases, args.month, dialect)
     _write_bytes(data, args.out)
