@@ -176,7 +176,8 @@ def _tranche_date(state: TrancheState) -> str:
         return f"facturée le {french_date(state.invoice_date)}"
     if state.due_date is None:
         return ""
-    word = "due le" if state.status is not TrancheStatus.NOT_DUE else "prévue le"
+    # A tranche not due may have a date already past (retention not yet recorded).
+    word = "due le" if state.status is not TrancheStatus.NOT_DUE else "échéance"
     return f"{word} {french_date(state.due_date)}"
 
 
