@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
@@ -21,6 +22,7 @@ from sqlalchemy.pool import NullPool
 
 from ..config import DatabaseLocation, is_network_path
 from ..errors import UserError
+from .backup import backup_before_migration, take_daily_backup
 from .engine import make_engine
 from .sqlite_file import NotADatabase, probe
 
@@ -121,12 +123,12 @@ def _migration_engine(url: str) -> Engine:
         return engine
 
     @event.listens_for(engine, "connect")
-    def _manual_transactions(dbapi_connection, _record):  # type: ignore[no-untyped-def]
+    def _manual_transactions(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None
         dbapi_connection.execute("PRAGMA foreign_keys = OFF")
 
     @event.listens_for(engine, "begin")
-    def _begin(conn):  # type: ignore[no-untyped-def]
+    def _begin(conn: Connection) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine
@@ -187,8 +189,6 @@ def open_database(
             engine.dispose()
             raise
         return engine
-
-    from .backup import backup_before_migration, take_daily_backup
 
     refuse_network_path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
