@@ -16,7 +16,9 @@ from :func:`movdesk.rules.lifecycle.status_from_facts`, one referent assignment 
 one status change, and one audit entry naming the source file.
 
 Speed matters (the demo loads 50,000 cases this way): the directories and existing
-order numbers are read once into dicts, and no query runs per case.
+order numbers are read once into dicts, no query runs per case, cases are checked as
+plain records (:mod:`.build`), and rows are written with one bulk insert per table.
+The session's identity map is not filled with the new objects: callers query them.
 """
 
 from __future__ import annotations
@@ -24,23 +26,28 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import Select, func, insert, select
 from sqlalchemy.orm import Session
 
 from ..errors import UserError
 from ..models import (
     AuditEntry,
+    Base,
     Beneficiary,
     Case,
+    CompanyPeriod,
     Employer,
+    Exit,
+    Interview,
     Referent,
     ReferentAssignment,
     StatusChange,
+    Suspension,
 )
 from ..models.enums import AuditAction
 from ..rules.lifecycle import status_from_facts, status_since
 from ..rules.validation import fr_date, validate_case
-from .build import BuiltCase, build_case
+from .build import BuiltCase, Record, build_case, row
 from .schema import CASE, FORMAT, VERSION, Reader
 
 #: Beyond this many errors the list stops: the file needs fixing at its source anyway.
@@ -124,12 +131,12 @@ def _label(raw: Any, index: int) -> str:
     return f"Dossier cases[{index}]"
 
 
-def _person(b: Beneficiary) -> str:
+def _person(b: Any) -> str:
     born = f", né(e) le {fr_date(b.birth_date)}" if b.birth_date else ""
     return f"{b.last_name.upper()} {b.first_name}{born}"
 
 
-def _same_person(a: Beneficiary, b: Beneficiary) -> bool:
+def _same_person(a: Any, b: Any) -> bool:
     if a.last_name.casefold() != b.last_name.casefold():
         return False
     if a.first_name.casefold() != b.first_name.casefold():
@@ -137,34 +144,55 @@ def _same_person(a: Beneficiary, b: Beneficiary) -> bool:
     return a.birth_date is None or b.birth_date is None or a.birth_date == b.birth_date
 
 
+def _pairs(session: Session, query: Select[tuple[str, int]]) -> dict[str, int]:
+    return {name: key for name, key in session.execute(query)}
+
+
 class _Directories:
-    """Referents, beneficiaries, employers and order numbers, read once."""
+    """Ids of referents, beneficiaries and employers, and the order numbers, read once."""
 
     def __init__(self, session: Session) -> None:
-        self.referents = {r.full_name: r for r in session.scalars(select(Referent))}
+        self.referents = _pairs(session, select(Referent.full_name, Referent.id))
         self.beneficiaries = {b.pe_id: b for b in session.scalars(select(Beneficiary))}
-        self.employers = {e.name: e for e in session.scalars(select(Employer))}
+        self.employers = _pairs(session, select(Employer.name, Employer.id))
         self.order_numbers = set(session.scalars(select(Case.order_number)))
-        self.created = {"referents": 0, "beneficiaries": 0, "employers": 0}
 
-    def referent(self, name: str) -> Referent:
-        if name not in self.referents:
-            self.referents[name] = Referent(full_name=name)
-            self.created["referents"] += 1
-        return self.referents[name]
 
-    def employer(self, name: str) -> Employer:
-        if name not in self.employers:
-            self.employers[name] = Employer(name=name)
-            self.created["employers"] += 1
-        return self.employers[name]
+def _insert(session: Session, entity: type[Base], rows: list[dict[str, Any]]) -> list[int]:
+    """Insert ``rows`` in one batch; their new ids, in order.
+
+    The ids are given here (after the largest one stored) rather than read back with
+    RETURNING, which SQLite can only do row by row when the order must be kept. The
+    import runs in one transaction, so a concurrent writer taking the same ids fails
+    the whole import cleanly instead of mixing rows.
+    """
+    if not rows:
+        return []
+    first = (session.scalar(select(func.max(entity.id))) or 0) + 1
+    ids = list(range(first, first + len(rows)))
+    # Core rather than ORM bulk insert: the ORM would fetch server defaults row by row.
+    for key, values in zip(ids, rows, strict=True):
+        values["id"] = key
+    session.execute(insert(entity.__table__), rows)
+    return ids
+
+
+def _add_names(
+    session: Session, entity: type[Base], known: dict[str, int], names: set[str], **columns: Any
+) -> int:
+    """Create the directory entries (referents, employers) not known yet; how many."""
+    new = sorted(name for name in names if name not in known)
+    key = "full_name" if entity is Referent else "name"
+    rows = [row(Record(**{key: name}), entity, **columns) for name in new]
+    known.update(zip(new, _insert(session, entity, rows), strict=True))
+    return len(new)
 
 
 def _check_case(
     built: BuiltCase,
     index: int,
     seen: dict[str, int],
-    people: dict[str, tuple[str, Beneficiary]],
+    people: dict[str, tuple[str, Any]],
     dirs: _Directories,
     errors: _Errors,
     warnings: list[str],
@@ -205,33 +233,6 @@ def _check_case(
             warnings.append(problem.line(case.order_number))
 
 
-def _link(built: BuiltCase, dirs: _Directories, people: dict[str, Beneficiary], user: str) -> Case:
-    """Attach the checked case to stored or new directory entries; record its status."""
-    case = built.case
-    pe_id = case.beneficiary.pe_id
-    stored = dirs.beneficiaries.get(pe_id) or people.get(pe_id)
-    if stored is None:
-        people[pe_id] = case.beneficiary
-        dirs.created["beneficiaries"] += 1
-    else:
-        case.beneficiary = stored
-    case.referent = dirs.referent(built.referent_name)
-    for period, name in zip(case.company_periods, built.employer_names, strict=True):
-        if name:
-            period.employer = dirs.employer(name)
-    case.status = status_from_facts(case)
-    case.referent_history = [ReferentAssignment(referent=case.referent, start_date=case.start_date)]
-    case.status_history = [
-        StatusChange(
-            from_status=None,
-            to_status=case.status,
-            effective_date=status_since(case),
-            recorded_by=user,
-        )
-    ]
-    return case
-
-
 def import_cases(session: Session, data: Any, *, user: str, source: str = "") -> ImportSummary:
     """Import every case of ``data`` into ``session`` (flushed, not committed), or none."""
     errors = _Errors()
@@ -239,7 +240,7 @@ def import_cases(session: Session, data: Any, *, user: str, source: str = "") ->
     errors.raise_if_any(source)
     dirs = _Directories(session)
     seen: dict[str, int] = {}
-    people: dict[str, tuple[str, Beneficiary]] = {}
+    people: dict[str, tuple[str, Any]] = {}
     warnings: list[str] = []
     built_cases: list[BuiltCase] = []
     for index, raw in enumerate(raw_cases):
@@ -257,31 +258,108 @@ def import_cases(session: Session, data: Any, *, user: str, source: str = "") ->
         built_cases.append(built)
     errors.raise_if_any(source)
 
-    new_people: dict[str, Beneficiary] = {}
-    cases = [_link(built, dirs, new_people, user) for built in built_cases]
-    session.add_all(cases)
-    session.flush()
+    return _store(session, built_cases, dirs, user=user, source=source, warnings=warnings)
+
+
+def _store(
+    session: Session,
+    built_cases: list[BuiltCase],
+    dirs: _Directories,
+    *,
+    user: str,
+    source: str,
+    warnings: list[str],
+) -> ImportSummary:
+    """Write the checked cases with bulk inserts: directories first, then cases, then rows."""
+    people = {pe_id: person.id for pe_id, person in dirs.beneficiaries.items()}
+    new_people: dict[str, Record] = {}
+    for built in built_cases:
+        person = built.case.beneficiary
+        if person.pe_id not in people:
+            new_people.setdefault(person.pe_id, person)
+    rows = [row(person, Beneficiary) for person in new_people.values()]
+    people.update(zip(new_people, _insert(session, Beneficiary, rows), strict=True))
+    referents_created = _add_names(
+        session, Referent, dirs.referents, {b.referent_name for b in built_cases}, active=True
+    )
+    employer_names = {name for b in built_cases for name in b.employer_names if name}
+    employers_created = _add_names(session, Employer, dirs.employers, employer_names)
+
+    cases = [built.case for built in built_cases]
+    for case in cases:
+        case.status = status_from_facts(case)
+    case_ids = _insert(
+        session,
+        Case,
+        [
+            row(
+                built.case,
+                Case,
+                beneficiary_id=people[built.case.beneficiary.pe_id],
+                referent_id=dirs.referents[built.referent_name],
+            )
+            for built in built_cases
+        ],
+    )
     origin = f" depuis {source}" if source else ""
-    if cases:
-        session.execute(
-            insert(AuditEntry),
-            [
-                {
-                    "user": user,
-                    "action": AuditAction.CREATE,
-                    "entity": "case",
-                    "entity_id": case.id,
-                    "case_id": case.id,
-                    "summary": f"Dossier {case.order_number} importé{origin}"[:500],
-                    "changes": {"status": [None, case.status.value]},
-                }
-                for case in cases
-            ],
+    children: dict[type[Base], list[dict[str, Any]]] = {
+        entity: []
+        for entity in (
+            Interview,
+            Suspension,
+            CompanyPeriod,
+            Exit,
+            ReferentAssignment,
+            StatusChange,
+            AuditEntry,
         )
+    }
+    for built, case_id in zip(built_cases, case_ids, strict=True):
+        case = built.case
+        children[Interview] += [row(i, Interview, case_id=case_id) for i in case.interviews]
+        children[Suspension] += [row(s, Suspension, case_id=case_id) for s in case.suspensions]
+        children[CompanyPeriod] += [
+            row(p, CompanyPeriod, case_id=case_id, employer_id=dirs.employers.get(name or ""))
+            for p, name in zip(case.company_periods, built.employer_names, strict=True)
+        ]
+        if case.exit is not None:
+            children[Exit].append(row(case.exit, Exit, case_id=case_id))
+        children[ReferentAssignment].append(
+            {
+                "case_id": case_id,
+                "referent_id": dirs.referents[built.referent_name],
+                "start_date": case.start_date,
+                "end_date": None,
+                "reason": None,
+            }
+        )
+        children[StatusChange].append(
+            {
+                "case_id": case_id,
+                "from_status": None,
+                "to_status": case.status,
+                "effective_date": status_since(case),
+                "recorded_by": user,
+            }
+        )
+        children[AuditEntry].append(
+            {
+                "user": user,
+                "action": AuditAction.CREATE,
+                "entity": "case",
+                "entity_id": case_id,
+                "case_id": case_id,
+                "summary": f"Dossier {case.order_number} importé{origin}"[:500],
+                "changes": {"status": [None, case.status.value]},
+            }
+        )
+    for entity, rows in children.items():
+        if rows:
+            session.execute(insert(entity.__table__), rows)
     return ImportSummary(
-        cases=len(cases),
-        referents_created=dirs.created["referents"],
-        beneficiaries_created=dirs.created["beneficiaries"],
-        employers_created=dirs.created["employers"],
+        cases=len(case_ids),
+        referents_created=referents_created,
+        beneficiaries_created=len(new_people),
+        employers_created=employers_created,
         warnings=warnings,
     )

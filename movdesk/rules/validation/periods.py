@@ -50,7 +50,7 @@ def overlap_problems(
 
 def leave_total_problems(case: Any, suspensions: Sequence[Any], path: str) -> list[Problem]:
     """Leave (congés) may total at most 35 days over the case; reported on ``path``."""
-    total = sum(s.days for s in suspensions if s.kind == SuspensionKind.LEAVE)
+    total = sum(length(s) for s in suspensions if s.kind == SuspensionKind.LEAVE)
     if total > MAX_LEAVE_DAYS_TOTAL:
         return [
             Problem(
@@ -61,17 +61,22 @@ def leave_total_problems(case: Any, suspensions: Sequence[Any], path: str) -> li
     return []
 
 
+def length(item: Any) -> int:
+    """Days of a period counting its first and last day (works on any start/end object)."""
+    return (item.end_date - item.start_date).days + 1
+
+
 def suspension_problems(case: Any, item: Any, path: str) -> list[Problem]:
     """The rules that one suspension meets on its own."""
     problems = dates_in_order(item.start_date, item.end_date, path)
     if problems:
         return problems
-    if item.kind == SuspensionKind.SICKNESS and item.days > MAX_SICKNESS_DAYS:
+    if item.kind == SuspensionKind.SICKNESS and length(item) > MAX_SICKNESS_DAYS:
         problems.append(
             Problem(
                 f"{path}.end",
                 f"une suspension pour maladie dure au plus 14 jours consécutifs "
-                f"(ici {item.days} jours).",
+                f"(ici {length(item)} jours).",
             )
         )
     if not signed(case):
@@ -97,20 +102,20 @@ def company_period_problems(case: Any, item: Any, path: str) -> list[Problem]:
     problems = dates_in_order(item.start_date, item.end_date, path)
     if problems:
         return problems
-    if item.days > MAX_COMPANY_DAYS:
+    if length(item) > MAX_COMPANY_DAYS:
         problems.append(
             Problem(
                 f"{path}.end",
                 f"une période en entreprise dure au plus 42 jours (6 semaines) "
-                f"(ici {item.days} jours).",
+                f"(ici {length(item)} jours).",
             )
         )
-    elif item.days < MIN_COMPANY_DAYS:
+    elif length(item) < MIN_COMPANY_DAYS:
         problems.append(
             Problem(
                 f"{path}.end",
                 f"une période de moins de 7 jours est acceptée mais ne satisfait pas "
-                f"l'obligation de période en entreprise (ici {days_text(item.days)}).",
+                f"l'obligation de période en entreprise (ici {days_text(length(item))}).",
                 "warning",
             )
         )
