@@ -170,9 +170,9 @@ def _insert(session: Session, entity: type[Base], rows: list[dict[str, Any]]) ->
         return []
     first = (session.scalar(select(func.max(entity.id))) or 0) + 1
     ids = list(range(first, first + len(rows)))
-    # Core rather than ORM bulk insert: the ORM would fetch server defaults row by row.
     for key, values in zip(ids, rows, strict=True):
         values["id"] = key
+    # Core rather than ORM bulk insert: the ORM would fetch server defaults row by row.
     session.execute(insert(entity.__table__), rows)
     return ids
 
@@ -197,6 +197,7 @@ def _check_case(
     errors: _Errors,
     warnings: list[str],
 ) -> None:
+    """Collect what is wrong with one case, alone and against the file and the database."""
     case = built.case
     where = f"Dossier {case.order_number}"
     if case.order_number in seen:
@@ -225,7 +226,7 @@ def _check_case(
             f"{_person(known[1])} ({known[0]}) ; ici {_person(person)}. Un identifiant "
             "France Travail ne désigne qu'une personne.",
         )
-    people.setdefault(person.pe_id, (where.replace("Dossier", "dossier"), person))
+    people.setdefault(person.pe_id, (f"dossier {case.order_number}", person))
     for problem in validate_case(case):
         if problem.is_error:
             errors.add(where, problem.field, problem.message)
