@@ -58,8 +58,13 @@ def next_working_day(d: date, *, alsace_moselle: bool = False) -> date:
     return d
 
 
+@lru_cache(maxsize=65536)
 def add_months(d: date, n: int) -> date:
-    """``d`` + ``n`` calendar months, clipped to the month's end (31 Jan + 1 = 28/29 Feb)."""
+    """``d`` + ``n`` calendar months, clipped to the month's end (31 Jan + 1 = 28/29 Feb).
+
+    Cached: ``relativedelta`` is slow, and the deadlines of many cases ask for the same
+    few thousand (date, months) pairs.
+    """
     return d + relativedelta(months=n)
 
 

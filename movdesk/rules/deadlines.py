@@ -22,16 +22,16 @@ from datetime import date, timedelta
 from typing import Any
 
 from ..models.enums import CaseStatus, ContractingResult, ExitReason
-from .calendar import add_months, practical_date
+from .calendar import add_months, french_date, practical_date
 from .outcomes import classify_exit, is_employment_or_business
 from .timeline import (
     case_end_date,
     current_end,
     current_week,
     effective_status,
-    follow_up_windows,
     is_signed,
     next_interview_deadline,
+    windows_after,
 )
 
 #: A deadline is ``soon`` when due within this many days after today.
@@ -81,8 +81,9 @@ def deadline_status(due: date, today: date) -> str:
     return "later"
 
 
-def _d(day: date) -> str:
-    return day.strftime("%d/%m/%Y")
+def _length(period: Any) -> int:
+    """A period's length counting its first and last day (read from its dates only)."""
+    return (period.end_date - period.start_date).days + 1
 
 
 def _contracting(case: Any, today: date) -> Iterator[tuple[str, date, str]]:
@@ -119,7 +120,7 @@ def _while_active(case: Any, today: date) -> Iterator[tuple[str, date, str]]:
             "weekly_interview",
             week.sunday,
             "Tenir l'entretien individuel de la semaine du "
-            f"{_d(week.monday)} (30 minutes au moins)",
+            f"{french_date(week.monday)} (30 minutes au moins)",
         )
     limit = next_interview_deadline(case, today)
     if limit is not None and limit <= end:
@@ -128,7 +129,7 @@ def _while_active(case: Any, today: date) -> Iterator[tuple[str, date, str]]:
             limit,
             "Tenir le prochain entretien avant la rupture des 14 jours",
         )
-    if not any(p.days >= MIN_COMPANY_PERIOD_DAYS for p in case.company_periods):
+    if not any(_length(p) >= MIN_COMPANY_PERIOD_DAYS for p in case.company_periods):
         yield (
             "company_period",
             add_months(case.start_date, 4),
@@ -167,7 +168,8 @@ def _after_exit(case: Any, exit: Any, today: date) -> Iterator[tuple[str, date, 
         )
     if not reason.is_placement or not classify_exit(exit).positive:
         return
-    current = next((w for w in follow_up_windows(case) if w.due >= today), None)
+    windows = windows_after(exit.date, case.interviews)
+    current = next((w for w in windows if w.due >= today), None)
     if current is not None and not current.done:
         yield (
             "follow_up_interview",

@@ -35,9 +35,14 @@ CASE_DAYS = 180
 #: An individual interview counts for the weekly rule from this length, in minutes.
 WEEKLY_MIN_MINUTES = 30
 
-#: Interview kinds that keep the 14-day clock running.
-CLOCK_KINDS = frozenset(
-    {InterviewKind.CONTRACTING, InterviewKind.INDIVIDUAL, InterviewKind.GROUP, InterviewKind.PHONE}
+#: Interview kinds that keep the 14-day clock running. A tuple, not a set: membership
+#: then compares by value, so plain strings read from the database match as well (an
+#: enum member hashes by its name, a string by its value).
+CLOCK_KINDS = (
+    InterviewKind.CONTRACTING,
+    InterviewKind.INDIVIDUAL,
+    InterviewKind.GROUP,
+    InterviewKind.PHONE,
 )
 
 _ONE_DAY = timedelta(days=1)
@@ -144,13 +149,15 @@ def last_clock_interview(case: Any, today: date) -> date | None:
     """
     last = case.contracting_date if is_signed(case) else None
     for interview in case.interviews:
+        # The date tests come first: they discard most interviews at the least cost.
+        day = interview.date
         if (
-            interview.status == InterviewStatus.ATTENDED
+            (last is None or day > last)
+            and day <= today
+            and interview.status == InterviewStatus.ATTENDED
             and interview.kind in CLOCK_KINDS
-            and interview.date <= today
-            and (last is None or interview.date > last)
         ):
-            last = interview.date
+            last = day
     return last
 
 
@@ -197,11 +204,13 @@ class WeekStatus:
         return self.monday + timedelta(days=6)
 
 
-def _weekly_interview_days(case: Any) -> set[date]:
+def _weekly_interview_days(case: Any, first: date, last: date) -> set[date]:
+    """Days from ``first`` to ``last`` holding an attended individual interview ≥ 30 min."""
     return {
         i.date
         for i in case.interviews
-        if i.status == InterviewStatus.ATTENDED
+        if first <= i.date <= last
+        and i.status == InterviewStatus.ATTENDED
         and i.kind == InterviewKind.INDIVIDUAL
         and i.minutes >= WEEKLY_MIN_MINUTES
     }
@@ -248,8 +257,11 @@ def weekly_compliance(case: Any, today: date) -> list[WeekStatus]:
 
     A week is missed once its Sunday has passed; the current week is due by its Sunday.
     """
-    done_days = _weekly_interview_days(case)
-    return [_week_status(monday, done_days, today) for monday in due_weeks(case, today)]
+    mondays = list(due_weeks(case, today))
+    if not mondays:
+        return []
+    done_days = _weekly_interview_days(case, mondays[0], mondays[-1] + timedelta(days=6))
+    return [_week_status(monday, done_days, today) for monday in mondays]
 
 
 def current_week(case: Any, today: date) -> WeekStatus | None:
@@ -260,7 +272,8 @@ def current_week(case: Any, today: date) -> WeekStatus | None:
     monday = week_monday(today)
     if not _week_is_due(monday, period[0], period[1], blocked_intervals(case)):
         return None
-    return _week_status(monday, _weekly_interview_days(case), today)
+    done_days = _weekly_interview_days(case, monday, monday + timedelta(days=6))
+    return _week_status(monday, done_days, today)
 
 
 # --- Follow-up after a positive exit -----------------------------------------------------
@@ -289,12 +302,16 @@ def follow_up_windows(case: Any) -> list[Window]:
     exit = case.exit
     if exit is None or not classify_exit(exit).positive:
         return []
-    j = exit.date
-    held = sorted(
+    return windows_after(exit.date, case.interviews)
+
+
+def windows_after(j: date, interviews: Iterable[Any]) -> list[Window]:
+    """The four follow-up windows from J, whatever the exit (the caller knows it is positive)."""
+    held = [
         i.date
-        for i in case.interviews
-        if i.status == InterviewStatus.ATTENDED and i.kind == InterviewKind.FOLLOW_UP
-    )
+        for i in interviews
+        if i.kind == InterviewKind.FOLLOW_UP and i.status == InterviewStatus.ATTENDED
+    ]
     windows = []
     start = j
     for number, due in enumerate(follow_up_dues(j), start=1):
