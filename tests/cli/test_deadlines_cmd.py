@@ -7,12 +7,14 @@ import re
 from datetime import date
 
 import pytest
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from movdesk.cli import EXIT_USER_ERROR, main
 from movdesk.commands.deadlines_cmd import load_cases
 from movdesk.config import DatabaseLocation
 from movdesk.models import Beneficiary, Case, OfficeSettings, Referent
+from movdesk.rules.deadlines import all_deadlines
 
 from ..rules.test_timeline import interview, make_case, make_exit
 
@@ -187,5 +189,18 @@ def test_sql_leaves_out_only_cases_with_nothing_open(
     filled: DatabaseLocation, session: Session
 ) -> None:
     numbers = {c.order_number for c in load_cases(session, D(TODAY))}
-    assert "LC-2026-000004" not in numbers
-    assert {"LC-2026-000001", "LC-2026-000002", "LC-2026-000003"} <= numbers
+    assert numbers == {"LC-2026-000001", "LC-2026-000002", "LC-2026-000003"}
+    # Once the refusal notice is due again (never sent), the refused case comes back.
+    refused = session.scalars(select(Case).where(Case.order_number == "LC-2026-000004")).one()
+    refused.refusal_notice_date = None
+    session.flush()
+    assert "LC-2026-000004" in {c.order_number for c in load_cases(session, D(TODAY))}
+
+
+@pytest.mark.parametrize("today", ["2025-03-20", "2025-04-02", TODAY, "2026-03-06", "2026-08-01"])
+def test_rows_give_the_same_deadlines_as_entities(
+    filled: DatabaseLocation, session: Session, today: str
+) -> None:
+    entities = session.scalars(select(Case)).all()
+    from_entities = all_deadlines(entities, D(today))
+    assert all_deadlines(load_cases(session, D(today)), D(today)) == from_entities
