@@ -150,3 +150,14 @@ def test_siret_passes_the_luhn_check() -> None:
         for i, ch in enumerate(reversed(siret))
     )
     assert len(siret) == 14 and total % 10 == 0
+
+
+@pytest.mark.parametrize(
+    ("seed", "today"), [(1, date(2026, 1, 1)), (99, date(2027, 6, 13)), (5, date(2028, 2, 29))]
+)
+def test_other_seeds_and_days_break_no_rule_either(seed: int, today: date) -> None:
+    for raw in generate_cases(150, seed=seed, today=today):
+        reader = Reader()
+        built, mismatches = build_case(reader.read(raw, CASE, ""))
+        assert reader.errors == [] and mismatches == []
+        assert validate_case(built.case) == [], raw["order_number"]
