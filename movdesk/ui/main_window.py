@@ -25,11 +25,13 @@ from sqlalchemy.orm import Session, sessionmaker
 from .. import __version__
 from ..config import DatabaseLocation, data_dir
 from ..errors import UserError
+from ..services.context import Desk
 from ..services.dashboard import read_office
 from .actions import create_action
 from .formatting import describe_database
 from .icons import APP_ICON, load_icon
 from .pages import PAGE_CLASSES, Page, PageContext
+from .relay import ChangeRelay
 
 APP_TITLE = "movdesk"
 #: Title suffix when no office name has been saved yet.
@@ -80,7 +82,10 @@ class MainWindow(QMainWindow):
         self.location = location
         self.demo = demo
         self.session_factory = session_factory
-        self._context = PageContext(session_factory, location, demo)
+        self.desk = Desk(session_factory)
+        #: Every committed write, as a Qt signal: views refresh from it.
+        self.relay = ChangeRelay(self.desk, self)
+        self._context = PageContext(session_factory, location, demo, self.desk)
         self.setWindowIcon(load_icon(APP_ICON, QStyle.StandardPixmap.SP_ComputerIcon))
 
         self.pages: list[Page] = [cls(self._context) for cls in PAGE_CLASSES]

@@ -2,21 +2,28 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtWidgets import QLabel, QStyle, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session, sessionmaker
 
 from ...config import DatabaseLocation
+from ...services.context import Desk
 
 
 @dataclass(frozen=True)
 class PageContext:
-    """What a page may need: the session factory, where the database is, demo or not."""
+    """What a page may need: the session factory, where the database is, demo or not,
+    and the desk through which every write goes (services, audit, change news)."""
 
     session_factory: sessionmaker[Session]
     location: DatabaseLocation
     demo: bool = False
+    desk: Desk = field(default=None)  # type: ignore[assignment]
+
+    def __post_init__(self) -> None:
+        if self.desk is None:
+            object.__setattr__(self, "desk", Desk(self.session_factory))
 
 
 class Page(QWidget):
