@@ -53,8 +53,7 @@ from ..models import (
 from ..reports.csv_export import EXCEL, write_csv
 from ..rules.calendar import add_months, french_date
 from ..rules.deadlines import Deadline, all_deadlines
-from ..store.engine import make_session_factory
-from ..store.migrate import open_database
+from ._common import sessions, write_output
 
 STATUS_LABELS = {
     "overdue": "En retard",
@@ -292,23 +291,17 @@ def render_json(deadlines: list[Deadline]) -> str:
 def run(args: argparse.Namespace, location: DatabaseLocation) -> int:
     """Print the open deadlines as a table, JSON or CSV (Excel, French locale)."""
     today: date = args.today or date.today()
-    engine = open_database(location)
-    try:
-        with make_session_factory(engine)() as session:
-            settings = session.get(OfficeSettings, 1)
-            alsace_moselle = bool(settings and settings.alsace_moselle)
-            cases = load_cases(session, today, args.referent)
-            deadlines = all_deadlines(cases, today, alsace_moselle=alsace_moselle)
-            by_number = {case.order_number: case for case in cases}
-            rows = _rows(deadlines, by_number) if args.format != "json" else []
-    finally:
-        engine.dispose()
+    with sessions(location) as factory, factory() as session:
+        settings = session.get(OfficeSettings, 1)
+        alsace_moselle = bool(settings and settings.alsace_moselle)
+        cases = load_cases(session, today, args.referent)
+        deadlines = all_deadlines(cases, today, alsace_moselle=alsace_moselle)
+        by_number = {case.order_number: case for case in cases}
+        rows = _rows(deadlines, by_number) if args.format != "json" else []
     if args.format == "json":
         sys.stdout.write(render_json(deadlines))
     elif args.format == "csv":
-        sys.stdout.flush()
-        sys.stdout.buffer.write(write_csv(COLUMNS, rows, EXCEL))
-        sys.stdout.buffer.flush()
+        write_output(write_csv(COLUMNS, rows, EXCEL), None)
     else:
         sys.stdout.write(render_table(rows, today))
     return 0

@@ -7,21 +7,15 @@ import argparse
 from ..config import DatabaseLocation
 from ..demo import fill_demo
 from ..errors import UserError
-from ..store.engine import make_session_factory
-from ..store.migrate import open_database
+from ._common import sessions
 
 
 def run(args: argparse.Namespace, location: DatabaseLocation) -> int:
     """Create the demo cases and say where; a non-empty database is a user error."""
     if args.cases < 1:
         raise UserError("Le nombre de dossiers (--cases) doit être d'au moins 1.")
-    engine = open_database(location)
-    try:
-        count = fill_demo(
-            make_session_factory(engine), cases=args.cases, seed=args.seed, today=args.today
-        )
-    finally:
-        engine.dispose()
+    with sessions(location) as factory:
+        count = fill_demo(factory, cases=args.cases, seed=args.seed, today=args.today)
     where = location.path if location.path is not None else location.url
     print(f"{count} dossiers de démonstration créés dans {where}")
     return 0

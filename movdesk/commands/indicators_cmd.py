@@ -20,8 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -41,8 +40,7 @@ from ..rules.payments import (
     french_money,
     ready_to_invoice_by_month,
 )
-from ..store.engine import make_session_factory
-from ..store.migrate import open_database
+from ._common import sessions, write_output
 
 #: Statuses that ``--month`` keeps (see the module notes).
 _ACTIONABLE = frozenset(
@@ -53,30 +51,6 @@ _ACTIONABLE = frozenset(
         TrancheStatus.PAID,
     }
 )
-
-
-@contextmanager
-def _session(location: DatabaseLocation) -> Iterator[Session]:
-    engine = open_database(location)
-    try:
-        with make_session_factory(engine)() as session:
-            yield session
-    finally:
-        engine.dispose()
-
-
-def _write_bytes(data: bytes, out: str | None) -> None:
-    """Write ``data`` exactly (BOM and line ends untouched) to ``out`` or stdout."""
-    if out:
-        try:
-            with open(out, "wb") as fh:
-                fh.write(data)
-        except OSError as error:
-            raise UserError(f"Impossible d'écrire « {out} » : {error.strerror}.") from None
-        return
-    sys.stdout.flush()
-    sys.stdout.buffer.write(data)
-    sys.stdout.buffer.flush()
 
 
 class _OptionalRow(Bundle):
@@ -129,11 +103,11 @@ def run_monthly(args: argparse.Namespace, location: DatabaseLocation) -> int:
             "(par exemple --month 2026-03)."
         )
     dialect = dialect_named(args.dialect)
-    with _session(location) as session:
+    with sessions(location) as factory, factory() as session:
         cases = session.execute(_INDICATOR_QUERY).all()
         render = detail_csv if args.detail else monthly_csv
         data = render(cases, args.month, dialect)
-    _write_bytes(data, args.out)
+    write_output(data, args.out)
     return 0
 
 
@@ -245,7 +219,7 @@ def _csv_row(case: Any, s: TrancheState) -> tuple[Cell, ...]:
 def run_payments(args: argparse.Namespace, location: DatabaseLocation) -> int:
     """Each tranche of each signed case, then the total ready to invoice per month."""
     today = args.today or date.today()
-    with _session(location) as session:
+    with sessions(location) as factory, factory() as session:
         price, all_lines = _load_payments(session, today)
     lines = [
         (case, kept)
@@ -272,7 +246,7 @@ def run_payments(args: argparse.Namespace, location: DatabaseLocation) -> int:
         sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
     elif args.format == "csv":
         rows = [_csv_row(case, s) for case, states in lines for s in states]
-        _write_bytes(write_csv(_CSV_COLUMNS, rows, EXCEL), None)
+        write_output(write_csv(_CSV_COLUMNS, rows, EXCEL), None)
     else:
         sys.stdout.write(_table(price, today, lines))
     return 0

@@ -1,0 +1,38 @@
+"""What every command shares: opening the database for one run, writing its output."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from ..config import DatabaseLocation
+from ..errors import UserError
+from ..store.engine import make_session_factory
+from ..store.migrate import open_database
+
+
+@contextmanager
+def sessions(location: DatabaseLocation) -> Iterator[sessionmaker[Session]]:
+    """A session factory on the (migrated) database, closed when the command ends."""
+    engine = open_database(location)
+    try:
+        yield make_session_factory(engine)
+    finally:
+        engine.dispose()
+
+
+def write_output(data: bytes, out: str | None) -> None:
+    """Write ``data`` exactly (BOM and line ends untouched) to ``out`` or stdout."""
+    if out:
+        try:
+            with open(out, "wb") as fh:
+                fh.write(data)
+        except OSError as error:
+            raise UserError(f"Impossible d'écrire « {out} » : {error.strerror}.") from None
+        return
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
