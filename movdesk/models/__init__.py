@@ -28,6 +28,7 @@ from .finance import CaseDocument, PaymentTranche
 from .outcome import Exit
 from .periods import CompanyPeriod, Suspension
 from .plan import Action, Barrier, JobTarget
+from .summary import CaseSummary
 
 __all__ = [
     "DEFAULT_INTERVIEW_MINUTES",
@@ -46,6 +47,7 @@ __all__ = [
     "Case",
     "CaseDocument",
     "CaseStatus",
+    "CaseSummary",
     "Civility",
     "CompanyPeriod",
     "ContractType",
