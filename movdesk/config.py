@@ -34,6 +34,13 @@ def data_dir() -> Path:
     return user_data_path(APP_NAME, appauthor=False)
 
 
+def resources_dir() -> Path:
+    """Icons, fonts and translations: inside the installed package, or the checkout's top."""
+    package = Path(__file__).resolve().parent
+    installed = package / "resources"
+    return installed if installed.is_dir() else package.parent / "resources"
+
+
 def is_network_path(path: str) -> bool:
     """True for a UNC path (``\\\\server\\share``) or its forward-slash form."""
     return path.startswith(("\\\\", "//")) or PureWindowsPath(path).drive.startswith("\\\\")

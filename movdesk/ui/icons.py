@@ -1,7 +1,8 @@
 """Icons drawn for movdesk (``resources/icons/*.svg``), with a Qt standard icon as fallback.
 
-The SVG files sit beside the package in a source checkout; an installation that lacks
-them still gets a sensible icon from the current style rather than an empty square.
+The SVG files ship inside the package (``movdesk/resources``) and sit at the top of a
+source checkout; should one be missing, the current style's icon stands in rather
+than an empty square.
 """
 
 from __future__ import annotations
@@ -11,7 +12,9 @@ from pathlib import Path
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
-ICON_DIR = Path(__file__).resolve().parents[2] / "resources" / "icons"
+from ..config import resources_dir
+
+ICON_DIR = resources_dir() / "icons"
 
 APP_ICON = "movdesk"
 
