@@ -4,6 +4,10 @@ A :class:`Desk` is what the windows hold: the session factory, who is working, t
 change bus and the clock. ``with desk.action("…") as work:`` opens one unit of work;
 when the block ends normally it commits and announces a :class:`~.events.Change`;
 on any error nothing is written.
+
+Each :class:`Work` also keeps the rows its action created, changed or deleted, with
+their values before and after (:class:`RowChange`); the desk keeps the last committed
+action's list (:attr:`Desk.last_undoable`) so that :mod:`.undo` can reverse it.
 """
 
 from __future__ import annotations
@@ -39,6 +43,30 @@ CASE_LOAD = (
 )
 
 
+@dataclass(frozen=True)
+class RowChange:
+    """One row an action created, updated or deleted, as the undo needs it.
+
+    ``before`` and ``after`` are :func:`audit.snapshot` values (JSON): ``before`` is
+    None for a creation, ``after`` is None for a deletion.
+    """
+
+    action: AuditAction
+    entity: type
+    row_id: int
+    case_id: int | None
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+
+
+@dataclass(frozen=True)
+class ActionRecord:
+    """What one committed action changed, in the order it was logged."""
+
+    name: str
+    rows: tuple[RowChange, ...]
+
+
 @dataclass
 class Desk:
     """The services' view of the program: database, user, change bus, today's date."""
@@ -47,6 +75,8 @@ class Desk:
     user: str = field(default_factory=audit.current_user)
     bus: ChangeBus = field(default_factory=ChangeBus)
     clock: Callable[[], date] = date.today
+    #: The rows changed by the last committed action that wrote anything, for undo.
+    last_undoable: ActionRecord | None = field(default=None, init=False, repr=False)
 
     def today(self) -> date:
         return self.clock()
@@ -65,6 +95,8 @@ class Desk:
                 f"{name} : la base de données a refusé l'enregistrement, rien n'a été "
                 f"modifié ({error.orig})."
             ) from error
+        if work.rows:
+            self.last_undoable = ActionRecord(name, tuple(work.rows))
         if work.entities:
             self.bus.announce(
                 Change(
@@ -91,6 +123,8 @@ class Work:
     entities: set[str] = field(default_factory=set)
     case_ids: set[int] = field(default_factory=set)
     kind: AuditAction = AuditAction.UPDATE
+    #: Every logged row with its values before and after, for the undo.
+    rows: list[RowChange] = field(default_factory=list)
 
     def get(self, entity: type[T], row_id: int, what: str) -> T:
         """The row, or a French error when another window removed it meanwhile."""
@@ -125,6 +159,7 @@ class Work:
             summary=summary,
             before=before,
         )
+        self.rows.append(_row_change(action, obj, case_id, before))
         self.entities.add(audit.entity_name(obj))
         if case_id is not None:
             self.case_ids.add(case_id)
@@ -145,6 +180,19 @@ class Work:
             )
         )
         case.status = new
+
+
+def _row_change(
+    action: AuditAction, obj: Any, case_id: int | None, before: dict[str, Any] | None
+) -> RowChange:
+    """The undo's view of one logged row (the audit entry has just flushed it)."""
+    if action is AuditAction.CREATE:
+        return RowChange(action, type(obj), obj.id, case_id, None, audit.snapshot(obj))
+    if action is AuditAction.DELETE:
+        last = before if before is not None else audit.snapshot(obj)
+        return RowChange(action, type(obj), obj.id, case_id, last, None)
+    now = audit.snapshot(obj)
+    return RowChange(action, type(obj), obj.id, case_id, before or now, now)
 
 
 def case_problems(case: Case) -> list[Problem]:
