@@ -2,16 +2,16 @@
 
 Usage::
 
-    python benchmarks/bench_monthly.py [DB_PATH] [--month 2026-06] [--cases 50000]
+    python benchmarks/bench_monthly.py [--db PATH] [--month 2026-06] [--cases 50000]
 
-``DB_PATH`` is used as it is when it holds cases; otherwise (or without a path, in a
+``--db PATH`` is used as it is when it holds cases; otherwise (or without it, in a
 temporary folder) it is filled first with ``fill_demo`` (``--cases`` demo cases, seed
 2026, today = the last day of ``--month``), which takes minutes for 50,000 cases.
 
 Two timings, each the best of ``--repeat`` runs:
 
 * **movdesk**: ``movdesk --db DB export monthly --month M --out FILE``, through
-  :func:`movdesk.cli.main`, so opening the database, the ORM query with ``selectinload``,
+  :func:`movdesk.cli.main`, so opening the database, the query of the needed columns,
   the rules and the CSV writing all count;
 * **baseline**: plain ``sqlite3`` reading the same columns in one joined query, the same
   rule functions (:func:`monthly_indicators`) over light row objects, and ``csv.writer``
@@ -154,7 +154,7 @@ def _fill(db: Path, cases: int, today: date) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("db", nargs="?", type=Path)
+    parser.add_argument("--db", type=Path, help="a demo database (built when absent)")
     parser.add_argument("--month", default="2026-06")
     parser.add_argument("--cases", type=int, default=50_000)
     parser.add_argument("--repeat", type=int, default=3)
