@@ -1,0 +1,134 @@
+"""Small read functions for the forms: directory lists for combos, a case to advise on.
+
+Each opens its own short session and returns plain values (or rows detached with what
+the rules read already loaded), so a dialog never holds a session open while the user
+types.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, time
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..models import Beneficiary, Case, Civility, Employer, Interview, Partner, Referent
+from ..models.enums import InterviewKind, InterviewStatus
+from .context import CASE_LOAD, Desk
+from .errors import NotFound
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One entry of a combo box: the row id and what the user reads."""
+
+    id: int
+    label: str
+
+
+def referent_choices(desk: Desk, *, active_only: bool = True) -> list[Choice]:
+    """Referents by name; only those still working here unless ``active_only`` is False."""
+    query = select(Referent.id, Referent.full_name).order_by(Referent.full_name)
+    if active_only:
+        query = query.where(Referent.active.is_(True))
+    return desk.read(lambda s: [Choice(i, n) for i, n in s.execute(query)])
+
+
+def partner_choices(desk: Desk) -> list[Choice]:
+    """Local partners by name (CCAS, CAF, associations…)."""
+    query = select(Partner.id, Partner.name).order_by(Partner.name)
+    return desk.read(lambda s: [Choice(i, n) for i, n in s.execute(query)])
+
+
+def employer_choices(desk: Desk) -> list[Choice]:
+    """Companies of the network by name."""
+    query = select(Employer.id, Employer.name).order_by(Employer.name)
+    return desk.read(lambda s: [Choice(i, n) for i, n in s.execute(query)])
+
+
+def load_case(desk: Desk, case_id: int) -> Case:
+    """The case with everything the rules read, detached: for live advice, never written."""
+
+    def query(session: Session) -> Case:
+        case = session.get(Case, case_id, options=CASE_LOAD)
+        if case is None:
+            raise NotFound(f"Dossier introuvable (n° {case_id}) : il a peut-être été supprimé.")
+        return case
+
+    return desk.read(query)
+
+
+@dataclass(frozen=True)
+class InterviewValues:
+    """An interview as the form shows it, to correct it."""
+
+    id: int
+    case_id: int
+    date: date
+    time: time | None
+    minutes: int
+    kind: InterviewKind
+    status: InterviewStatus
+    notes: str | None
+    partner_id: int | None
+    employer_id: int | None
+
+
+def read_interview(desk: Desk, interview_id: int) -> InterviewValues:
+    def query(session: Session) -> InterviewValues:
+        row = session.get(Interview, interview_id)
+        if row is None:
+            raise NotFound(
+                f"Entretien introuvable (n° {interview_id}) : il a peut-être été supprimé."
+            )
+        return InterviewValues(
+            row.id,
+            row.case_id,
+            row.date,
+            row.time,
+            row.minutes,
+            InterviewKind(row.kind),
+            InterviewStatus(row.status),
+            row.notes,
+            row.partner_id,
+            row.employer_id,
+        )
+
+    return desk.read(query)
+
+
+@dataclass(frozen=True)
+class BeneficiaryIdentity:
+    """What the order form fills in when it recognises a PE identifier."""
+
+    id: int
+    civility: Civility | None
+    last_name: str
+    first_name: str
+    birth_date: date | None
+    category: int | None
+    phone: str | None
+    email: str | None
+    address: str | None
+
+
+def beneficiary_identity(desk: Desk, beneficiary_id: int) -> BeneficiaryIdentity | None:
+    def query(session: Session) -> BeneficiaryIdentity | None:
+        b = session.get(Beneficiary, beneficiary_id)
+        if b is None:
+            return None
+        civility = Civility(b.civility) if b.civility else None
+        return BeneficiaryIdentity(
+            id=b.id,
+            civility=civility,
+            last_name=b.last_name,
+            first_name=b.first_name,
+            birth_date=b.birth_date,
+            category=b.category,
+            phone=b.phone,
+            email=b.email,
+            address=b.address,
+        )
+
+    return desk.read(query)
