@@ -1,0 +1,257 @@
+"""Sections « Sortie et suivi », « Documents », « Paiements » and « Historique »."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from ...services import milestones
+from ...services.case_file import LATE, SENT
+from ...services.case_file_view import CaseFileView, DispatchRow, FollowUpRow, TrancheRow
+from ..formatting import format_euros
+from .section import Host, Section
+from .table import Column, selected_row
+from .text import DASH, TONES, date_time, short_date
+
+_FOLLOW_UP_TONES = {"fait": "ok", "manqué": "late", "en cours": "warn"}
+_TRANCHE_TONES = {
+    "due_missing_documents": "late",
+    "ready_to_invoice": "warn",
+    "paid": "ok",
+    "not_due": "muted",
+}
+
+
+def _colour(text: str, tone: str) -> str:
+    return f'<span style="color:{TONES[tone].name()}">{text}</span>'
+
+
+class ExitSection(Section):
+    """The exit, whether it is positive and why, the follow-up windows and retention."""
+
+    TITLE = "Sortie et suivi"
+
+    def __init__(self, host: Host, parent: QWidget | None = None) -> None:
+        super().__init__(host, parent)
+        self.verdict = self.add_label("exitVerdict", rich=True)
+        self.add_heading("Suivi dans l'emploi ou la formation (3 mois)")
+        self.windows, self.window_view = self.add_table(
+            [
+                Column("Entretien", lambda w: f"{w.number}{'er' if w.number == 1 else 'e'}"),
+                Column("Du", lambda w: short_date(w.start)),
+                Column("Au plus tard le", lambda w: short_date(w.due)),
+                Column("État", lambda w: w.state, tone=_window_tone),
+            ],
+            "followUpTable",
+        )
+        self.retention = self.add_label("retentionLabel")
+        self.add_form_button(
+            "Enregistrer la sortie…",
+            "ExitDialog",
+            name="exitButton",
+        )
+        self.cancel_button = self.add_button(
+            "Annuler la sortie", self.cancel_exit, name="cancelExitButton"
+        )
+        self.retention_button = self.add_form_button(
+            "Maintien à 3 mois…",
+            "RetentionDialog",
+            name="retentionButton",
+        )
+        self.finish()
+
+    def show_view(self, view: CaseFileView) -> None:
+        exit = view.exit
+        self.cancel_button.setEnabled(exit is not None)
+        if exit is None:
+            self.verdict.setText("Aucune sortie enregistrée.")
+            self.retention.setText("")
+            self.fill(self.windows, self.window_view, ())
+            return
+        verdict = _colour(
+            ("Sortie positive" if exit.positive else "Sortie non positive"),
+            "ok" if exit.positive else "late",
+        )
+        details = "".join(f"<br>{line}" for line in exit.details)
+        self.verdict.setText(
+            f"<b>{exit.reason}</b> le {short_date(exit.date)} — <b>{verdict}</b><br>"
+            f"{exit.verdict}{details}"
+        )
+        self.fill(self.windows, self.window_view, exit.follow_up)
+        if exit.retention_due is None:
+            self.retention.setText("")
+        elif exit.retained is None:
+            due = short_date(exit.retention_due)
+            self.retention.setText(f"Maintien dans l'emploi à 3 mois : à constater le {due}.")
+        else:
+            answer = "oui" if exit.retained else "non"
+            self.retention.setText(
+                f"Maintien dans l'emploi à 3 mois : {answer} "
+                f"(constaté le {short_date(exit.retention_recorded_on)})."
+            )
+        if not self.retention_button.property("missingForm"):
+            self.retention_button.setEnabled(exit.retention_due is not None)
+
+    def cancel_exit(self) -> None:
+        self.confirm_then(
+            "Annuler la sortie",
+            "Annuler la sortie enregistrée ? Le dossier redevient en cours ; "
+            "l'historique garde la sortie annulée.",
+            lambda: milestones.cancel_exit(self.host.desk, self.host.case_id),
+        )
+
+
+def _window_tone(row: FollowUpRow) -> str | None:
+    return _FOLLOW_UP_TONES.get(row.state)
+
+
+def _dispatch_tone(row: DispatchRow) -> str:
+    return "ok" if row.state == SENT else "late" if row.state == LATE else "warn"
+
+
+class DocumentsSection(Section):
+    """What went to France Travail (with dates or « à faire ») and the case's papers."""
+
+    TITLE = "Documents"
+
+    def __init__(self, host: Host, parent: QWidget | None = None) -> None:
+        super().__init__(host, parent)
+        self.add_heading("Envois à France Travail")
+        self.dispatches, self.dispatch_view = self.add_table(
+            [
+                Column("Document", lambda d: d.label),
+                Column("À envoyer au plus tard le", lambda d: short_date(d.due)),
+                Column("Envoyé le", lambda d: short_date(d.sent_on)),
+                Column("État", lambda d: d.state, tone=_dispatch_tone),
+            ],
+            "dispatchTable",
+        )
+        self.add_heading("Pièces du dossier")
+        self.documents, self.document_view = self.add_table(
+            [
+                Column("Pièce", lambda d: d.kind),
+                Column("Imprimée le", lambda d: short_date(d.printed_on)),
+                Column("Signée le", lambda d: short_date(d.signed_on)),
+                Column("Envoyée le", lambda d: short_date(d.sent_on)),
+                Column("Reçue le", lambda d: short_date(d.received_on)),
+                Column("Notes", lambda d: (d.notes or "").replace("\n", " ")),
+            ],
+            "documentTable",
+        )
+        self.sent_button = self.add_button(
+            "Marquer comme envoyé aujourd'hui",
+            self.mark_sent,
+            name="markSentButton",
+            tip="Enregistrer la date d'aujourd'hui comme date d'envoi à France Travail",
+            needs=self.dispatch_view,
+            when=lambda d: d.sent_on is None,
+        )
+        self.add_button(
+            "Effacer la date d'envoi",
+            self.clear_sent,
+            name="clearSentButton",
+            needs=self.dispatch_view,
+            when=lambda d: d.sent_on is not None,
+        )
+        self.finish()
+
+    def show_view(self, view: CaseFileView) -> None:
+        self.fill(self.dispatches, self.dispatch_view, view.dispatches)
+        self.fill(self.documents, self.document_view, view.documents)
+
+    def mark_sent(self) -> None:
+        row = selected_row(self.dispatch_view)
+        if row is not None:
+            today = self.host.today()
+            self.host.perform(
+                lambda: milestones.mark_sent(
+                    self.host.desk, self.host.case_id, row.dispatch, on=today
+                )
+            )
+
+    def clear_sent(self) -> None:
+        row = selected_row(self.dispatch_view)
+        if row is not None:
+            self.confirm_then(
+                "Effacer la date d'envoi",
+                f"Effacer la date d'envoi ({short_date(row.sent_on)}) de « {row.label} » ?",
+                lambda: milestones.mark_sent(
+                    self.host.desk, self.host.case_id, row.dispatch, on=None
+                ),
+            )
+
+
+def _tranche_tone(row: TrancheRow) -> str | None:
+    return _TRANCHE_TONES.get(row.status_code)
+
+
+class PaymentsSection(Section):
+    """The tranches of the case: amount, status, missing documents, invoice."""
+
+    TITLE = "Paiements"
+
+    def __init__(self, host: Host, parent: QWidget | None = None) -> None:
+        super().__init__(host, parent)
+        self.summary = self.add_label("paymentSummary")
+        self.tranches, self.tranche_view = self.add_table(
+            [
+                Column("Tranche", lambda t: t.label),
+                Column("Montant HT", lambda t: format_euros(t.amount_cents), right=True),
+                Column("Statut", lambda t: t.status, tone=_tranche_tone),
+                Column("Échéance", lambda t: short_date(t.due_date)),
+                Column(
+                    "Pièces manquantes",
+                    lambda t: " ; ".join(t.missing) or DASH,
+                    tone=lambda t: "late" if t.missing else None,
+                ),
+                Column("Facture", lambda t: _invoice(t)),
+                Column("Payée le", lambda t: short_date(t.paid_date)),
+            ],
+            "trancheTable",
+            stretch=0,
+        )
+        self.explanations = self.add_label("trancheExplanations")
+        self.body.addStretch(1)
+        self.finish()
+
+    def show_view(self, view: CaseFileView) -> None:
+        if view.price_cents:
+            self.summary.setText(
+                f"Prix de la prestation : {format_euros(view.price_cents)} HT."
+            )
+        else:
+            self.summary.setText(
+                "Le prix de la prestation n'est pas renseigné (Paramètres) : "
+                "les montants sont à zéro."
+            )
+        self.fill(self.tranches, self.tranche_view, view.tranches)
+        self.explanations.setText(
+            "\n".join(f"{t.label} : {t.explanation}" for t in view.tranches)
+        )
+
+
+def _invoice(row: TrancheRow) -> str:
+    if row.invoice_number is None and row.invoice_date is None:
+        return DASH
+    return f"n° {row.invoice_number or DASH} du {short_date(row.invoice_date)}"
+
+
+class HistorySection(Section):
+    """The audit log of the case, newest first."""
+
+    TITLE = "Historique"
+
+    def __init__(self, host: Host, parent: QWidget | None = None) -> None:
+        super().__init__(host, parent)
+        self.entries, self.history_view = self.add_table(
+            [
+                Column("Le", lambda h: date_time(h.at)),
+                Column("Par", lambda h: h.user),
+                Column("Opération", lambda h: h.action),
+                Column("Détail", lambda h: h.summary, tip=lambda h: h.summary),
+            ],
+            "historyTable",
+        )
+        self.finish()
+
+    def show_view(self, view: CaseFileView) -> None:
+        self.fill(self.entries, self.history_view, view.history)
