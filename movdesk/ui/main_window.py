@@ -1,22 +1,36 @@
-"""The main window: navigation on the left, one page at a time, menus and status bar."""
+"""The main window: navigation on the left, one page at a time, menus, toolbar, status bar.
+
+Commands a referent uses all day are actions with shortcuts (Ctrl+N new case, Ctrl+E
+new interview, Entrée open, Ctrl+F search, Ctrl+Z undo, F5 refresh, Ctrl+1…8 pages).
+The dialogs and windows written beside this one (case list, case file, dialogs, first-run
+assistant) are looked up when first needed, so a missing piece never breaks the window.
+Long work (import, exports, backup, the deadline pass) runs in a :class:`Worker`.
+"""
 
 from __future__ import annotations
 
 import importlib
-from pathlib import Path
+import logging
+from collections.abc import Callable
+from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QApplication,
+    QDialog,
+    QFileDialog,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QProgressDialog,
     QStackedWidget,
     QStyle,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -26,12 +40,17 @@ from .. import __version__
 from ..config import DatabaseLocation, data_dir
 from ..errors import UserError
 from ..services.context import Desk
-from ..services.dashboard import read_office
+from ..services.dashboard import DeadlineOverview, read_office
+from ..services.undo import undo_label, undo_last
 from .actions import create_action
 from .formatting import describe_database
 from .icons import APP_ICON, load_icon
 from .pages import PAGE_CLASSES, Page, PageContext
 from .relay import ChangeRelay
+from .scheduler import DeadlineScheduler, deadline_status_text
+from .worker import Job, Worker
+
+log = logging.getLogger("movdesk")
 
 APP_TITLE = "movdesk"
 #: Title suffix when no office name has been saved yet.
@@ -45,6 +64,27 @@ SETTINGS_FILENAME = "movdesk.ini"
 _GEOMETRY_KEY = "main_window/geometry"
 _STATE_KEY = "main_window/state"
 _PAGE_KEY = "main_window/page"
+UNDO_TEXT = "&Annuler"
+NO_CASE_SELECTED = (
+    "Aucun dossier n'est sélectionné. Choisissez d'abord un bénéficiaire dans la liste "
+    "(Ctrl+F pour le chercher) ou une échéance du tableau de bord."
+)
+NOT_AVAILABLE = "Cette fonction n'est pas encore disponible dans cette version."
+
+
+def optional(module: str, name: str) -> Any:
+    """``module.name`` when that part of movdesk is installed, else None."""
+    try:
+        return getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError):
+        log.info("Élément absent : %s.%s", module, name)
+        return None
+
+
+def previous_month(today: date) -> str:
+    """``AAAA-MM`` of the month before ``today``: the month whose figures are due."""
+    year, month = (today.year, today.month - 1) if today.month > 1 else (today.year - 1, 12)
+    return f"{year:04d}-{month:02d}"
 
 
 def window_title(office_name: str, *, demo: bool) -> str:
@@ -68,6 +108,10 @@ class MainWindow(QMainWindow):
 
     #: Emitted with the index of the page brought forward (0 = Tableau de bord).
     page_changed = Signal(int)
+    #: A background work (import, export, backup) ended; its French outcome message.
+    work_finished = Signal(str)
+    #: A case file window was asked for, with the case id (after it was opened).
+    case_opened = Signal(int)
 
     def __init__(
         self,
@@ -93,12 +137,31 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(self)
         self._build_central()
         self._page_actions: list[QAction] = []
+        self._jobs: set[Worker] = set()
+        self._scheduler_started = False
         self._build_actions_and_menus()
+        self._build_toolbar()
         self._build_status_bar()
+
+        #: The deadline pass: at start (after the first paint), each midnight, after changes.
+        self.scheduler = DeadlineScheduler(self.desk, self)
+        self.scheduler.updated.connect(self._on_deadlines)
+        self.scheduler.failed.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        self.relay.changed.connect(self.scheduler.run_soon)
+        self.relay.changed.connect(self._update_undo_action)
+        self._keep_fresh_off: Callable[[], None] | None = None
+        keep_fresh = optional("movdesk.services.summary", "keep_fresh")
+        if keep_fresh is not None:
+            self._keep_fresh_off = keep_fresh(self.desk)
+        for page in self.pages:
+            signal = getattr(page, "open_case_requested", None)
+            if signal is not None:
+                signal.connect(self.open_case)
 
         self.navigation.currentRowChanged.connect(self._on_navigation_row)
         self._restore_settings()
         self.refresh_title()
+        self._update_undo_action()
 
     # -- construction -------------------------------------------------------------
 
@@ -145,6 +208,71 @@ class MainWindow(QMainWindow):
 
     def _build_actions_and_menus(self) -> None:
         style = self.style()
+        icon = style.standardIcon
+        pixmap = QStyle.StandardPixmap
+        self.new_case_action = create_action(
+            self,
+            "&Nouveau dossier…",
+            shortcut=QKeySequence.StandardKey.New,
+            icon=icon(pixmap.SP_FileIcon),
+            tip="Enregistrer une lettre de commande et ouvrir le dossier",
+            triggered=self.new_case,
+        )
+        self.import_action = create_action(
+            self,
+            "&Importer des dossiers…",
+            icon=icon(pixmap.SP_ArrowDown),
+            tip="Importer des dossiers depuis un fichier JSON d'échange",
+            triggered=self.import_cases,
+        )
+        self.export_action = create_action(
+            self,
+            "&Exporter les dossiers (JSON)…",
+            tip="Enregistrer tous les dossiers dans un fichier JSON d'échange",
+            triggered=self.export_cases,
+        )
+        self.indicators_action = create_action(
+            self,
+            "Exporter les &indicateurs du mois (CSV)…",
+            tip="Enregistrer les indicateurs mensuels pour France Travail (CSV pour Excel)",
+            triggered=self.export_indicators,
+        )
+        self.undo_action = create_action(
+            self,
+            UNDO_TEXT,
+            shortcut=QKeySequence.StandardKey.Undo,
+            icon=icon(pixmap.SP_ArrowBack),
+            tip="Annuler la dernière modification enregistrée",
+            triggered=self.undo,
+        )
+        self.search_action = create_action(
+            self,
+            "&Rechercher un bénéficiaire",
+            shortcut=QKeySequence.StandardKey.Find,
+            icon=icon(pixmap.SP_FileDialogContentsView),
+            tip="Chercher un bénéficiaire par nom, n° de commande ou identifiant",
+            triggered=self.search,
+        )
+        self.open_case_action = create_action(
+            self,
+            "&Ouvrir le dossier",
+            shortcut="Return",
+            icon=icon(pixmap.SP_DirOpenIcon),
+            tip="Ouvrir le dossier sélectionné",
+            triggered=self.open_selected_case,
+        )
+        self.open_case_action.setShortcuts([QKeySequence("Return"), QKeySequence("Enter")])
+        # Entrée opens a case from the page area only: in the navigation it picks a page.
+        self.open_case_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.stack.addAction(self.open_case_action)
+        self.new_interview_action = create_action(
+            self,
+            "Nouvel &entretien…",
+            shortcut="Ctrl+E",
+            icon=icon(pixmap.SP_FileDialogNewFolder),
+            tip="Enregistrer un entretien dans le dossier sélectionné",
+            triggered=self.new_interview,
+        )
         self.backup_action = create_action(
             self,
             "&Sauvegarder la base…",
@@ -191,13 +319,37 @@ class MainWindow(QMainWindow):
 
         # Also on the window itself, so the shortcuts answer even while the menu bar is
         # hidden or a platform gives menus no window of their own.
-        self.addActions([*self._page_actions, self.refresh_action, self.quit_action])
+        self.addActions(
+            [
+                *self._page_actions,
+                self.refresh_action,
+                self.quit_action,
+                self.new_case_action,
+                self.undo_action,
+                self.search_action,
+                self.new_interview_action,
+            ]
+        )
 
         menu_bar = self.menuBar()
         file_menu = menu_bar.addMenu("&Fichier")
+        file_menu.addAction(self.new_case_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.import_action)
+        export_menu = file_menu.addMenu("E&xporter")
+        export_menu.addAction(self.export_action)
+        export_menu.addAction(self.indicators_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.backup_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+        edit_menu = menu_bar.addMenu("É&dition")
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.search_action)
+        case_menu = menu_bar.addMenu("&Dossier")
+        case_menu.addAction(self.open_case_action)
+        case_menu.addAction(self.new_interview_action)
         view_menu = menu_bar.addMenu("&Affichage")
         view_menu.addActions(self._page_actions)
         view_menu.addSeparator()
@@ -205,8 +357,29 @@ class MainWindow(QMainWindow):
         help_menu = menu_bar.addMenu("A&ide")
         help_menu.addAction(self.about_action)
 
+    def _build_toolbar(self) -> None:
+        toolbar = QToolBar("Barre d'outils", self)
+        toolbar.setObjectName("mainToolBar")
+        toolbar.setIconSize(QSize(20, 20))
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addAction(self.new_case_action)
+        toolbar.addAction(self.new_interview_action)
+        toolbar.addAction(self.open_case_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.search_action)
+        toolbar.addAction(self.undo_action)
+        toolbar.addAction(self.refresh_action)
+        self.toolbar = toolbar
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
+        self.deadline_label = QLabel("Échéances : lecture en cours…", bar)
+        self.deadline_label.setObjectName("deadlineLabel")
+        self.deadline_label.setToolTip(
+            "Échéances ouvertes, relues chaque nuit, toutes les 30 minutes et après chaque saisie"
+        )
+        bar.addPermanentWidget(self.deadline_label)
         self.database_label = QLabel(f"Base : {describe_database(self.location)}", bar)
         self.database_label.setObjectName("databaseLabel")
         bar.addPermanentWidget(self.database_label)
@@ -242,8 +415,22 @@ class MainWindow(QMainWindow):
         self.page_changed.emit(index)
 
     def refresh_current_page(self) -> None:
+        """F5: read the page again, and the deadlines with it."""
         self.current_page().refresh()
         self.refresh_title()
+        self.scheduler.run_now()
+
+    def page_index(self, attribute: str) -> int | None:
+        """The first page that offers ``attribute`` (e.g. the case list's ``focus_search``)."""
+        for index, page in enumerate(self.pages):
+            if callable(getattr(page, attribute, None)):
+                return index
+        return None
+
+    def selected_case_id(self) -> int | None:
+        """The case selected on the page shown (the list, a deadline), if any."""
+        selected = getattr(self.current_page(), "selected_case_id", None)
+        return selected() if callable(selected) else None
 
     def refresh_title(self) -> None:
         """Read the office name again (the settings may have just been saved)."""
@@ -251,30 +438,232 @@ class MainWindow(QMainWindow):
 
     # -- menu commands ------------------------------------------------------------
 
-    def backup_database(self) -> None:
-        """Fichier › Sauvegarder la base… through ``movdesk.store.backup`` when present."""
-        try:
-            backup = importlib.import_module("movdesk.store.backup").backup_database
-        except (ImportError, AttributeError):
-            QMessageBox.information(
-                self,
-                "Sauvegarde",
-                "La sauvegarde de la base n'est pas encore disponible dans cette version.",
-            )
+    def new_case(self) -> None:
+        """Ctrl+N: the order dialog, then the new case's file."""
+        dialog_class = optional("movdesk.ui.dialogs", "OrderDialog")
+        if dialog_class is None:
+            QMessageBox.information(self, "Nouveau dossier", NOT_AVAILABLE)
             return
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        dialog = dialog_class(self.desk, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        case_id = getattr(dialog, "created_case_id", None)
+        if case_id is not None:
+            self.open_case(case_id)
+
+    def open_selected_case(self) -> None:
+        """Entrée: the case file of the selected case."""
+        case_id = self.selected_case_id()
+        if case_id is None:
+            QMessageBox.information(self, "Ouvrir un dossier", NO_CASE_SELECTED)
+            return
+        self.open_case(case_id)
+
+    def open_case(self, case_id: int) -> None:
+        """The case file window of ``case_id`` (the one already open, or a new one)."""
+        open_case_file = optional("movdesk.ui.casefile", "open_case_file")
+        if open_case_file is None:
+            QMessageBox.information(self, "Ouvrir un dossier", NOT_AVAILABLE)
+            return
+        open_case_file(self.desk, case_id, self)
+        self.case_opened.emit(case_id)
+
+    def new_interview(self) -> None:
+        """Ctrl+E: an interview for the selected case."""
+        case_id = self.selected_case_id()
+        if case_id is None:
+            QMessageBox.information(self, "Nouvel entretien", NO_CASE_SELECTED)
+            return
+        dialog_class = optional("movdesk.ui.dialogs", "InterviewDialog")
+        if dialog_class is None:
+            QMessageBox.information(self, "Nouvel entretien", NOT_AVAILABLE)
+            return
+        dialog_class(self.desk, case_id, parent=self).exec()
+
+    def search(self) -> None:
+        """Ctrl+F: the case list, cursor in its search field."""
+        index = self.page_index("focus_search")
+        if index is None:
+            self.show_page(1)
+            return
+        self.show_page(index)
+        self.pages[index].focus_search()  # type: ignore[attr-defined]
+
+    def undo(self) -> None:
+        """Ctrl+Z: take back the last change, or say in French why not."""
         try:
-            target = backup(self.location)
+            name = undo_last(self.desk)
         except UserError as error:
-            QApplication.restoreOverrideCursor()
-            QMessageBox.warning(self, "Sauvegarde impossible", str(error))
+            QMessageBox.warning(self, "Annulation impossible", str(error))
+            self._update_undo_action()
             return
-        QApplication.restoreOverrideCursor()
-        shown = str(target) if isinstance(target, str | Path) else "le dossier des sauvegardes"
-        self.statusBar().showMessage(f"Base sauvegardée dans « {shown} ».", 10_000)
-        QMessageBox.information(
-            self, "Sauvegarde terminée", f"La base a été sauvegardée dans :\n« {shown} »"
+        self.statusBar().showMessage(f"Annulé : {name}.", 10_000)
+        self.current_page().refresh()
+        self._update_undo_action()
+
+    def _update_undo_action(self, *_args: object) -> None:
+        name = undo_label(self.desk)
+        self.undo_action.setEnabled(name is not None)
+        self.undo_action.setText(f"{UNDO_TEXT} : {name}" if name else UNDO_TEXT)
+
+    def offer_first_run(self) -> bool:
+        """At start: the first-run assistant while the office is not set up; True if shown."""
+        needs_first_run = optional("movdesk.services.office", "needs_first_run")
+        wizard_class = optional("movdesk.ui.dialogs", "FirstRunWizard")
+        if needs_first_run is None or wizard_class is None or not needs_first_run(self.desk):
+            return False
+        wizard_class(self.desk, demo=self.demo, parent=self).exec()
+        self.refresh_title()
+        self.current_page().refresh()
+        return True
+
+    # -- background work ----------------------------------------------------------
+
+    def run_work(self, text: str, job: Job, done: Callable[[Any], str]) -> Worker:
+        """Run ``job`` in a worker behind a progress dialog; ``done`` turns its result into
+        the French message shown at the end (and emitted as :attr:`work_finished`)."""
+        worker = Worker(job, self)
+        progress = QProgressDialog(text, "Annuler", 0, 0, self)
+        progress.setWindowTitle("movdesk")
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(400)
+        progress.setAutoReset(False)
+        progress.setAutoClose(False)
+        progress.canceled.connect(worker.cancel)
+
+        def on_progress(count: int, total: int) -> None:
+            progress.setMaximum(max(total, 1))
+            progress.setValue(min(count, total))
+
+        def end(message: str, *, failed: bool = False) -> None:
+            progress.close()
+            progress.deleteLater()
+            self._jobs.discard(worker)
+            worker.deleteLater()
+            self.statusBar().showMessage(" ".join(message.splitlines()[:2]), 10_000)
+            if failed:
+                QMessageBox.warning(self, "movdesk", message)
+            else:
+                QMessageBox.information(self, "movdesk", message)
+            self.work_finished.emit(message)
+
+        def on_failed(error: BaseException) -> None:
+            if not isinstance(error, UserError):
+                log.error("Travail en arrière-plan en échec", exc_info=error)
+                end(f"{text} : une erreur inattendue s'est produite ({error}).", failed=True)
+                return
+            end(str(error), failed=True)
+
+        worker.progress.connect(on_progress)
+        worker.finished.connect(lambda result: end(done(result)))
+        worker.failed.connect(on_failed)
+        worker.cancelled.connect(lambda: end(f"{text} : annulé, rien n'a été modifié."))
+        self._jobs.add(worker)
+        worker.start()
+        return worker
+
+    def backup_database(self) -> None:
+        """Fichier › Sauvegarder la base… through ``movdesk.store.backup``, in a worker."""
+        backup = optional("movdesk.store.backup", "backup_database")
+        if backup is None:
+            QMessageBox.information(self, "Sauvegarde", NOT_AVAILABLE)
+            return
+        location = self.location
+        self.run_work(
+            "Sauvegarde de la base",
+            lambda _progress, _cancel: backup(location),
+            lambda target: f"La base a été sauvegardée dans :\n« {target} »",
         )
+
+    def import_cases(self) -> None:
+        """Fichier › Importer des dossiers…: a JSON exchange file, all or nothing."""
+        path, _filter = QFileDialog.getOpenFileName(
+            self, "Importer des dossiers", "", "Fichiers d'échange JSON (*.json);;Tous (*)"
+        )
+        if not path:
+            return
+        load_file = optional("movdesk.exchange.files", "load_file")
+        import_cases = optional("movdesk.exchange.importer", "import_cases")
+        if load_file is None or import_cases is None:
+            QMessageBox.information(self, "Importer des dossiers", NOT_AVAILABLE)
+            return
+        desk = self.desk
+
+        def job(_progress: Any, _cancel: Any) -> Any:
+            data = load_file(path)
+            with desk.action("Importer des dossiers") as work:
+                summary = import_cases(work.session, data, user=work.user, source=path)
+                # Every view reads again: the import touched cases nobody has open.
+                work.entities.add("case")
+            return summary
+
+        self.run_work("Import des dossiers", job, _import_message)
+
+    def export_cases(self) -> None:
+        """Fichier › Exporter › dossiers (JSON): every case, in the exchange format."""
+        path, _filter = QFileDialog.getSaveFileName(
+            self, "Exporter les dossiers", "dossiers-mov.json", "Fichiers JSON (*.json)"
+        )
+        if not path:
+            return
+        export = optional("movdesk.exchange.writer", "export_cases")
+        dumps = optional("movdesk.exchange.writer", "dumps")
+        if export is None or dumps is None:
+            QMessageBox.information(self, "Exporter les dossiers", NOT_AVAILABLE)
+            return
+        desk = self.desk
+
+        def job(_progress: Any, _cancel: Any) -> int:
+            data = desk.read(export)
+            _write(path, dumps(data).encode("utf-8"))
+            return len(data["cases"])
+
+        self.run_work(
+            "Export des dossiers",
+            job,
+            lambda count: f"{_cases(count)} exporté{'s' if count > 1 else ''} dans :\n« {path} »",
+        )
+
+    def export_indicators(self) -> None:
+        """Fichier › Exporter › indicateurs du mois: the monthly CSV for France Travail."""
+        month, ok = QInputDialog.getText(
+            self,
+            "Indicateurs du mois",
+            "Mois des indicateurs (AAAA-MM) :",
+            text=previous_month(self.desk.today()),
+        )
+        if not ok or not month.strip():
+            return
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            "Exporter les indicateurs",
+            f"indicateurs-{month.strip()}.csv",
+            "Fichiers CSV (*.csv)",
+        )
+        if not path:
+            return
+        monthly_csv = optional("movdesk.reports.monthly", "monthly_csv")
+        if monthly_csv is None:
+            QMessageBox.information(self, "Indicateurs du mois", NOT_AVAILABLE)
+            return
+        desk, wanted = self.desk, month.strip()
+
+        def job(_progress: Any, _cancel: Any) -> str:
+            _write(path, desk.read(lambda session: monthly_csv(_indicator_rows(session), wanted)))
+            return path
+
+        self.run_work(
+            "Export des indicateurs",
+            job,
+            lambda target: f"Indicateurs de {wanted} enregistrés dans :\n« {target} »",
+        )
+
+    def _on_deadlines(self, overview: DeadlineOverview) -> None:
+        self.deadline_label.setText(deadline_status_text(overview))
+        for page in self.pages:
+            show = getattr(page, "show_deadlines", None)
+            if callable(show):
+                show(overview)
 
     def show_about(self) -> None:
         QMessageBox.about(
@@ -311,6 +700,50 @@ class MainWindow(QMainWindow):
         settings.setValue(_PAGE_KEY, self.current_index())
         settings.sync()
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if not self._scheduler_started:
+            # After the first paint: the deadline pass must never delay the window.
+            self._scheduler_started = True
+            self.scheduler.start()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.save_settings()
+        self.scheduler.stop()
+        for worker in list(self._jobs):
+            worker.cancel()
+            worker.wait(60)
+        if self._keep_fresh_off is not None:
+            self._keep_fresh_off()
+            self._keep_fresh_off = None
         super().closeEvent(event)
+
+
+def _cases(count: int) -> str:
+    return f"{count} dossier{'s' if count > 1 else ''}"
+
+
+def _import_message(summary: Any) -> str:
+    count = int(getattr(summary, "cases", 0))
+    lines = [f"Import terminé : {_cases(count)} importé{'s' if count > 1 else ''}."]
+    warnings = list(getattr(summary, "warnings", []) or [])
+    if warnings:
+        lines.append(f"{len(warnings)} avertissement{'s' if len(warnings) > 1 else ''} :")
+        lines.extend(f"- {w}" for w in warnings[:10])
+    return "\n".join(lines)
+
+
+def _indicator_rows(session: Session) -> Any:
+    """The cases as the monthly indicators read them (the command's own light query)."""
+    query = optional("movdesk.commands.indicators_cmd", "_INDICATOR_QUERY")
+    if query is None:
+        raise UserError(NOT_AVAILABLE)
+    return session.execute(query).all()
+
+
+def _write(path: str, data: bytes) -> None:
+    try:
+        with open(path, "wb") as out:
+            out.write(data)
+    except OSError as error:
+        raise UserError(f"Impossible d'écrire « {path} » : {error.strerror}.") from error
