@@ -45,6 +45,7 @@ from movdesk.config import resolve_database
 from movdesk.models import Case
 from movdesk.rules.deadlines import all_deadlines
 from movdesk.rules.timeline import effective_status
+from movdesk.services.case_facts import deadline_interviews
 from movdesk.store.engine import make_session_factory
 from movdesk.store.migrate import open_database
 
@@ -78,6 +79,10 @@ def _ensure_filled(path: Path, cases: int, today: date) -> None:
         engine.dispose()
 
 
+def _literal(statement: Any) -> str:
+    return str(statement.compile(dialect=sqlite.dialect(), compile_kwargs={"literal_binds": True}))
+
+
 def _baseline_statements(today: date) -> list[str]:
     """The command's statements as SQL text with literal values, for plain ``sqlite3``."""
     wanted = select(Case.id).where(may_have_open_deadlines(today))
@@ -95,7 +100,7 @@ def _baseline_statements(today: date) -> list[str]:
     )
     return [
         case_sql,
-        f"SELECT case_id, date, minutes, kind, status FROM interview WHERE {kept}",
+        _literal(deadline_interviews(select(Case.id).where(may_have_open_deadlines(today)), today)),
         f"SELECT case_id, start_date, end_date FROM suspension WHERE {kept}",
         f"SELECT case_id, start_date, end_date FROM company_period WHERE {kept}",
         "SELECT case_id, date, reason, notice_sent_date, employment_contract, "

@@ -62,7 +62,7 @@ def load_cases(session: Session, today: date, referent: str | None = None) -> li
     wanted = may_have_open_deadlines(today)
     if referent is not None:
         wanted = and_(wanted, Case.referent_id == _referent_id(session, referent))
-    return list(load_facts(session, wanted).values())
+    return list(load_facts(session, wanted, deadlines_on=today).values())
 
 
 def _rows(deadlines: list[Deadline], cases: dict[str, Any]) -> list[tuple[Any, ...]]:

@@ -41,8 +41,12 @@ def is_working_day(d: date, *, alsace_moselle: bool = False) -> bool:
     return d.weekday() < 5 and not is_public_holiday(d, alsace_moselle=alsace_moselle)
 
 
+@lru_cache(maxsize=16384)
 def practical_date(d: date, *, alsace_moselle: bool = False) -> date:
-    """``d`` when it is a working day, else the last working day before it."""
+    """``d`` when it is a working day, else the last working day before it.
+
+    Cached: the deadlines of an office fall on a few thousand distinct days.
+    """
     while not is_working_day(d, alsace_moselle=alsace_moselle):
         d -= _ONE_DAY
     return d

@@ -19,11 +19,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
 from ..models.enums import ContractType, ExitReason
+from .calendar import add_months
 
 #: A job counts when full time or strictly more than this many hours per month.
 MIN_HOURS_PER_MONTH = 78.0
@@ -52,6 +54,7 @@ def french_number(value: float) -> str:
     return text.replace(".", ",")
 
 
+@lru_cache(maxsize=4096)
 def french_duration(start: date, end: date) -> str:
     """The length from ``start`` to ``end`` in months and days: ``2 mois et 30 jours``."""
     delta = relativedelta(end, start)
@@ -99,7 +102,7 @@ def _classify_employment(exit: Any) -> ExitVerdict:
                 f"d'au moins 3 mois, {_NOT_POSITIVE}",
             )
         length = french_duration(start, end)
-        if end < start + relativedelta(months=MIN_CDD_MONTHS):
+        if end < add_months(start, MIN_CDD_MONTHS):
             return ExitVerdict(False, f"{name} de {length} : moins de 3 mois, {_NOT_POSITIVE}")
         name = f"{name} de {length}"
     counts, phrase = _hours_phrase(exit)
