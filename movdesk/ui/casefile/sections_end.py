@@ -33,7 +33,7 @@ class ExitSection(Section):
     def __init__(self, host: Host, parent: QWidget | None = None) -> None:
         super().__init__(host, parent)
         self.verdict = self.add_label("exitVerdict", rich=True)
-        self.add_heading("Suivi dans l'emploi ou la formation (3 mois)")
+        self.follow_up_heading = self.add_heading("Suivi dans l'emploi ou la formation (3 mois)")
         self.windows, self.window_view = self.add_table(
             [
                 Column("Entretien", lambda w: f"{w.number}{'er' if w.number == 1 else 'e'}"),
@@ -42,8 +42,10 @@ class ExitSection(Section):
                 Column("État", lambda w: w.state, tone=_window_tone),
             ],
             "followUpTable",
+            stretch=0,
         )
         self.retention = self.add_label("retentionLabel")
+        self.body.addStretch(1)
         self.add_form_button(
             "Enregistrer la sortie…",
             "ExitDialog",
@@ -62,6 +64,10 @@ class ExitSection(Section):
     def show_view(self, view: CaseFileView) -> None:
         exit = view.exit
         self.cancel_button.setEnabled(exit is not None)
+        # Only a positive exit is followed for 3 months: otherwise the table would be noise.
+        followed = exit is not None and bool(exit.follow_up)
+        self.follow_up_heading.setVisible(followed)
+        self.window_view.setVisible(followed)
         if exit is None:
             self.verdict.setText("Aucune sortie enregistrée.")
             self.retention.setText("")

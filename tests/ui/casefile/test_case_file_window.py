@@ -302,3 +302,57 @@ def test_a_second_open_brings_the_same_window(
         assert second.windowTitle() == "Dossier LC-2026-000123 — DURAND Sophie"
     finally:
         second.close()
+
+
+def test_start_phase_two_today_after_confirming(
+    qtbot: QtBot, window: CaseFileWindow, session: Session, answers: list[Any]
+) -> None:
+    window.show_section("Plan d'action")
+    button = _button(window, "phase2Button")
+    assert button.isEnabled()
+    with qtbot.waitSignal(window.reloaded):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    case = session.get(Case, window.case_id)
+    assert case is not None and case.phase2_start == TODAY
+    assert _label(window, "headerPhase") == "Phase 2 — plan d'action"
+    assert _label(window, "planSummary").startswith("Phase 2 commencée le 02/03/2026.")
+    assert not button.isEnabled()
+
+
+def test_exit_section_shows_the_verdict_and_follow_up(
+    qtbot: QtBot, window: CaseFileWindow, desk: Desk, answers: list[Any]
+) -> None:
+    from movdesk.models import ContractType, ExitReason
+    from movdesk.services import milestones
+
+    window.show_section("Sortie et suivi")
+    follow_up = _table(window, "followUpTable")
+    assert not follow_up.isVisible()
+    planned = _table(window, "interviewTable").model().index(2, 0).data(ROW_ROLE)
+    rows.delete_interview(desk, planned.id)  # after the exit it could not stand
+    with qtbot.waitSignal(window.reloaded):
+        milestones.record_exit(
+            desk,
+            window.case_id,
+            milestones.ExitInput(
+                date=date(2026, 2, 27),
+                reason=ExitReason.EMPLOYMENT,
+                employment_contract=ContractType.CDI,
+                employment_full_time=True,
+            ),
+            accept_warnings=True,
+        )
+    verdict = _label(window, "exitVerdict")
+    assert "Reprise d'emploi" in verdict and "Sortie positive" in verdict
+    assert follow_up.isVisible()
+    assert _cells(follow_up, 2) == ["05/03/2026", "27/03/2026", "27/04/2026", "27/05/2026"]
+    assert _label(window, "retentionLabel") == (
+        "Maintien dans l'emploi à 3 mois : à constater le 27/05/2026."
+    )
+    assert _label(window, "headerStatus").endswith("Suivi dans l'emploi</span>")
+
+    cancel = _button(window, "cancelExitButton")
+    with qtbot.waitSignal(window.reloaded):
+        qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    assert _label(window, "exitVerdict") == "Aucune sortie enregistrée."
+    assert not cancel.isEnabled()
