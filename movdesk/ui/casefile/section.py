@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any, Protocol
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QBoxLayout,
     QHBoxLayout,
@@ -81,7 +82,7 @@ class Section(QWidget):
         label.setObjectName(name)
         label.setWordWrap(True)
         if rich:
-            label.setTextFormat(label.textFormat().RichText)
+            label.setTextFormat(Qt.TextFormat.RichText)
         self.body.addWidget(label)
         return label
 

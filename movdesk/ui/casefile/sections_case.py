@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -91,7 +92,7 @@ class OrderSection(Section):
             value = QLabel(box)
             value.setObjectName(f"order-{key}")
             value.setWordWrap(True)
-            value.setTextInteractionFlags(value.textInteractionFlags().TextSelectableByMouse)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             form.addRow(f"{label} :", value)
             self.values[key] = value
         return box
