@@ -13,8 +13,17 @@ from datetime import date, time
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..models import Beneficiary, Case, Civility, Employer, Interview, Partner, Referent
-from ..models.enums import InterviewKind, InterviewStatus
+from ..models import (
+    Barrier,
+    Beneficiary,
+    Case,
+    Civility,
+    Employer,
+    Interview,
+    Partner,
+    Referent,
+)
+from ..models.enums import BarrierCategory, BarrierStatus, InterviewKind, InterviewStatus
 from .context import CASE_LOAD, Desk
 from .errors import NotFound
 
@@ -129,6 +138,35 @@ def beneficiary_identity(desk: Desk, beneficiary_id: int) -> BeneficiaryIdentity
             phone=b.phone,
             email=b.email,
             address=b.address,
+        )
+
+    return desk.read(query)
+
+
+@dataclass(frozen=True)
+class BarrierValues:
+    """A barrier (frein) as the form shows it, to follow it up."""
+
+    id: int
+    case_id: int
+    category: BarrierCategory
+    description: str | None
+    status: BarrierStatus
+    partner_id: int | None
+
+
+def read_barrier(desk: Desk, barrier_id: int) -> BarrierValues:
+    def query(session: Session) -> BarrierValues:
+        row = session.get(Barrier, barrier_id)
+        if row is None:
+            raise NotFound(f"Frein introuvable (n° {barrier_id}) : il a peut-être été supprimé.")
+        return BarrierValues(
+            id=row.id,
+            case_id=row.case_id,
+            category=BarrierCategory(row.category),
+            description=row.description,
+            status=BarrierStatus(row.status),
+            partner_id=row.partner_id,
         )
 
     return desk.read(query)

@@ -1,7 +1,33 @@
 """Every form a referent needs, one module per family of dialogs."""
 
+from .exit import ExitDialog
 from .interview import InterviewDialog
+from .milestones import (
+    ContractingDialog,
+    OnlineObligationsDialog,
+    ReferentDialog,
+    RenewalDialog,
+    RetentionDialog,
+)
 from .office import FirstRunWizard, OfficeSettingsDialog
 from .order import OrderDialog
+from .periods import CompanyPeriodDialog, SuspensionDialog
+from .plan import ActionDialog, BarrierDialog, JobTargetDialog
 
-__all__ = ["FirstRunWizard", "InterviewDialog", "OfficeSettingsDialog", "OrderDialog"]
+__all__ = [
+    "ActionDialog",
+    "BarrierDialog",
+    "CompanyPeriodDialog",
+    "ContractingDialog",
+    "ExitDialog",
+    "FirstRunWizard",
+    "InterviewDialog",
+    "JobTargetDialog",
+    "OfficeSettingsDialog",
+    "OnlineObligationsDialog",
+    "OrderDialog",
+    "ReferentDialog",
+    "RenewalDialog",
+    "RetentionDialog",
+    "SuspensionDialog",
+]

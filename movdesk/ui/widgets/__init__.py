@@ -1,6 +1,14 @@
 """Shared form widgets: the form frame and French date, time, money and choice fields."""
 
-from .fields import ChoiceCombo, DateField, EnumCombo, MoneyField, TimeField
+from .fields import (
+    ChoiceCombo,
+    DateField,
+    EnumCombo,
+    HoursField,
+    MoneyField,
+    TimeField,
+    YesNoCombo,
+)
 from .form import FormDialog, ProblemForm, sentence
 
 __all__ = [
@@ -8,8 +16,10 @@ __all__ = [
     "DateField",
     "EnumCombo",
     "FormDialog",
+    "HoursField",
     "MoneyField",
     "ProblemForm",
     "TimeField",
+    "YesNoCombo",
     "sentence",
 ]

@@ -191,3 +191,37 @@ class ChoiceCombo(QComboBox):
 
     def set_value(self, row_id: int | None) -> None:
         self.setCurrentIndex(max(self.findData(row_id), 0))
+
+
+class YesNoCombo(QComboBox):
+    """« — », « Oui », « Non »: a fact the rules need, which may not be known yet."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._values: list[bool | None] = [None, True, False]
+        for text in (EMPTY_TEXT, "Oui", "Non"):
+            self.addItem(text)
+
+    def value(self) -> bool | None:
+        return self._values[self.currentIndex()] if self.currentIndex() >= 0 else None
+
+    def set_value(self, value: bool | None) -> None:
+        self.setCurrentIndex(self._values.index(value))
+
+
+class HoursField(QDoubleSpinBox):
+    """A number of hours with a decimal comma; 0 shows « — » and means "not known"."""
+
+    def __init__(self, top: float, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setLocale(FRENCH)
+        self.setDecimals(1)
+        self.setRange(0, top)
+        self.setSuffix(" h")
+        self.setSpecialValueText(EMPTY_TEXT)
+
+    def number(self) -> float | None:
+        return self.value() or None
+
+    def set_number(self, value: float | None) -> None:
+        self.setValue(value or 0)

@@ -1,0 +1,117 @@
+"""The diagnostic and the action plan: barriers (freins), action-plan steps and
+professional leads (pistes professionnelles)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLineEdit, QWidget
+
+from ...models import ActionStep, BarrierCategory, BarrierStatus
+from ...services.context import Desk
+from ...services.lookups import partner_choices, read_barrier
+from ...services.rows import add_action, add_barrier, add_job_target, update_barrier
+from ..widgets import ChoiceCombo, DateField, EnumCombo
+from .base import CaseDialog
+from .periods import notes_field
+
+NONE_TEXT = "— aucun —"
+
+
+class BarrierDialog(CaseDialog):
+    """A barrier found in the diagnostic, or its follow-up (``barrier_id``)."""
+
+    def __init__(
+        self,
+        desk: Desk,
+        case_id: int,
+        barrier_id: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        existing = read_barrier(desk, barrier_id) if barrier_id is not None else None
+        super().__init__(desk, case_id, "Frein" if existing else "Nouveau frein", parent)
+        self.barrier_id = barrier_id
+        self.category = EnumCombo(list(BarrierCategory))
+        self.description = notes_field(70)
+        self.status = EnumCombo(list(BarrierStatus))
+        self.partner = ChoiceCombo(partner_choices(desk), none_text=NONE_TEXT)
+        self.add_field("category", "&Catégorie :", self.category)
+        self.add_field("description", "&Description :", self.description)
+        self.add_field("status", "&Statut :", self.status)
+        self.add_field("partner", "&Partenaire mobilisé :", self.partner, aliases=["partner_id"])
+        if existing is not None:
+            self.category.set_value(existing.category)
+            # The category names the barrier; following it up changes the rest.
+            self.category.setEnabled(False)
+            self.description.setPlainText(existing.description or "")
+            self.status.set_value(existing.status)
+            self.partner.set_value(existing.partner_id)
+        self.finish_layout()
+
+    def save(self, accept_warnings: bool) -> int | None:
+        category, status = self.category.value(), self.status.value()
+        assert category is not None and status is not None
+        description = self.description.toPlainText().strip() or None
+        if self.barrier_id is not None:
+            update_barrier(
+                self.desk,
+                self.barrier_id,
+                status=status,
+                description=description,
+                partner_id=self.partner.value(),
+            )
+            return self.barrier_id
+        return add_barrier(
+            self.desk,
+            self.case_id,
+            category=category,
+            description=description,
+            status=status,
+            partner_id=self.partner.value(),
+        )
+
+
+class ActionDialog(CaseDialog):
+    """A step of the action plan (phase 2), with its due date and partner."""
+
+    def __init__(self, desk: Desk, case_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(desk, case_id, "Nouvelle action", parent)
+        self.step = EnumCombo(list(ActionStep))
+        self.description = QLineEdit()
+        self.due = DateField(optional=True)
+        self.partner = ChoiceCombo(partner_choices(desk), none_text=NONE_TEXT)
+        self.add_field("step", "É&tape :", self.step)
+        self.add_field("description", "&Action :", self.description)
+        self.add_field("due", "&Échéance :", self.due, aliases=["due_date"])
+        self.add_field("partner", "&Partenaire :", self.partner, aliases=["partner_id"])
+        self.finish_layout(600)
+
+    def save(self, accept_warnings: bool) -> int | None:
+        step = self.step.value()
+        assert step is not None
+        return add_action(
+            self.desk,
+            self.case_id,
+            step=step,
+            description=self.description.text(),
+            due_date=self.due.value(),
+            partner_id=self.partner.value(),
+        )
+
+
+class JobTargetDialog(CaseDialog):
+    """A professional lead: the job title and its ROME code."""
+
+    def __init__(self, desk: Desk, case_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(desk, case_id, "Nouvelle piste professionnelle", parent)
+        self.title_field = QLineEdit()
+        self.title_field.setPlaceholderText("ex. Agent de propreté")
+        self.rome = QLineEdit()
+        self.rome.setMaxLength(5)
+        self.rome.setPlaceholderText("ex. K2204")
+        self.add_field("title", "&Métier :", self.title_field)
+        self.add_field("rome", "Code &ROME :", self.rome)
+        self.finish_layout()
+
+    def save(self, accept_warnings: bool) -> int | None:
+        return add_job_target(
+            self.desk, self.case_id, title=self.title_field.text(), rome=self.rome.text()
+        )

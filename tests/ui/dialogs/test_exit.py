@@ -1,0 +1,88 @@
+"""The exit dialog: the block of the reason, the verdict live, refusals by the field."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
+
+from movdesk.models import Case, ContractType, ExitReason
+from movdesk.services.context import Desk
+from movdesk.ui.dialogs import ExitDialog
+
+from .conftest import type_into
+
+pytestmark = pytest.mark.gui
+
+
+def test_the_verdict_follows_what_is_typed_and_a_cdi_is_saved(
+    qtbot: QtBot, open_dialog, desk: Desk, case_id: int, session_factory
+) -> None:
+    dialog = open_dialog(ExitDialog(desk, case_id))
+    contract = dialog.inputs["employment_contract"]
+    assert contract.isVisible()
+    assert not dialog.inputs["training_hours_total"].isVisible()
+    contract.set_value(ContractType.CDD)
+    type_into(qtbot, dialog.inputs["employment_start"], "02032026")
+    type_into(qtbot, dialog.inputs["employment_end"], "01052026")
+    dialog.inputs["employment_full_time"].set_value(True)
+    assert "sortie non positive" in dialog.verdict.text()
+    assert "moins de 3 mois" in dialog.verdict.text()
+
+    contract.setFocus()
+    qtbot.keyClick(contract, Qt.Key.Key_Up)  # CDD → CDI
+    assert contract.value() is ContractType.CDI
+    assert dialog.verdict.text().endswith("sortie positive")
+    qtbot.keyClick(contract, Qt.Key.Key_Return)
+
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    with session_factory() as session:
+        case = session.get(Case, case_id)
+        assert (case.exit.reason, case.exit.employment_contract) == (
+            ExitReason.EMPLOYMENT,
+            ContractType.CDI,
+        )
+
+
+def test_a_job_without_contract_type_is_refused_next_to_it(
+    qtbot: QtBot, open_dialog, desk: Desk, case_id: int, session_factory
+) -> None:
+    dialog = open_dialog(ExitDialog(desk, case_id))
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+    assert dialog.error_text("employment_contract") == (
+        "Le type de contrat est obligatoire pour une reprise d'emploi."
+    )
+    with session_factory() as session:
+        assert session.get(Case, case_id).exit is None
+
+
+def test_an_interruption_hides_the_blocks_and_says_the_48_hours(
+    qtbot: QtBot, open_dialog, desk: Desk, case_id: int, session_factory
+) -> None:
+    dialog = open_dialog(ExitDialog(desk, case_id))
+    dialog.reason.set_value(ExitReason.ABANDON)
+    assert not dialog.inputs["employment_contract"].isVisible()
+    assert dialog.verdict.text() == "Interruption — abandon : sortie non positive"
+    assert "au plus tard le 04/03/2026" in dialog.advice_text()
+    type_into(qtbot, dialog.date_field, "10072026")
+    qtbot.keyClick(dialog.date_field, Qt.Key.Key_Return)
+    assert "la fin de la prestation (03/07/2026)" in dialog.error_text("date")
+    type_into(qtbot, dialog.date_field, "02032026")
+    qtbot.keyClick(dialog.date_field, Qt.Key.Key_Return)
+    with session_factory() as session:
+        exit = session.get(Case, case_id).exit
+        assert (exit.reason, exit.date) == (ExitReason.ABANDON, date(2026, 3, 2))
+
+
+def test_training_hours_decide(qtbot: QtBot, open_dialog, desk: Desk, case_id: int) -> None:
+    dialog = open_dialog(ExitDialog(desk, case_id))
+    dialog.reason.set_value(ExitReason.TRAINING)
+    dialog.inputs["training_qualifying"].set_value(True)
+    type_into(qtbot, dialog.inputs["training_hours_total"], "150")
+    type_into(qtbot, dialog.inputs["training_hours_per_week"], "35")
+    assert "sortie non positive" in dialog.verdict.text()
+    type_into(qtbot, dialog.inputs["training_hours_total"], "400")
+    assert dialog.verdict.text().endswith("sortie positive")
