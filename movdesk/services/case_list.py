@@ -12,9 +12,12 @@ that the database can filter and sort on them.
 
 Search (**decision**): the typed text is folded like the summary's name keys (lower
 case, no accents) and matches the beginning of the last or first name, the beginning of
-the PE identifier, or any part of the order number; several words must each match. A
-case without summary is searched on its names as stored, which finds « Hélène » from
-« hél » or « Hél » but not from « hel » until the next refresh.
+the PE identifier, or any part of the order number; several words must each match.
+Each match is a range on an index, except « inside the order number », which reads
+every case and so is tried only for text of three characters or more holding a digit
+(every order number holds digits; « lc » or « 1 » would find nearly every case
+anyway). A case without summary is searched on its names as stored, which finds
+« Hélène » from « hél » or « Hél » but not from « hel » until the next refresh.
 """
 
 from __future__ import annotations
@@ -34,17 +37,22 @@ from sqlalchemy import (
     and_,
     case,
     cast,
+    false,
     func,
     literal,
     or_,
     select,
     type_coerce,
+    union,
 )
 from sqlalchemy.orm import Session
 
 from ..models import Beneficiary, Case, CaseStatus, CaseSummary, ContractingResult, Exit, Referent
 from ..rules.deadlines import deadline_status
 from .summary import fold
+
+#: Shortest text looked for inside order numbers (one or two digits are in most of them).
+ORDER_SEARCH_MIN = 3
 
 #: Statuses of cases that never entered the service: no day count is shown for them.
 NOT_STARTED = (CaseStatus.NO_SHOW, CaseStatus.REFUSED)
@@ -121,9 +129,7 @@ class _Expressions:
         signed = Case.contracting_result == ContractingResult.SIGNED
         self.status: ColumnElement[Any] = case(
             (
-                and_(
-                    recorded == CaseStatus.ACTIVE.value, Exit.id.is_(None), current_end < day
-                ),
+                and_(recorded == CaseStatus.ACTIVE.value, Exit.id.is_(None), current_end < day),
                 CaseStatus.ENDED_TERM.value,
             ),
             else_=recorded,
@@ -156,40 +162,78 @@ def _like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _word_matches(word: str, raw: str) -> ColumnElement[bool]:
-    """One typed word against the names, the PE identifier and the order number."""
-    key = _like_escape(fold(word))
-    prefix, inside = f"{key}%", f"%{key}%"
-    stored = f"{_like_escape(raw)}%"
-    return or_(
-        CaseSummary.last_name_key.like(prefix, escape="\\"),
-        CaseSummary.first_name_key.like(prefix, escape="\\"),
-        and_(
-            CaseSummary.case_id.is_(None),
-            or_(
-                *(
-                    column.like(pattern, escape="\\")
-                    for column in (Beneficiary.last_name, Beneficiary.first_name)
-                    for pattern in (prefix, stored)
-                )
-            ),
-        ),
-        Beneficiary.pe_id.like(prefix, escape="\\"),
-        Case.order_number.like(inside, escape="\\"),
-    )
+def _starts_with(column: Any, prefix: str) -> ColumnElement[bool]:
+    """``column`` begins with ``prefix``, as a range an index can answer (binary order)."""
+    return and_(column >= prefix, column < prefix[:-1] + chr(ord(prefix[-1]) + 1))
 
 
-def search_condition(text: str) -> ColumnElement[bool] | None:
-    """The SQL for the typed text; None when there is nothing to search."""
+def _word_matches(word: str, *, unsummarised: bool) -> ColumnElement[bool]:
+    """One typed word: the ids of the cases it finds, as an ``IN`` over indexed selects.
+
+    Each way of matching is its own select on an index (names on the summary's keys, PE
+    identifier); only text with a digit, and of :data:`ORDER_SEARCH_MIN` characters at
+    least, is looked for inside order numbers, the one search that reads every case (« lc »
+    or « 1 » would find most of them anyway).
+    """
+    key = fold(word)
+    if not key:  # a lone accent mark folds to nothing
+        return false()
+    found: list[Select[Any]] = [
+        select(CaseSummary.case_id).where(_starts_with(CaseSummary.last_name_key, key)),
+        select(CaseSummary.case_id).where(_starts_with(CaseSummary.first_name_key, key)),
+    ]
+    if any(c.isdigit() for c in word):
+        found.append(
+            select(Case.id)
+            .join(Beneficiary, Case.beneficiary_id == Beneficiary.id)
+            .where(_starts_with(Beneficiary.pe_id, "".join(word.split()).upper()))
+        )
+    if any(c.isdigit() for c in word) and len(key) >= ORDER_SEARCH_MIN:
+        found.append(
+            select(Case.id).where(Case.order_number.like(f"%{_like_escape(key)}%", escape="\\"))
+        )
+    if unsummarised:
+        stored = [f"{_like_escape(text)}%" for text in {key, word}]
+        found.append(
+            select(Case.id)
+            .join(Beneficiary, Case.beneficiary_id == Beneficiary.id)
+            .outerjoin(CaseSummary, CaseSummary.case_id == Case.id)
+            .where(
+                CaseSummary.case_id.is_(None),
+                or_(
+                    *(
+                        column.like(pattern, escape="\\")
+                        for column in (Beneficiary.last_name, Beneficiary.first_name)
+                        for pattern in stored
+                    )
+                ),
+            )
+        )
+    return Case.id.in_(union(*found))
+
+
+def search_condition(text: str, *, unsummarised: bool = True) -> ColumnElement[bool] | None:
+    """The SQL for the typed text; None when there is nothing to search.
+
+    ``unsummarised``: also search the stored names of cases without a summary (only
+    worth its full read while some case has none).
+    """
     text = text.strip()
     if not text:
         return None
-    whole = _word_matches(text, text)
+    whole = _word_matches(text, unsummarised=unsummarised)
     words = text.split()
     if len(words) == 1:
         return whole
     # « de la fontaine » is one last name; « durand sophie » is two words to match.
-    return or_(whole, and_(*(_word_matches(w, w) for w in words)))
+    return or_(whole, and_(*(_word_matches(w, unsummarised=unsummarised) for w in words)))
+
+
+def has_unsummarised(session: Session) -> bool:
+    """Some case has no summary row yet (two counts on indexes, not a join)."""
+    cases = session.scalar(select(func.count()).select_from(Case)) or 0
+    summaries = session.scalar(select(func.count()).select_from(CaseSummary)) or 0
+    return cases > summaries
 
 
 def _sort_terms(query: CaseListQuery, sql: _Expressions) -> list[ColumnElement[Any]]:
@@ -210,27 +254,34 @@ def _sort_terms(query: CaseListQuery, sql: _Expressions) -> list[ColumnElement[A
     terms: list[ColumnElement[Any]] = []
     for expression in keys[query.sort]:
         # Empty values last whichever the direction: a missing deadline is never "first".
-        terms.append(expression.is_(None))
-        terms.append(expression.desc() if query.descending else expression.asc())
+        ordered = expression.desc() if query.descending else expression.asc()
+        terms.append(ordered.nulls_last())
     terms.append(Case.id.desc() if query.descending else Case.id.asc())
     return terms
 
 
-def _base(select_: Select[Any]) -> Select[Any]:
-    return (
-        select_.select_from(Case)
-        .join(Beneficiary, Case.beneficiary_id == Beneficiary.id)
-        .join(Referent, Case.referent_id == Referent.id)
-        .outerjoin(Exit, Exit.case_id == Case.id)
-        .outerjoin(CaseSummary, CaseSummary.case_id == Case.id)
+def _base(select_: Select[Any], *, names: bool = True) -> Select[Any]:
+    """From the case, with its exit and summary; with its beneficiary and referent too
+    unless ``names`` is False (every case has both: leaving them out changes no count,
+    and the list of ids reads 50,000 rows fewer when it does not sort on them)."""
+    statement = select_.select_from(Case)
+    if names:
+        statement = statement.join(Beneficiary, Case.beneficiary_id == Beneficiary.id).join(
+            Referent, Case.referent_id == Referent.id
+        )
+    return statement.outerjoin(Exit, Exit.case_id == Case.id).outerjoin(
+        CaseSummary, CaseSummary.case_id == Case.id
     )
 
 
-def list_statement(query: CaseListQuery, today: date) -> Select[Any]:
-    """The SQL of :func:`case_ids` (the benchmark prints its plan)."""
+def list_statement(
+    query: CaseListQuery, today: date, *, unsummarised: bool = True
+) -> Select[Any]:
+    """The SQL of :func:`case_ids`."""
     sql = _Expressions(today)
-    statement = _base(select(Case.id))
-    searched = search_condition(query.text)
+    by_name = query.sort in (SortKey.BENEFICIARY, SortKey.REFERENT)
+    statement = _base(select(Case.id), names=by_name)
+    searched = search_condition(query.text, unsummarised=unsummarised)
     if searched is not None:
         statement = statement.where(searched)
     if query.referent_id is not None:
@@ -246,7 +297,9 @@ def list_statement(query: CaseListQuery, today: date) -> Select[Any]:
 
 def case_ids(session: Session, query: CaseListQuery, today: date) -> list[int]:
     """Every case matching ``query``, sorted as it asks, as ids."""
-    return list(session.connection().execute(list_statement(query, today)).scalars())
+    unsummarised = bool(query.text.strip()) and has_unsummarised(session)
+    statement = list_statement(query, today, unsummarised=unsummarised)
+    return list(session.connection().execute(statement).scalars())
 
 
 def rows_for(session: Session, ids: Sequence[int], today: date) -> dict[int, CaseRow]:

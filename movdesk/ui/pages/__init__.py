@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from ..cases.page import CaseListPage
 from .base import Page, PageContext, PlaceholderPage
 from .dashboard import DashboardPage
 from .placeholders import (
     AgendaPage,
-    BeneficiariesPage,
     DirectoryPage,
     IndicatorsPage,
     PaymentsPage,
     PlacementsPage,
 )
 from .settings import SettingsPage
+
+#: The « Bénéficiaires » page is the case list (movdesk.ui.cases).
+BeneficiariesPage = CaseListPage
 
 #: The navigation, top to bottom; Ctrl+1 … Ctrl+8 follow this order.
 PAGE_CLASSES: tuple[type[Page], ...] = (
@@ -30,6 +33,7 @@ __all__ = [
     "PAGE_CLASSES",
     "AgendaPage",
     "BeneficiariesPage",
+    "CaseListPage",
     "DashboardPage",
     "DirectoryPage",
     "IndicatorsPage",

@@ -7,16 +7,6 @@ from PySide6.QtWidgets import QStyle
 from .base import PlaceholderPage
 
 
-class BeneficiariesPage(PlaceholderPage):
-    TITLE = "Bénéficiaires"
-    ICON = "beneficiaries"
-    FALLBACK_ICON = QStyle.StandardPixmap.SP_FileDialogDetailedView
-    DESCRIPTION = (
-        "Cette page contiendra la liste des bénéficiaires et de leurs dossiers MOV, "
-        "avec la recherche, les filtres et l'ouverture d'un nouveau dossier."
-    )
-
-
 class AgendaPage(PlaceholderPage):
     TITLE = "Agenda"
     ICON = "agenda"
