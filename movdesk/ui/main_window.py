@@ -293,6 +293,7 @@ class MainWindow(QMainWindow):
             self,
             "&Actualiser",
             shortcut=QKeySequence.StandardKey.Refresh,
+            icon=style.standardIcon(QStyle.StandardPixmap.SP_BrowserReload),
             tip="Relire les données de la page affichée",
             triggered=self.refresh_current_page,
         )

@@ -3,15 +3,21 @@
 ``python -m movdesk.ui.screenshots OUTDIR [--db PATH] [--demo]``. Without ``--db`` a
 fresh database is made in OUTDIR (filled with demo data when ``--demo`` is given and
 the demo generator is present), so the office's real database is never touched.
+
+After the pages come, when those parts are installed and the database holds a case:
+the case file of the first case with an urgent deadline, the interview dialog for it
+and the order dialog (new case), each saved without being run.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 # Before Qt is imported: no display is needed, nor wanted, to take the pictures.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -27,6 +33,55 @@ def _slug(text: str) -> str:
     return text.lower().translate(replacements)
 
 
+def _optional(module: str, name: str) -> Any:
+    try:
+        return getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError):
+        return None
+
+
+def _save(widget: Any, target: Path) -> Path:
+    if not widget.grab().save(str(target)):
+        raise UserError(f"Impossible d'enregistrer l'image « {target} ».")
+    return target
+
+
+def _wait_for_deadlines(window: Any, app: Any) -> None:
+    """Let the scheduler's first pass end, so the dashboard shows its deadlines."""
+    from PySide6.QtCore import QDeadlineTimer
+
+    limit = QDeadlineTimer(120_000)
+    while window.scheduler.overview is None and not limit.hasExpired():
+        app.processEvents()
+        window.scheduler._worker.wait(0.05)  # noqa: SLF001 - a script, not the program
+    app.processEvents()
+
+
+def _extra_views(window: Any, app: Any, outdir: Path, first: int) -> list[Path]:
+    """The case file, the interview and the order dialogs, for a case that needs work."""
+    overview = window.scheduler.overview
+    case_id = overview.items[0].case_id if overview and overview.items else None
+    shots: list[tuple[str, Callable[[], Any]]] = []
+    open_case_file = _optional("movdesk.ui.casefile", "open_case_file")
+    interview = _optional("movdesk.ui.dialogs", "InterviewDialog")
+    order = _optional("movdesk.ui.dialogs", "OrderDialog")
+    if case_id is not None and open_case_file is not None:
+        shots.append(("dossier", lambda: open_case_file(window.desk, case_id, window)))
+    if case_id is not None and interview is not None:
+        shots.append(("dialogue-entretien", lambda: interview(window.desk, case_id, parent=window)))
+    if order is not None:
+        shots.append(("dialogue-commande", lambda: order(window.desk, window)))
+    saved = []
+    for number, (name, make) in enumerate(shots, start=first):
+        widget = make()
+        widget.show()
+        app.processEvents()
+        saved.append(_save(widget, outdir / f"{number:02d}-{name}.png"))
+        widget.close()
+        app.processEvents()
+    return saved
+
+
 def save_screenshots(outdir: Path, db: str | None = None, *, demo: bool = False) -> list[Path]:
     """Open the window on ``db`` (or a new database in ``outdir``) and save every page."""
     from ..app import open_main_window, prepare_application
@@ -39,13 +94,13 @@ def save_screenshots(outdir: Path, db: str | None = None, *, demo: bool = False)
     try:
         window.resize(*WINDOW_SIZE)
         window.show()
+        _wait_for_deadlines(window, app)
         for index, page in enumerate(window.pages):
             window.show_page(index)
             app.processEvents()
-            target = outdir / f"{index + 1:02d}-{_slug(page.TITLE)}.png"
-            if not window.grab().save(str(target)):
-                raise UserError(f"Impossible d'enregistrer l'image « {target} ».")
-            saved.append(target)
+            saved.append(_save(window, outdir / f"{index + 1:02d}-{_slug(page.TITLE)}.png"))
+        window.show_page(0)
+        saved += _extra_views(window, app, outdir, len(window.pages) + 1)
     finally:
         window.close()
         window.deleteLater()

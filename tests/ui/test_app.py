@@ -30,6 +30,14 @@ from tests.ui.rows import add_cases
 pytestmark = pytest.mark.gui
 
 
+@pytest.fixture(autouse=True)
+def _no_first_run_assistant(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The assistant is modal: these tests drive the start, not the assistant."""
+    from movdesk.ui.main_window import MainWindow
+
+    monkeypatch.setattr(MainWindow, "offer_first_run", lambda self: False)
+
+
 @pytest.fixture
 def message_boxes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str, str]]:
     """Record (kind, title, text) of every message box instead of blocking on it."""
@@ -76,7 +84,15 @@ def test_event_loop_runs_and_returns_0(
     qtbot: QtBot, db_location: DatabaseLocation, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Close the window as soon as the loop turns: the program ends as a user would end it.
-    QTimer.singleShot(0, QApplication.closeAllWindows)
+    # The start screen comes first and is painted at once; the main window follows it.
+    def close_main_window() -> None:
+        shown = [w for w in QApplication.topLevelWidgets() if w.objectName() == "mainWindow"]
+        if any(w.isVisible() for w in shown):
+            QApplication.closeAllWindows()
+        else:
+            QTimer.singleShot(10, close_main_window)
+
+    QTimer.singleShot(0, close_main_window)
     hook_before = sys.excepthook
     assert run_gui(db_location) == 0
     assert sys.excepthook is hook_before

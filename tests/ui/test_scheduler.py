@@ -97,7 +97,8 @@ def test_a_pass_fills_the_status_bar_and_the_dashboard(
     dashboard = window.pages[0]
     assert isinstance(dashboard, DashboardPage)
     assert dashboard.deadline_model.rowCount() == len(overview.items)
-    assert dashboard.deadline_model.index(0, 2).data() == "LC-2026-000321"
+    assert dashboard.deadline_model.index(0, 4).data() == "LC-2026-000321"
+    assert dashboard.deadline_model.index(0, 2).data() == "DURAND Sophie"
     assert "en retard" in dashboard.deadline_summary.text()
 
 

@@ -56,15 +56,17 @@ DEADLINES_LOADING = "Lecture des échéances en cours…"
 
 
 class DeadlineColumn(IntEnum):
+    """What to do comes before the case number: it is what the referent reads first."""
+
     DUE = 0
     STATUS = 1
-    ORDER = 2
-    BENEFICIARY = 3
-    REFERENT = 4
-    ACTION = 5
+    BENEFICIARY = 2
+    ACTION = 3
+    ORDER = 4
+    REFERENT = 5
 
 
-_HEADERS = ("Échéance", "Urgence", "Dossier", "Bénéficiaire", "Référent", "À faire")
+_HEADERS = ("Échéance", "Urgence", "Bénéficiaire", "À faire", "Dossier", "Référent")
 
 
 def short_date(value: date) -> str:
@@ -210,11 +212,14 @@ class DashboardPage(Page):
         self.deadline_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.deadline_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.deadline_view.verticalHeader().hide()
+        rows = self.deadline_view.verticalHeader()
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.deadline_view.setWordWrap(False)
         header = self.deadline_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in zip(DeadlineColumn, (82, 96, 120, 150, 120), strict=False):
+        widths = (82, 92, 160, 300, 120)
+        for column, width in zip(DeadlineColumn, widths, strict=False):
             header.resizeSection(column, width)
         self.deadline_view.setToolTip(
             "Double-cliquez sur une échéance (ou appuyez sur Entrée) pour ouvrir le dossier"
