@@ -15,13 +15,13 @@ from ...services.context import Desk
 from ...services.errors import ValidationFailed
 from ...services.lookups import (
     employer_choices,
-    load_case,
     partner_choices,
     read_interview,
 )
 from ...services.office import read_office
 from ...services.rows import schedule_interview, update_interview
-from ..widgets import ChoiceCombo, DateField, EnumCombo, FormDialog, TimeField
+from ..widgets import ChoiceCombo, DateField, EnumCombo, TimeField
+from .base import CaseDialog
 
 #: The kinds entered here; the contracting interview has its own dialog.
 FORM_KINDS = (
@@ -38,7 +38,7 @@ def default_status(on: date, today: date) -> InterviewStatus:
     return InterviewStatus.ATTENDED if on <= today else InterviewStatus.PLANNED
 
 
-class InterviewDialog(FormDialog):
+class InterviewDialog(CaseDialog):
     """Record or correct one interview of a case (``interview_id`` to correct)."""
 
     def __init__(
@@ -49,15 +49,11 @@ class InterviewDialog(FormDialog):
         parent: QWidget | None = None,
     ) -> None:
         existing = read_interview(desk, interview_id) if interview_id is not None else None
-        self.case = load_case(desk, case_id)
-        who = self.case.beneficiary.display_name
         title = "Modifier l'entretien" if existing else "Nouvel entretien"
-        super().__init__(desk, f"{title} — {who} ({self.case.order_number})", parent)
-        self.case_id = case_id
+        super().__init__(desk, case_id, title, parent)
         self.interview_id = interview_id
         #: The planned appointment created with this interview, once saved.
         self.next_interview_id: int | None = None
-        self.today = desk.today()
         self.alsace_moselle = read_office(desk).alsace_moselle
         # The status follows the date until the user picks one himself.
         self._status_chosen = existing is not None
@@ -101,7 +97,6 @@ class InterviewDialog(FormDialog):
         )
         self.add_field("next_time", "Heure du rendez-&vous :", self.next_time)
         self.form.add_row("", self.next_hint)
-        self.order_tabs()
 
         if existing:
             self.kind.set_value(existing.kind)
@@ -122,7 +117,7 @@ class InterviewDialog(FormDialog):
         self._on_plan_next(False)
         self._propose_next()
         self.refresh_advice()
-        self.resize(520, self.sizeHint().height())
+        self.finish_layout()
 
     # -- live behaviour -------------------------------------------------------------
 

@@ -3,10 +3,11 @@ settings dialog share one form, so both check the same things the same way."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QHBoxLayout,
     QLabel,
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMessageBox,
     QPlainTextEdit,
+    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -29,6 +31,7 @@ from ...services.lookups import referent_choices
 from ...services.office import check_office, read_office, save_office
 from ...services.orders import add_referent
 from ..widgets import FormDialog, MoneyField, ProblemForm
+from ..worker import Worker
 
 DEMO_LABEL = "Charger des données de démonstration"
 
@@ -223,10 +226,20 @@ class DemoPage(QWizardPage):
             "sont dans une autre base."
         )
         note.setWordWrap(True)
+        self.progress = QProgressBar()
+        self.progress.setFormat("%v / %m dossiers")
+        self.progress.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.load)
         layout.addWidget(note)
+        layout.addWidget(self.progress)
         layout.addStretch(1)
+
+    def show_progress(self, done: int, total: int) -> None:
+        """The loading of the demo cases, as the loader reports it."""
+        self.progress.setMaximum(max(total, 1))
+        self.progress.setValue(done)
+        self.progress.show()
 
 
 class FirstRunWizard(QWizard):
@@ -260,34 +273,79 @@ class FirstRunWizard(QWizard):
         self.demo_page = DemoPage() if demo else None
         if self.demo_page is not None:
             self.addPage(self.demo_page)
+        self._worker: Worker | None = None
         self.resize(620, 480)
 
     def wants_demo_data(self) -> bool:
         return self.demo_page is not None and self.demo_page.load.isChecked()
 
-    def accept(self) -> None:
-        """Save everything; on a refusal say why and stay on the assistant."""
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            self._save()
-        except UserError as error:
-            QApplication.restoreOverrideCursor()
-            QMessageBox.warning(self, "Configuration impossible", str(error))
-            return
-        QApplication.restoreOverrideCursor()
-        self.configured.emit()
-        super().accept()
+    def is_busy(self) -> bool:
+        """True while the demo data are being loaded."""
+        return self._worker is not None and self._worker.is_running()
 
-    def _save(self) -> None:
+    def accept(self) -> None:
+        """Load the demo data if asked (off the UI thread), then save the office."""
+        if self.is_busy():
+            return
         # The demo data come first: they bring their own office, which the office typed
         # on the first page then replaces.
         if self.wants_demo_data() and count_cases(self.desk.session_factory) == 0:
-            # Imported here: the generator loads Faker, which the office's own base never needs.
-            from ...demo import fill_demo
+            self._load_demo()
+            return
+        self._finish_setup()
 
-            fill_demo(self.desk.session_factory, cases=self.DEMO_CASES, today=self.desk.today())
-        known = {c.label.casefold() for c in referent_choices(self.desk, active_only=False)}
-        for name in self.referents_page.new_names:
-            if name.casefold() not in known:
-                add_referent(self.desk, name)
-        save_office(self.desk, **self.office_page.form.values())  # type: ignore[arg-type]
+    def reject(self) -> None:
+        # Half-loaded demo data would be worse than waiting a few seconds.
+        if not self.is_busy():
+            super().reject()
+
+    def _load_demo(self) -> None:
+        assert self.demo_page is not None
+        # Imported here: the generator loads Faker, which the office's own base never needs.
+        from ...demo import fill_demo
+
+        factory, cases, today = self.desk.session_factory, self.DEMO_CASES, self.desk.today()
+
+        def job(progress: Callable[[int, int], None], _cancel: Callable[[], bool]) -> int:
+            return fill_demo(factory, cases=cases, today=today, progress=progress)
+
+        self._worker = Worker(job, self)
+        self._worker.progress.connect(self.demo_page.show_progress)
+        self._worker.finished.connect(lambda _count: self._finish_setup())
+        self._worker.failed.connect(self._demo_failed)
+        self._set_busy(True)
+        self._worker.start()
+
+    def _set_busy(self, busy: bool) -> None:
+        for which in (
+            QWizard.WizardButton.BackButton,
+            QWizard.WizardButton.FinishButton,
+            QWizard.WizardButton.CancelButton,
+        ):
+            self.button(which).setEnabled(not busy)
+        if self.demo_page is not None:
+            self.demo_page.load.setEnabled(not busy)
+
+    def _demo_failed(self, error: BaseException) -> None:
+        self._set_busy(False)
+        text = (
+            str(error)
+            if isinstance(error, UserError)
+            else (f"Le chargement des données de démonstration a échoué ({error}).")
+        )
+        QMessageBox.warning(self, "Données de démonstration", text)
+
+    def _finish_setup(self) -> None:
+        """Save the referents and the office; on a refusal say why and stay open."""
+        self._set_busy(False)
+        try:
+            known = {c.label.casefold() for c in referent_choices(self.desk, active_only=False)}
+            for name in self.referents_page.new_names:
+                if name.casefold() not in known:
+                    add_referent(self.desk, name)
+            save_office(self.desk, **self.office_page.form.values())  # type: ignore[arg-type]
+        except UserError as error:
+            QMessageBox.warning(self, "Configuration impossible", str(error))
+            return
+        self.configured.emit()
+        super().accept()

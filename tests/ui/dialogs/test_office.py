@@ -101,8 +101,14 @@ def test_the_demo_assistant_loads_demo_cases_and_keeps_the_typed_office(
     assert wizard.currentPage() is wizard.demo_page
     assert wizard.demo_page.load.text() == "&Charger des données de démonstration"
     assert wizard.demo_page.load.isChecked()
-    qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
-
+    # The cases load off the UI thread; the assistant closes once the office is saved.
+    with qtbot.waitSignal(wizard.configured, timeout=60_000):
+        qtbot.mouseClick(
+            wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton
+        )
+        assert wizard.is_busy() and not wizard.button(QWizard.WizardButton.CancelButton).isEnabled()
+    assert wizard.result() == QDialog.DialogCode.Accepted
+    assert wizard.demo_page.progress.value() == 3
     assert count(session_factory, Case) == 3
     assert read_office(desk).name == "Association Tremplin"
     assert "Claire Martin" in referent_names(session_factory)
@@ -134,3 +140,21 @@ def test_the_settings_dialog_edits_the_office(qtbot: QtBot, open_dialog, desk: D
     assert dialog.result() == QDialog.DialogCode.Accepted
     office = read_office(desk)
     assert office.siret == "73282932000074" and office.alsace_moselle
+
+
+def test_demo_data_only_into_an_empty_base(
+    qtbot: QtBot, open_wizard, desk: Desk, case_id: int, session_factory, monkeypatch
+) -> None:
+    warned: list[str] = []
+    monkeypatch.setattr(
+        "movdesk.ui.dialogs.office.QMessageBox.warning", lambda *a: warned.append(a[2])
+    )
+    wizard = open_wizard(FirstRunWizard(desk, demo=True))
+    fill_office_page(qtbot, wizard, "73282932000074")
+    wizard.next()
+    wizard.next()
+    # The base already holds a case: no demo data, the office is saved all the same.
+    with qtbot.waitSignal(wizard.configured, timeout=10_000):
+        wizard.accept()
+    assert warned == [] and count(session_factory, Case) == 1
+    assert read_office(desk).name == "Association Tremplin"
