@@ -114,6 +114,17 @@ def test_refresh_summaries_skips_removed_cases(
     assert summary.last_name_key == "durand" and summary.first_name_key == "sophie"
 
 
+def _attended(desk: Desk, case_id: int, on: date) -> None:
+    schedule_interview(
+        desk,
+        case_id,
+        on=on,
+        kind=InterviewKind.INDIVIDUAL,
+        status=InterviewStatus.ATTENDED,
+        accept_warnings=True,
+    )
+
+
 def test_keep_fresh_recomputes_the_changed_case_after_each_action(
     desk: Desk, session_factory: sessionmaker[Session], case_id: int
 ) -> None:
@@ -121,26 +132,12 @@ def test_keep_fresh_recomputes_the_changed_case_after_each_action(
     record_contracting(desk, case_id, on=date(2026, 1, 8), result=ContractingResult.SIGNED)
     summary = _summary(session_factory, case_id)
     assert summary is not None and summary.next_kind != "contracting_interview"
-    schedule_interview(
-        desk,
-        case_id,
-        on=date(2026, 2, 27),
-        kind=InterviewKind.INDIVIDUAL,
-        status=InterviewStatus.ATTENDED,
-        accept_warnings=True,
-    )
+    _attended(desk, case_id, date(2026, 2, 27))
     summary = _summary(session_factory, case_id)
     assert summary is not None and summary.last_interview == date(2026, 2, 27)
 
     stop()
-    schedule_interview(
-        desk,
-        case_id,
-        on=date(2026, 3, 2),
-        kind=InterviewKind.INDIVIDUAL,
-        status=InterviewStatus.ATTENDED,
-        accept_warnings=True,
-    )
+    _attended(desk, case_id, date(2026, 3, 2))
     summary = _summary(session_factory, case_id)
     assert summary is not None and summary.last_interview == date(2026, 2, 27)
 

@@ -29,7 +29,6 @@ from ...models import CaseStatus
 from ...services.case_list import ReferentChoice, referent_choices
 from ...services.dashboard import count_cases
 from ...services.events import Change
-from ...services.summary import keep_fresh
 from ..formatting import format_count, plural
 from ..pages.base import Page, PageContext
 from .model import CaseListModel, Column
@@ -177,10 +176,10 @@ class CaseListPage(Page):
         for signal in (header.sectionResized, header.sectionMoved, header.sortIndicatorChanged):
             signal.connect(lambda *_args: self._save_timer.start())
 
-        # Summaries first, then this list: both hear each change, in this order.
-        stop_summaries = keep_fresh(desk)
+        # The window keeps the summaries fresh (services.summary.keep_fresh) on the same
+        # bus; this list reloads once the event loop turns, after every listener ran.
         stop_listening = desk.bus.subscribe(self._on_change)
-        self.destroyed.connect(lambda *_args: (stop_listening(), stop_summaries()))
+        self.destroyed.connect(lambda *_args: stop_listening())
         # Sorting on: the view sorts by the restored indicator, which reads the ids.
         self.table.setSortingEnabled(True)
 

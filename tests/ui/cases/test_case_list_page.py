@@ -18,7 +18,7 @@ from movdesk.models import Case, CaseStatus, CaseSummary, Civility, ContractingR
 from movdesk.services.context import Desk
 from movdesk.services.milestones import record_contracting
 from movdesk.services.orders import BeneficiaryInput, register_order
-from movdesk.services.summary import refresh_stale
+from movdesk.services.summary import keep_fresh, refresh_stale
 from movdesk.ui.cases import CASE_ID_ROLE, DEADLINE_STATUS_ROLE, CaseListModel, CaseListPage, Column
 from movdesk.ui.cases.page import HEADER_KEY
 from movdesk.ui.main_window import window_settings
@@ -43,6 +43,7 @@ def desk(session_factory: sessionmaker[Session]) -> Desk:
         ),
     )
     refresh_stale(session_factory, TODAY)
+    keep_fresh(desk)  # as the main window does
     return desk
 
 
