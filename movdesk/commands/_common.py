@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..config import DatabaseLocation
-from ..errors import UserError
+from ..services.exports import write_file
 from ..store.engine import make_session_factory
 from ..store.migrate import open_database
 
@@ -27,11 +27,7 @@ def sessions(location: DatabaseLocation) -> Iterator[sessionmaker[Session]]:
 def write_output(data: bytes, out: str | None) -> None:
     """Write ``data`` exactly (BOM and line ends untouched) to ``out`` or stdout."""
     if out:
-        try:
-            with open(out, "wb") as fh:
-                fh.write(data)
-        except OSError as error:
-            raise UserError(f"Impossible d'écrire « {out} » : {error.strerror}.") from None
+        write_file(out, data)
         return
     sys.stdout.flush()
     sys.stdout.buffer.write(data)

@@ -25,11 +25,11 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Bundle, Session, raiseload, selectinload
+from sqlalchemy.orm import Session, raiseload, selectinload
 
 from ..config import DatabaseLocation
 from ..errors import UserError
-from ..models import Case, ContractingResult, Exit, OfficeSettings, Tranche
+from ..models import Case, ContractingResult, OfficeSettings, Tranche
 from ..reports.csv_export import EXCEL, Cell, dialect_named, money, write_csv
 from ..reports.monthly import detail_csv, monthly_csv
 from ..rules.calendar import french_date
@@ -40,6 +40,7 @@ from ..rules.payments import (
     french_money,
     ready_to_invoice_by_month,
 )
+from ..services.exports import indicator_cases
 from ._common import sessions, write_output
 
 #: Statuses that ``--month`` keeps (see the module notes).
@@ -53,46 +54,6 @@ _ACTIONABLE = frozenset(
 )
 
 
-class _OptionalRow(Bundle):
-    """A nested row, or None when the outer join found nothing (its first column is NULL)."""
-
-    def create_row_processor(self, query: Any, procs: Any, labels: Any) -> Any:
-        make = super().create_row_processor(query, procs, labels)
-        first = procs[0]
-
-        def process(row: Any) -> Any:
-            return None if first(row) is None else make(row)
-
-        return process
-
-
-#: What the indicators and the detail read of a case and of its exit.
-_INDICATOR_QUERY = select(
-    Case.order_number,
-    Case.start_date,
-    Case.end_date,
-    Case.renewal_new_end_date,
-    Case.renewal_decision_date,
-    Case.contracting_date,
-    Case.contracting_result,
-    _OptionalRow(
-        "exit",
-        Exit.id,
-        Exit.date,
-        Exit.reason,
-        Exit.employment_contract,
-        Exit.employment_start,
-        Exit.employment_end,
-        Exit.employment_full_time,
-        Exit.employment_hours_per_month,
-        Exit.training_hours_total,
-        Exit.training_hours_per_week,
-        Exit.training_qualifying,
-        Exit.training_afpr,
-        Exit.business_auto_entrepreneur,
-        Exit.retained_at_3_months,
-    ),
-).outerjoin(Case.exit)
 
 
 def run_monthly(args: argparse.Namespace, location: DatabaseLocation) -> int:
@@ -104,7 +65,7 @@ def run_monthly(args: argparse.Namespace, location: DatabaseLocation) -> int:
         )
     dialect = dialect_named(args.dialect)
     with sessions(location) as factory, factory() as session:
-        cases = session.execute(_INDICATOR_QUERY).all()
+        cases = indicator_cases(session)
         render = detail_csv if args.detail else monthly_csv
         data = render(cases, args.month, dialect)
     write_output(data, args.out)

@@ -173,7 +173,7 @@ def read_deadline_overview(
     with factory() as session:
         settings = session.get(OfficeSettings, 1)
         alsace_moselle = bool(settings and settings.alsace_moselle)
-        facts = load_facts(session, may_have_open_deadlines(today))
+        facts = load_facts(session, may_have_open_deadlines(today), deadlines_on=today)
     total = len(facts)
     items: list[DeadlineItem] = []
     for done, (case_id, case) in enumerate(facts.items(), start=1):

@@ -75,7 +75,8 @@ def _summary_rows(session: Session, ids: Sequence[int], today: date) -> list[dic
             .group_by(Interview.case_id)
         ).all()
     )
-    facts = load_facts(session, and_(Case.id.in_(ids), may_have_open_deadlines(today)))
+    wanted = and_(Case.id.in_(ids), may_have_open_deadlines(today))
+    facts = load_facts(session, wanted, deadlines_on=today)
     rows: list[dict[str, object]] = []
     for case_id, last_name, first_name in names:
         case = facts.get(case_id)

@@ -2,32 +2,26 @@
 
 Commands a referent uses all day are actions with shortcuts (Ctrl+N new case, Ctrl+E
 new interview, Entrée open, Ctrl+F search, Ctrl+Z undo, F5 refresh, Ctrl+1…8 pages).
-The dialogs and windows written beside this one (case list, case file, dialogs, first-run
-assistant) are looked up when first needed, so a missing piece never breaks the window.
-Long work (import, exports, backup, the deadline pass) runs in a :class:`Worker`.
+The dialogs and case file windows are imported when first needed, so that the window
+paints sooner. Long work (import, exports, backup — :mod:`.file_commands` — and the
+deadline pass) runs in a :class:`Worker`.
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import Callable
-from datetime import date
-from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
-    QProgressDialog,
     QStackedWidget,
     QStyle,
     QToolBar,
@@ -41,14 +35,18 @@ from ..config import DatabaseLocation, data_dir
 from ..errors import UserError
 from ..services.context import Desk
 from ..services.dashboard import DeadlineOverview, read_office
+from ..services.office import needs_first_run
+from ..services.summary import keep_fresh
 from ..services.undo import undo_label, undo_last
 from .actions import create_action
+from .cases import CaseListPage
+from .file_commands import FileCommands
 from .formatting import describe_database
 from .icons import APP_ICON, load_icon
 from .pages import PAGE_CLASSES, Page, PageContext
 from .relay import ChangeRelay
 from .scheduler import DeadlineScheduler, deadline_status_text
-from .worker import Job, Worker
+from .worker import Worker
 
 log = logging.getLogger("movdesk")
 
@@ -69,22 +67,6 @@ NO_CASE_SELECTED = (
     "Aucun dossier n'est sélectionné. Choisissez d'abord un bénéficiaire dans la liste "
     "(Ctrl+F pour le chercher) ou une échéance du tableau de bord."
 )
-NOT_AVAILABLE = "Cette fonction n'est pas encore disponible dans cette version."
-
-
-def optional(module: str, name: str) -> Any:
-    """``module.name`` when that part of movdesk is installed, else None."""
-    try:
-        return getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError):
-        log.info("Élément absent : %s.%s", module, name)
-        return None
-
-
-def previous_month(today: date) -> str:
-    """``AAAA-MM`` of the month before ``today``: the month whose figures are due."""
-    year, month = (today.year, today.month - 1) if today.month > 1 else (today.year - 1, 12)
-    return f"{year:04d}-{month:02d}"
 
 
 def window_title(office_name: str, *, demo: bool) -> str:
@@ -103,7 +85,7 @@ def window_settings() -> QSettings:
     return QSettings(str(data_dir() / SETTINGS_FILENAME), QSettings.Format.IniFormat)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(QMainWindow, FileCommands):
     """The first window of movdesk (fenêtre principale)."""
 
     #: Emitted with the index of the page brought forward (0 = Tableau de bord).
@@ -150,9 +132,7 @@ class MainWindow(QMainWindow):
         self.relay.changed.connect(self.scheduler.run_soon)
         self.relay.changed.connect(self._update_undo_action)
         self._keep_fresh_off: Callable[[], None] | None = None
-        keep_fresh = optional("movdesk.services.summary", "keep_fresh")
-        if keep_fresh is not None:
-            self._keep_fresh_off = keep_fresh(self.desk)
+        self._keep_fresh_off = keep_fresh(self.desk)
         for page in self.pages:
             signal = getattr(page, "open_case_requested", None)
             if signal is not None:
@@ -441,11 +421,9 @@ class MainWindow(QMainWindow):
 
     def new_case(self) -> None:
         """Ctrl+N: the order dialog, then the new case's file."""
-        dialog_class = optional("movdesk.ui.dialogs", "OrderDialog")
-        if dialog_class is None:
-            QMessageBox.information(self, "Nouveau dossier", NOT_AVAILABLE)
-            return
-        dialog = dialog_class(self.desk, self)
+        from .dialogs import OrderDialog  # loaded when first needed: start-up stays short
+
+        dialog = OrderDialog(self.desk, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         case_id = getattr(dialog, "created_case_id", None)
@@ -462,10 +440,8 @@ class MainWindow(QMainWindow):
 
     def open_case(self, case_id: int) -> None:
         """The case file window of ``case_id`` (the one already open, or a new one)."""
-        open_case_file = optional("movdesk.ui.casefile", "open_case_file")
-        if open_case_file is None:
-            QMessageBox.information(self, "Ouvrir un dossier", NOT_AVAILABLE)
-            return
+        from .casefile import open_case_file
+
         open_case_file(self.desk, case_id, self)
         self.case_opened.emit(case_id)
 
@@ -475,11 +451,9 @@ class MainWindow(QMainWindow):
         if case_id is None:
             QMessageBox.information(self, "Nouvel entretien", NO_CASE_SELECTED)
             return
-        dialog_class = optional("movdesk.ui.dialogs", "InterviewDialog")
-        if dialog_class is None:
-            QMessageBox.information(self, "Nouvel entretien", NOT_AVAILABLE)
-            return
-        dialog_class(self.desk, case_id, parent=self).exec()
+        from .dialogs import InterviewDialog
+
+        InterviewDialog(self.desk, case_id, parent=self).exec()
 
     def search(self) -> None:
         """Ctrl+F: the case list, cursor in its search field."""
@@ -509,158 +483,21 @@ class MainWindow(QMainWindow):
 
     def offer_first_run(self) -> bool:
         """At start: the first-run assistant while the office is not set up; True if shown."""
-        needs_first_run = optional("movdesk.services.office", "needs_first_run")
-        wizard_class = optional("movdesk.ui.dialogs", "FirstRunWizard")
-        if needs_first_run is None or wizard_class is None or not needs_first_run(self.desk):
+        if not needs_first_run(self.desk):
             return False
-        wizard_class(self.desk, demo=self.demo, parent=self).exec()
+        from .dialogs import FirstRunWizard
+
+        FirstRunWizard(self.desk, demo=self.demo, parent=self).exec()
         self.refresh_title()
         self.current_page().refresh()
         return True
 
-    # -- background work ----------------------------------------------------------
-
-    def run_work(self, text: str, job: Job, done: Callable[[Any], str]) -> Worker:
-        """Run ``job`` in a worker behind a progress dialog; ``done`` turns its result into
-        the French message shown at the end (and emitted as :attr:`work_finished`)."""
-        worker = Worker(job, self)
-        progress = QProgressDialog(text, "Annuler", 0, 0, self)
-        progress.setWindowTitle("movdesk")
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(400)
-        progress.setAutoReset(False)
-        progress.setAutoClose(False)
-        progress.canceled.connect(worker.cancel)
-
-        def on_progress(count: int, total: int) -> None:
-            progress.setMaximum(max(total, 1))
-            progress.setValue(min(count, total))
-
-        def end(message: str, *, failed: bool = False) -> None:
-            progress.close()
-            progress.deleteLater()
-            self._jobs.discard(worker)
-            worker.deleteLater()
-            self.statusBar().showMessage(" ".join(message.splitlines()[:2]), 10_000)
-            if failed:
-                QMessageBox.warning(self, "movdesk", message)
-            else:
-                QMessageBox.information(self, "movdesk", message)
-            self.work_finished.emit(message)
-
-        def on_failed(error: BaseException) -> None:
-            if not isinstance(error, UserError):
-                log.error("Travail en arrière-plan en échec", exc_info=error)
-                end(f"{text} : une erreur inattendue s'est produite ({error}).", failed=True)
-                return
-            end(str(error), failed=True)
-
-        worker.progress.connect(on_progress)
-        worker.finished.connect(lambda result: end(done(result)))
-        worker.failed.connect(on_failed)
-        worker.cancelled.connect(lambda: end(f"{text} : annulé, rien n'a été modifié."))
-        self._jobs.add(worker)
-        worker.start()
-        return worker
-
-    def backup_database(self) -> None:
-        """Fichier › Sauvegarder la base… through ``movdesk.store.backup``, in a worker."""
-        backup = optional("movdesk.store.backup", "backup_database")
-        if backup is None:
-            QMessageBox.information(self, "Sauvegarde", NOT_AVAILABLE)
-            return
-        location = self.location
-        self.run_work(
-            "Sauvegarde de la base",
-            lambda _progress, _cancel: backup(location),
-            lambda target: f"La base a été sauvegardée dans :\n« {target} »",
-        )
-
-    def import_cases(self) -> None:
-        """Fichier › Importer des dossiers…: a JSON exchange file, all or nothing."""
-        path, _filter = QFileDialog.getOpenFileName(
-            self, "Importer des dossiers", "", "Fichiers d'échange JSON (*.json);;Tous (*)"
-        )
-        if not path:
-            return
-        load_file = optional("movdesk.exchange.files", "load_file")
-        import_cases = optional("movdesk.exchange.importer", "import_cases")
-        if load_file is None or import_cases is None:
-            QMessageBox.information(self, "Importer des dossiers", NOT_AVAILABLE)
-            return
-        desk = self.desk
-
-        def job(_progress: Any, _cancel: Any) -> Any:
-            data = load_file(path)
-            with desk.action("Importer des dossiers") as work:
-                summary = import_cases(work.session, data, user=work.user, source=path)
-                # Every view reads again: the import touched cases nobody has open.
-                work.entities.add("case")
-            return summary
-
-        self.run_work("Import des dossiers", job, _import_message)
-
-    def export_cases(self) -> None:
-        """Fichier › Exporter › dossiers (JSON): every case, in the exchange format."""
-        path, _filter = QFileDialog.getSaveFileName(
-            self, "Exporter les dossiers", "dossiers-mov.json", "Fichiers JSON (*.json)"
-        )
-        if not path:
-            return
-        export = optional("movdesk.exchange.writer", "export_cases")
-        dumps = optional("movdesk.exchange.writer", "dumps")
-        if export is None or dumps is None:
-            QMessageBox.information(self, "Exporter les dossiers", NOT_AVAILABLE)
-            return
-        desk = self.desk
-
-        def job(_progress: Any, _cancel: Any) -> int:
-            data = desk.read(export)
-            _write(path, dumps(data).encode("utf-8"))
-            return len(data["cases"])
-
-        self.run_work(
-            "Export des dossiers",
-            job,
-            lambda count: f"{_cases(count)} exporté{'s' if count > 1 else ''} dans :\n« {path} »",
-        )
-
-    def export_indicators(self) -> None:
-        """Fichier › Exporter › indicateurs du mois: the monthly CSV for France Travail."""
-        month, ok = QInputDialog.getText(
-            self,
-            "Indicateurs du mois",
-            "Mois des indicateurs (AAAA-MM) :",
-            text=previous_month(self.desk.today()),
-        )
-        if not ok or not month.strip():
-            return
-        path, _filter = QFileDialog.getSaveFileName(
-            self,
-            "Exporter les indicateurs",
-            f"indicateurs-{month.strip()}.csv",
-            "Fichiers CSV (*.csv)",
-        )
-        if not path:
-            return
-        monthly_csv = optional("movdesk.reports.monthly", "monthly_csv")
-        if monthly_csv is None:
-            QMessageBox.information(self, "Indicateurs du mois", NOT_AVAILABLE)
-            return
-        desk, wanted = self.desk, month.strip()
-
-        def job(_progress: Any, _cancel: Any) -> str:
-            _write(path, desk.read(lambda session: monthly_csv(_indicator_rows(session), wanted)))
-            return path
-
-        self.run_work(
-            "Export des indicateurs",
-            job,
-            lambda target: f"Indicateurs de {wanted} enregistrés dans :\n« {target} »",
-        )
-
     def _on_deadlines(self, overview: DeadlineOverview) -> None:
         self.deadline_label.setText(deadline_status_text(overview))
+        # The pass also refreshed the per-case summaries the case list sorts on.
+        current = self.current_page()
+        if isinstance(current, CaseListPage):
+            current.refresh()
         for page in self.pages:
             show = getattr(page, "show_deadlines", None)
             if callable(show):
@@ -720,31 +557,3 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-def _cases(count: int) -> str:
-    return f"{count} dossier{'s' if count > 1 else ''}"
-
-
-def _import_message(summary: Any) -> str:
-    count = int(getattr(summary, "cases", 0))
-    lines = [f"Import terminé : {_cases(count)} importé{'s' if count > 1 else ''}."]
-    warnings = list(getattr(summary, "warnings", []) or [])
-    if warnings:
-        lines.append(f"{len(warnings)} avertissement{'s' if len(warnings) > 1 else ''} :")
-        lines.extend(f"- {w}" for w in warnings[:10])
-    return "\n".join(lines)
-
-
-def _indicator_rows(session: Session) -> Any:
-    """The cases as the monthly indicators read them (the command's own light query)."""
-    query = optional("movdesk.commands.indicators_cmd", "_INDICATOR_QUERY")
-    if query is None:
-        raise UserError(NOT_AVAILABLE)
-    return session.execute(query).all()
-
-
-def _write(path: str, data: bytes) -> None:
-    try:
-        with open(path, "wb") as out:
-            out.write(data)
-    except OSError as error:
-        raise UserError(f"Impossible d'écrire « {path} » : {error.strerror}.") from error

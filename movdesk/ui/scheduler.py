@@ -10,7 +10,6 @@ dashboard listen to :attr:`DeadlineScheduler.updated`.
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import Callable
 from datetime import date
@@ -21,6 +20,7 @@ from PySide6.QtCore import QDate, QDateTime, QObject, QTime, QTimer, Signal
 from ..errors import UserError
 from ..services.context import Desk
 from ..services.dashboard import Cancelled, DeadlineOverview, read_deadline_overview
+from ..services.summary import refresh_stale
 from .formatting import format_count, plural
 from .worker import Worker
 
@@ -39,15 +39,6 @@ def deadline_status_text(overview: DeadlineOverview) -> str:
     if not late and not week:
         return "Aucune échéance en retard ni cette semaine"
     return f"{plural(late, 'échéance')} en retard · {format_count(week)} cette semaine"
-
-
-def _summary_refresher() -> Callable[..., Any] | None:
-    """``refresh_stale`` of the case list's summaries, when that part is installed."""
-    try:
-        module = importlib.import_module("movdesk.services.summary")
-        return module.refresh_stale  # type: ignore[no-any-return]
-    except (ImportError, AttributeError):
-        return None
 
 
 def ms_to_next_midnight() -> int:
@@ -121,11 +112,9 @@ class DeadlineScheduler(QObject):
     def _job(self, progress: Callable[[int, int], None], cancel: Callable[[], bool]) -> Any:
         # Worker thread: plain functions only, no widget.
         factory, today = self.desk.session_factory, self._today
-        refresh = _summary_refresher()
-        if refresh is not None:
-            refresh(factory, today, progress=progress, cancel=cancel)
-            if cancel():
-                raise Cancelled
+        refresh_stale(factory, today, progress=progress, cancel=cancel)
+        if cancel():
+            raise Cancelled
         return read_deadline_overview(factory, today, progress=progress, cancel=cancel)
 
     def _on_finished(self, overview: DeadlineOverview) -> None:

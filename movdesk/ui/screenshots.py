@@ -12,7 +12,6 @@ and the order dialog (new case), each saved without being run.
 from __future__ import annotations
 
 import argparse
-import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -31,13 +30,6 @@ WINDOW_SIZE = (1100, 720)
 def _slug(text: str) -> str:
     replacements = str.maketrans("éèêàâîôûç ", "eeeaaiouc-")
     return text.lower().translate(replacements)
-
-
-def _optional(module: str, name: str) -> Any:
-    try:
-        return getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError):
-        return None
 
 
 def _save(widget: Any, target: Path) -> Path:
@@ -62,15 +54,15 @@ def _extra_views(window: Any, app: Any, outdir: Path, first: int) -> list[Path]:
     overview = window.scheduler.overview
     case_id = overview.items[0].case_id if overview and overview.items else None
     shots: list[tuple[str, Callable[[], Any]]] = []
-    open_case_file = _optional("movdesk.ui.casefile", "open_case_file")
-    interview = _optional("movdesk.ui.dialogs", "InterviewDialog")
-    order = _optional("movdesk.ui.dialogs", "OrderDialog")
-    if case_id is not None and open_case_file is not None:
+    from .casefile import open_case_file
+    from .dialogs import InterviewDialog, OrderDialog
+
+    if case_id is not None:
         shots.append(("dossier", lambda: open_case_file(window.desk, case_id, window)))
-    if case_id is not None and interview is not None:
-        shots.append(("dialogue-entretien", lambda: interview(window.desk, case_id, parent=window)))
-    if order is not None:
-        shots.append(("dialogue-commande", lambda: order(window.desk, window)))
+        shots.append(
+            ("dialogue-entretien", lambda: InterviewDialog(window.desk, case_id, parent=window))
+        )
+    shots.append(("dialogue-commande", lambda: OrderDialog(window.desk, window)))
     saved = []
     for number, (name, make) in enumerate(shots, start=first):
         widget = make()

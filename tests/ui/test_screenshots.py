@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
-from movdesk.ui.screenshots import WINDOW_SIZE, _optional, main
+from movdesk.ui.screenshots import WINDOW_SIZE, main
 
 pytestmark = pytest.mark.gui
 
@@ -17,8 +17,7 @@ def test_one_png_per_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     assert main([str(out), "--db", str(tmp_path / "base.sqlite")]) == 0
     names = sorted(p.name for p in out.glob("*.png"))
     # An empty database has no case to show: of the extra views, only the order form.
-    has_order_form = _optional("movdesk.ui.dialogs", "OrderDialog") is not None
-    extra = ["09-dialogue-commande.png"] if has_order_form else []
+    extra = ["09-dialogue-commande.png"]
     assert names == [
         "01-tableau-de-bord.png",
         "02-beneficiaires.png",

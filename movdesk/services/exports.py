@@ -1,0 +1,104 @@
+"""Files the office hands over: the exchange file in and out, the monthly indicators.
+
+Plain functions for the window's File menu (run in a worker thread) and the commands;
+they read and write through the services' desk, and turn file-system errors into
+French messages.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Bundle, Session
+
+from ..errors import UserError
+from ..exchange import ImportSummary, dumps, export_cases, import_cases, load_file
+from ..models import Case, Exit
+from ..reports.csv_export import EXCEL, CsvDialect
+from ..reports.monthly import monthly_csv
+from .context import Desk
+
+_MONTH_RE = re.compile(r"^[0-9]{4}-(0[1-9]|1[0-2])$")
+
+
+def write_file(path: str, data: bytes) -> None:
+    """Write ``data`` exactly as given (BOM and line ends untouched)."""
+    try:
+        with open(path, "wb") as out:
+            out.write(data)
+    except OSError as error:
+        raise UserError(f"Impossible d'écrire « {path} » : {error.strerror}.") from None
+
+
+class _OptionalRow(Bundle):
+    """A nested row, or None when the outer join found nothing (its first column is NULL)."""
+
+    def create_row_processor(self, query: Any, procs: Any, labels: Any) -> Any:
+        make = super().create_row_processor(query, procs, labels)
+        first = procs[0]
+
+        def process(row: Any) -> Any:
+            return None if first(row) is None else make(row)
+
+        return process
+
+
+#: What the indicators and the detail read of a case and of its exit.
+_INDICATOR_QUERY = select(
+    Case.order_number,
+    Case.start_date,
+    Case.end_date,
+    Case.renewal_new_end_date,
+    Case.renewal_decision_date,
+    Case.contracting_date,
+    Case.contracting_result,
+    _OptionalRow(
+        "exit",
+        Exit.id,
+        Exit.date,
+        Exit.reason,
+        Exit.employment_contract,
+        Exit.employment_start,
+        Exit.employment_end,
+        Exit.employment_full_time,
+        Exit.employment_hours_per_month,
+        Exit.training_hours_total,
+        Exit.training_hours_per_week,
+        Exit.training_qualifying,
+        Exit.training_afpr,
+        Exit.business_auto_entrepreneur,
+        Exit.retained_at_3_months,
+    ),
+).outerjoin(Case.exit)
+
+
+def indicator_cases(session: Session) -> list[Any]:
+    """Every case as the monthly indicators read it: the needed columns, in one query."""
+    return list(session.execute(_INDICATOR_QUERY).all())
+
+
+def import_file(desk: Desk, path: str) -> ImportSummary:
+    """Import an exchange file, all or nothing, as one audited action of the desk."""
+    data = load_file(path)
+    with desk.action("Importer des dossiers") as work:
+        summary = import_cases(work.session, data, user=work.user, source=path)
+        # Every view reads again: the import touched cases nobody has open.
+        work.entities.add("case")
+    return summary
+
+
+def export_cases_file(desk: Desk, path: str) -> int:
+    """Write every case in the exchange format; returns how many."""
+    data = desk.read(export_cases)
+    write_file(path, dumps(data).encode("utf-8"))
+    return len(data["cases"])
+
+
+def export_monthly_file(desk: Desk, path: str, month: str, dialect: CsvDialect = EXCEL) -> None:
+    """Write the monthly indicator CSV of ``month`` (``AAAA-MM``)."""
+    if not _MONTH_RE.match(month):
+        raise UserError(f"Mois : « {month} » n'est pas un mois valide (format AAAA-MM).")
+    data = desk.read(lambda session: monthly_csv(indicator_cases(session), month, dialect))
+    write_file(path, data)

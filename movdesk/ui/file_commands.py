@@ -1,0 +1,158 @@
+"""The File menu's long commands: backup, import, exports — each in a worker thread.
+
+A mixin of the main window: the window provides ``desk``, ``location``, the
+``work_finished`` signal and its status bar; the work itself is the plain functions of
+:mod:`movdesk.services.exports` and :mod:`movdesk.store.backup`, tested without Qt.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QProgressDialog
+
+from ..errors import UserError
+from ..exchange import ImportSummary
+from ..services import exports
+from ..store.backup import backup_database
+from .worker import Job, Worker
+
+log = logging.getLogger("movdesk")
+
+
+def previous_month(today: date) -> str:
+    """``AAAA-MM`` of the month before ``today``'s: the indicators usually sent."""
+    first = today.replace(day=1)
+    last_month = date.fromordinal(first.toordinal() - 1)
+    return f"{last_month.year:04d}-{last_month.month:02d}"
+
+
+def _cases(count: int) -> str:
+    return f"{count} dossier{'s' if count > 1 else ''}"
+
+
+def import_message(summary: ImportSummary) -> str:
+    """What the user reads at the end of an import: the count, then the first warnings."""
+    lines = [f"Import terminé : {_cases(summary.cases)} importé{'s' if summary.cases > 1 else ''}."]
+    if summary.warnings:
+        count = len(summary.warnings)
+        lines.append(f"{count} avertissement{'s' if count > 1 else ''} :")
+        lines.extend(f"- {w}" for w in summary.warnings[:10])
+    return "\n".join(lines)
+
+
+class FileCommands:
+    """Backup, import and exports for a main window (see the module docstring)."""
+
+    _jobs: set[Worker]
+
+    def run_work(self, text: str, job: Job, done: Callable[[Any], str]) -> Worker:
+        """Run ``job`` in a worker behind a progress dialog; ``done`` turns its result into
+        the French message shown at the end (and emitted as ``work_finished``)."""
+        window: Any = self
+        worker = Worker(job, window)
+        progress = QProgressDialog(text, "Annuler", 0, 0, window)
+        progress.setWindowTitle("movdesk")
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(400)
+        progress.setAutoReset(False)
+        progress.setAutoClose(False)
+        progress.canceled.connect(worker.cancel)
+
+        def on_progress(count: int, total: int) -> None:
+            progress.setMaximum(max(total, 1))
+            progress.setValue(min(count, total))
+
+        def end(message: str, *, failed: bool = False) -> None:
+            progress.close()
+            progress.deleteLater()
+            self._jobs.discard(worker)
+            worker.deleteLater()
+            window.statusBar().showMessage(" ".join(message.splitlines()[:2]), 10_000)
+            if failed:
+                QMessageBox.warning(window, "movdesk", message)
+            else:
+                QMessageBox.information(window, "movdesk", message)
+            window.work_finished.emit(message)
+
+        def on_failed(error: BaseException) -> None:
+            if not isinstance(error, UserError):
+                log.error("Travail en arrière-plan en échec", exc_info=error)
+                end(f"{text} : une erreur inattendue s'est produite ({error}).", failed=True)
+                return
+            end(str(error), failed=True)
+
+        worker.progress.connect(on_progress)
+        worker.finished.connect(lambda result: end(done(result)))
+        worker.failed.connect(on_failed)
+        worker.cancelled.connect(lambda: end(f"{text} : annulé, rien n'a été modifié."))
+        self._jobs.add(worker)
+        worker.start()
+        return worker
+
+    def backup_database(self) -> None:
+        """Fichier › Sauvegarder la base…: an online copy in the backups folder."""
+        location = self.location  # type: ignore[attr-defined]
+        self.run_work(
+            "Sauvegarde de la base",
+            lambda _progress, _cancel: backup_database(location),
+            lambda target: f"La base a été sauvegardée dans :\n« {target} »",
+        )
+
+    def import_cases(self) -> None:
+        """Fichier › Importer des dossiers…: a JSON exchange file, all or nothing."""
+        window: Any = self
+        path, _filter = QFileDialog.getOpenFileName(
+            window, "Importer des dossiers", "", "Fichiers d'échange JSON (*.json);;Tous (*)"
+        )
+        if not path:
+            return
+        desk = window.desk
+        self.run_work(
+            "Import des dossiers",
+            lambda _progress, _cancel: exports.import_file(desk, path),
+            import_message,
+        )
+
+    def export_cases(self) -> None:
+        """Fichier › Exporter les dossiers (JSON): every case, in the exchange format."""
+        window: Any = self
+        path, _filter = QFileDialog.getSaveFileName(
+            window, "Exporter les dossiers", "dossiers-mov.json", "Fichiers JSON (*.json)"
+        )
+        if not path:
+            return
+        desk = window.desk
+        self.run_work(
+            "Export des dossiers",
+            lambda _progress, _cancel: exports.export_cases_file(desk, path),
+            lambda count: f"{_cases(count)} exporté{'s' if count > 1 else ''} dans :\n« {path} »",
+        )
+
+    def export_indicators(self) -> None:
+        """Fichier › Exporter les indicateurs du mois: the monthly CSV for France Travail."""
+        window: Any = self
+        month, ok = QInputDialog.getText(
+            window,
+            "Indicateurs du mois",
+            "Mois des indicateurs (AAAA-MM) :",
+            text=previous_month(window.desk.today()),
+        )
+        wanted = month.strip()
+        if not ok or not wanted:
+            return
+        path, _filter = QFileDialog.getSaveFileName(
+            window, "Exporter les indicateurs", f"indicateurs-{wanted}.csv", "Fichiers CSV (*.csv)"
+        )
+        if not path:
+            return
+        desk = window.desk
+        self.run_work(
+            "Export des indicateurs",
+            lambda _progress, _cancel: exports.export_monthly_file(desk, path, wanted),
+            lambda _none: f"Indicateurs de {wanted} enregistrés dans :\n« {path} »",
+        )
