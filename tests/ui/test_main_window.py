@@ -223,3 +223,25 @@ def test_backup_writes_a_copy_and_says_where(
     written = Path(text.split("« ", 1)[1].rstrip(" »"))
     assert written.is_file() and written.stat().st_size > 0
     assert str(written) in window.statusBar().currentMessage()
+
+
+def test_settings_are_edited_from_the_page(
+    qtbot: QtBot, make_window: WindowFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from movdesk.ui.dialogs import OfficeSettingsDialog
+
+    def type_and_save(dialog: OfficeSettingsDialog) -> int:
+        # What a user does in the form: type the name and the price, then Enregistrer.
+        dialog.office_form.name.setText("Mission Locale du Hainaut")
+        dialog.office_form.price.set_cents(175_000)
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(OfficeSettingsDialog, "exec", type_and_save)
+    window = make_window()
+    page = window.pages[7]
+    assert isinstance(page, SettingsPage)
+    qtbot.mouseClick(page.edit_button, Qt.MouseButton.LeftButton)
+    assert page.field_text("name") == "Mission Locale du Hainaut"
+    assert _spaces(page.field_text("price")) == "1 750,00 €"
+    assert "Mission Locale du Hainaut" in window.windowTitle()

@@ -1,9 +1,18 @@
-"""The office settings (paramètres), shown read-only until the settings editor exists."""
+"""The office settings (paramètres): shown, and edited through the checked office form."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QStyle, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStyle,
+    QWidget,
+)
 
 from ...services.dashboard import OfficeSummary, read_office
 from ..formatting import NOT_FILLED, format_euros
@@ -17,13 +26,9 @@ class SettingsPage(Page):
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        note = QLabel(
-            "Les paramètres du bureau sont affichés ici en lecture seule ; "
-            "leur modification arrivera avec l'assistant de configuration.",
-            self,
-        )
-        note.setWordWrap(True)
-        self.body.addWidget(note)
+        self.edit_button = QPushButton("&Modifier les paramètres du bureau…", self)
+        self.edit_button.setObjectName("editSettings")
+        self.edit_button.clicked.connect(self.edit_settings)
 
         box = QGroupBox("Bureau prestataire", self)
         form = QFormLayout(box)
@@ -44,8 +49,22 @@ class SettingsPage(Page):
             form.addRow(label, value)
             self._fields[key] = value
         self.body.addWidget(box)
+        row = QHBoxLayout()
+        row.addWidget(self.edit_button)
+        row.addStretch(1)
+        self.body.addLayout(row)
         self.body.addStretch(1)
         self.refresh()
+
+    def edit_settings(self) -> None:
+        """The office form (the same checks as the first-run assistant); shown again after."""
+        from ..dialogs import OfficeSettingsDialog
+
+        if OfficeSettingsDialog(self.context.desk, self).exec() == QDialog.DialogCode.Accepted:
+            self.refresh()
+            window = self.window()
+            if hasattr(window, "refresh_title"):
+                window.refresh_title()
 
     def field_text(self, key: str) -> str:
         """The text shown for one setting (``name``, ``address``, ``siret``, ``price``…)."""
