@@ -97,6 +97,10 @@ class Desk:
             ) from error
         if work.rows:
             self.last_undoable = ActionRecord(name, tuple(work.rows))
+        elif work.entities:
+            # A write the undo cannot reverse (an import): what came before it may have
+            # been built upon, so it is no longer offered either.
+            self.last_undoable = None
         if work.entities:
             self.bus.announce(
                 Change(

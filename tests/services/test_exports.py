@@ -52,3 +52,15 @@ def test_bad_month_is_named(desk: Desk, tmp_path: Path, month: str) -> None:
 def test_unwritable_path_is_a_french_error(tmp_path: Path) -> None:
     with pytest.raises(UserError, match="Impossible d'écrire"):
         exports.write_file(str(tmp_path / "absent" / "x.csv"), b"x")
+
+
+def test_an_import_ends_what_can_be_undone(
+    desk: Desk, case_id: int, tmp_path: Path
+) -> None:
+    from movdesk.services.undo import undo_label
+
+    assert undo_label(desk) is not None  # registering the order can be undone
+    source = tmp_path / "in.json"
+    source.write_text(json.dumps(document([make_case()])), encoding="utf-8")
+    exports.import_file(desk, str(source))
+    assert undo_label(desk) is None
