@@ -141,6 +141,22 @@ def _commands() -> dict[str, Callable[[argparse.Namespace, DatabaseLocation], in
     }
 
 
+def _database_refusal(error: Exception) -> str | None:
+    """French words for an error the database raised (locked, full, read-only…), or None.
+
+    Every write runs in one transaction, so such an error means nothing was changed.
+    """
+    from sqlalchemy.exc import DBAPIError
+
+    if not isinstance(error, DBAPIError):
+        return None
+    return (
+        "la base de données a refusé l'opération et rien n'a été modifié "
+        f"({error.orig}). Si un autre poste ou une autre fenêtre écrit en ce moment, "
+        "réessayez dans un instant."
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -151,6 +167,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _commands()[args.command](args, location)
     except UserError as error:
         print(f"movdesk : {error}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except Exception as error:
+        message = _database_refusal(error)
+        if message is None:
+            raise
+        print(f"movdesk : {message}", file=sys.stderr)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         print("movdesk : interrompu.", file=sys.stderr)

@@ -49,3 +49,31 @@ def test_module_entry_point_runs() -> None:
         [sys.executable, "-m", "movdesk", "--version"], capture_output=True, text=True, check=False
     )
     assert done.returncode == 0 and __version__ in done.stdout
+
+
+def test_a_locked_database_is_a_french_error(
+    tmp_path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sqlite3
+
+    db = tmp_path / "m.sqlite"
+    assert main(["--db", str(db), "export", "json", "--out", str(tmp_path / "x.json")]) == 0
+    capsys.readouterr()
+    holder = sqlite3.connect(db, timeout=0)
+    holder.execute("BEGIN EXCLUSIVE")  # another program holds the write lock
+    try:
+        import movdesk.store.engine as engine_module
+
+        original = engine_module.BUSY_TIMEOUT_MS
+        engine_module.BUSY_TIMEOUT_MS = 50  # do not wait ten seconds in a test
+        try:
+            code = main(["--db", str(db), "demo", "--cases", "1"])
+        finally:
+            engine_module.BUSY_TIMEOUT_MS = original
+    finally:
+        holder.rollback()
+        holder.close()
+    err = capsys.readouterr().err
+    assert code == EXIT_USER_ERROR
+    assert "la base de données a refusé l'opération" in err
+    assert "Traceback" not in err
