@@ -157,8 +157,18 @@ def period_length(start: date, end: date) -> int:
     return (end - start).days + 1
 
 
-def suspension_advice(case: Any, *, kind: SuspensionKind, start: date, end: date) -> list[str]:
-    """The length of a suspension and, for leave, the days used out of 35."""
+def suspension_advice(
+    case: Any,
+    *,
+    kind: SuspensionKind,
+    start: date,
+    end: date,
+    ignore_id: int | None = None,
+) -> list[str]:
+    """The length of a suspension and, for leave, the days used out of 35.
+
+    ``ignore_id`` leaves out the suspension being corrected, so it is not counted twice.
+    """
     if end < start:
         return ["La fin précède le début"]
     length = period_length(start, end)
@@ -170,6 +180,7 @@ def suspension_advice(case: Any, *, kind: SuspensionKind, start: date, end: date
             period_length(s.start_date, s.end_date)
             for s in case.suspensions
             if s.kind == SuspensionKind.LEAVE
+            and (ignore_id is None or getattr(s, "id", None) != ignore_id)
         )
         total = used + length
         notes.append(f"Congés sur la prestation : {total} / {MAX_LEAVE_DAYS_TOTAL} jours")

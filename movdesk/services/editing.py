@@ -76,18 +76,19 @@ def edit_row(
     row_id: int,
     what: str,
     name: str,
-    change: Callable[[Row], str],
+    change: Callable[[Work, Row], str],
     *,
     accept_warnings: bool = False,
 ) -> list[Problem]:
-    """Change one row of a case (``change`` returns the summary for the history)."""
+    """Change one row of a case (``change`` returns the summary for the history; it is
+    given the open work too, to find or create what the row refers to)."""
     with desk.action(name) as work:
         row: Any = work.get(entity, row_id, what)
         case = work.case(row.case_id)
         problems_before = validate_case(case)
         before = audit.snapshot(row)
         case_before = audit.snapshot(case)
-        summary = change(row)
+        summary = change(work, row)
         warnings = guard(case, problems_before, accept_warnings=accept_warnings)
         work.sync_status(case)
         work.log(AuditAction.UPDATE, row, case_id=case.id, summary=summary, before=before)

@@ -14,16 +14,27 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..models import (
+    Action,
     Barrier,
     Beneficiary,
     Case,
     Civility,
+    CompanyPeriod,
     Employer,
     Interview,
     Partner,
     Referent,
+    Suspension,
 )
-from ..models.enums import BarrierCategory, BarrierStatus, InterviewKind, InterviewStatus
+from ..models.enums import (
+    ActionStatus,
+    ActionStep,
+    BarrierCategory,
+    BarrierStatus,
+    InterviewKind,
+    InterviewStatus,
+    SuspensionKind,
+)
 from .context import CASE_LOAD, Desk
 from .errors import NotFound
 
@@ -166,6 +177,108 @@ def read_barrier(desk: Desk, barrier_id: int) -> BarrierValues:
             category=BarrierCategory(row.category),
             description=row.description,
             status=BarrierStatus(row.status),
+            partner_id=row.partner_id,
+        )
+
+    return desk.read(query)
+
+
+@dataclass(frozen=True)
+class SuspensionValues:
+    """A suspension as the form shows it, to correct it."""
+
+    id: int
+    case_id: int
+    kind: SuspensionKind
+    start: date
+    end: date
+    notes: str | None
+
+
+def read_suspension(desk: Desk, suspension_id: int) -> SuspensionValues:
+    def query(session: Session) -> SuspensionValues:
+        row = session.get(Suspension, suspension_id)
+        if row is None:
+            raise NotFound(
+                f"Suspension introuvable (n° {suspension_id}) : elle a peut-être été supprimée."
+            )
+        return SuspensionValues(
+            id=row.id,
+            case_id=row.case_id,
+            kind=SuspensionKind(row.kind),
+            start=row.start_date,
+            end=row.end_date,
+            notes=row.notes,
+        )
+
+    return desk.read(query)
+
+
+@dataclass(frozen=True)
+class CompanyPeriodValues:
+    """A company period as the form shows it, to correct it."""
+
+    id: int
+    case_id: int
+    start: date
+    end: date
+    employer_id: int | None
+    employer_name: str | None
+    job_title: str | None
+    rome: str | None
+    job_target_id: int | None
+    evaluation: str | None
+
+
+def read_company_period(desk: Desk, period_id: int) -> CompanyPeriodValues:
+    def query(session: Session) -> CompanyPeriodValues:
+        row = session.get(CompanyPeriod, period_id)
+        if row is None:
+            raise NotFound(
+                f"Période en entreprise introuvable (n° {period_id}) : elle a peut-être été "
+                "supprimée."
+            )
+        return CompanyPeriodValues(
+            id=row.id,
+            case_id=row.case_id,
+            start=row.start_date,
+            end=row.end_date,
+            employer_id=row.employer_id,
+            employer_name=row.employer.name if row.employer is not None else None,
+            job_title=row.job_title,
+            rome=row.rome,
+            job_target_id=row.job_target_id,
+            evaluation=row.evaluation,
+        )
+
+    return desk.read(query)
+
+
+@dataclass(frozen=True)
+class ActionValues:
+    """A step of the action plan as the form shows it, to follow it up or correct it."""
+
+    id: int
+    case_id: int
+    step: ActionStep
+    description: str
+    due_date: date | None
+    status: ActionStatus
+    partner_id: int | None
+
+
+def read_action(desk: Desk, action_id: int) -> ActionValues:
+    def query(session: Session) -> ActionValues:
+        row = session.get(Action, action_id)
+        if row is None:
+            raise NotFound(f"Action introuvable (n° {action_id}) : elle a peut-être été supprimée.")
+        return ActionValues(
+            id=row.id,
+            case_id=row.case_id,
+            step=ActionStep(row.step),
+            description=row.description,
+            due_date=row.due_date,
+            status=ActionStatus(row.status),
             partner_id=row.partner_id,
         )
 

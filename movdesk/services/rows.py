@@ -5,6 +5,7 @@ action-plan steps and job targets.
 from __future__ import annotations
 
 from datetime import date, time
+from enum import Enum
 
 from sqlalchemy import select
 
@@ -43,6 +44,14 @@ def _rome(value: str | None, field: str) -> str | None:
 
 def _interview_text(kind: InterviewKind, on: date, status: InterviewStatus) -> str:
     return f"{kind.label} du {fr_date(on)} ({status.label.lower()})"
+
+
+def _suspension_text(kind: SuspensionKind, start: date, end: date) -> str:
+    return f"Suspension ({kind.label.lower()}) du {fr_date(start)} au {fr_date(end)}"
+
+
+def _period_text(start: date, end: date) -> str:
+    return f"Période en entreprise du {fr_date(start)} au {fr_date(end)}"
 
 
 def schedule_interview(
@@ -105,7 +114,7 @@ def update_interview(
 ) -> list[Problem]:
     """Correct an interview, or record how a planned one went."""
 
-    def change(row: Interview) -> str:
+    def change(work: Work, row: Interview) -> str:
         row.date, row.kind, row.time, row.minutes = on, kind, at, minutes
         row.status, row.notes = status, notes or None
         row.partner_id, row.employer_id = partner_id, employer_id
@@ -150,7 +159,35 @@ def add_suspension(
         case_id,
         "Ajouter une suspension",
         make,
-        f"Suspension ({kind.label.lower()}) du {fr_date(start)} au {fr_date(end)}",
+        _suspension_text(kind, start, end),
+        accept_warnings=accept_warnings,
+    )
+
+
+def update_suspension(
+    desk: Desk,
+    suspension_id: int,
+    *,
+    kind: SuspensionKind,
+    start: date,
+    end: date,
+    notes: str | None = None,
+    accept_warnings: bool = False,
+) -> list[Problem]:
+    """Correct a suspension: its reason, its dates, its notes."""
+
+    def change(work: Work, row: Suspension) -> str:
+        row.kind, row.start_date, row.end_date = kind, start, end
+        row.notes = notes or None
+        return _suspension_text(kind, start, end)
+
+    return edit_row(
+        desk,
+        Suspension,
+        suspension_id,
+        "Suspension",
+        "Modifier une suspension",
+        change,
         accept_warnings=accept_warnings,
     )
 
@@ -214,13 +251,48 @@ def add_company_period(
         case_id,
         "Ajouter une période en entreprise",
         make,
-        f"Période en entreprise du {fr_date(start)} au {fr_date(end)}",
+        _period_text(start, end),
+        accept_warnings=accept_warnings,
+    )
+
+
+def update_company_period(
+    desk: Desk,
+    period_id: int,
+    *,
+    start: date,
+    end: date,
+    employer_id: int | None = None,
+    employer_name: str | None = None,
+    job_title: str | None = None,
+    rome: str | None = None,
+    job_target_id: int | None = None,
+    evaluation: str | None = None,
+    accept_warnings: bool = False,
+) -> list[Problem]:
+    """Correct a company period: its company, dates, job and evaluation."""
+    code = _rome(rome, "rome")
+
+    def change(work: Work, row: CompanyPeriod) -> str:
+        row.employer = _employer(work, employer_id, employer_name)
+        row.start_date, row.end_date = start, end
+        row.job_title, row.rome = job_title or None, code
+        row.job_target_id, row.evaluation = job_target_id, evaluation or None
+        return _period_text(start, end)
+
+    return edit_row(
+        desk,
+        CompanyPeriod,
+        period_id,
+        "Période en entreprise",
+        "Modifier une période en entreprise",
+        change,
         accept_warnings=accept_warnings,
     )
 
 
 def evaluate_company_period(desk: Desk, period_id: int, evaluation: str) -> None:
-    def change(row: CompanyPeriod) -> str:
+    def change(work: Work, row: CompanyPeriod) -> str:
         row.evaluation = evaluation or None
         return "Évaluation de la période en entreprise"
 
@@ -279,7 +351,7 @@ def update_barrier(
     description: str | None = None,
     partner_id: int | None = None,
 ) -> None:
-    def change(row: Barrier) -> str:
+    def change(work: Work, row: Barrier) -> str:
         row.status, row.description, row.partner_id = status, description or None, partner_id
         if status is BarrierStatus.LIFTED and row.lifted_on is None:
             row.lifted_on = desk.today()
@@ -311,10 +383,44 @@ def add_action(
     return add_row(desk, case_id, "Ajouter une action", make, f"Action : {description.strip()}")
 
 
-def update_action(desk: Desk, action_id: int, *, status: ActionStatus) -> None:
-    def change(row: Action) -> str:
+class _Keep(Enum):
+    """What a correction leaves as it is when the caller does not name it."""
+
+    KEEP = "keep"
+
+
+KEEP = _Keep.KEEP
+
+
+def update_action(
+    desk: Desk,
+    action_id: int,
+    *,
+    status: ActionStatus,
+    description: str | None = None,
+    due_date: date | None | _Keep = KEEP,
+    partner_id: int | None | _Keep = KEEP,
+) -> None:
+    """Follow up or correct a step of the action plan.
+
+    Only ``status`` is required: the description (when None), the due date and the
+    partner (when not given) stay as they are.
+    """
+    if description is not None and not description.strip():
+        raise ValidationFailed([Problem("description", "décrivez l'action à mener.")])
+
+    def change(work: Work, row: Action) -> str:
         row.status = status
-        row.done_on = desk.today() if status is ActionStatus.DONE else None
+        if status is not ActionStatus.DONE:
+            row.done_on = None
+        elif row.done_on is None:
+            row.done_on = desk.today()
+        if description is not None:
+            row.description = description.strip()
+        if not isinstance(due_date, _Keep):
+            row.due_date = due_date
+        if not isinstance(partner_id, _Keep):
+            row.partner_id = partner_id
         return f"Action « {row.description} » : {status.label.lower()}"
 
     edit_row(desk, Action, action_id, "Action", "Modifier une action", change)

@@ -110,6 +110,13 @@ class PlanSection(Section):
             "ActionDialog",
             name="addActionButton",
         )
+        self.edit_action_button = self.add_button(
+            "Modifier…",
+            self.edit_selected,
+            name="editActionButton",
+            dialog="ActionDialog",
+            needs=self.action_view,
+        )
         self.add_button(
             "Marquer comme réalisée",
             self.mark_done,
@@ -122,6 +129,7 @@ class PlanSection(Section):
             "JobTargetDialog",
             name="addTargetButton",
         )
+        self.action_view.doubleClicked.connect(lambda _index: self.edit_selected())
         self.finish()
 
     def show_view(self, view: CaseFileView) -> None:
@@ -147,6 +155,11 @@ class PlanSection(Section):
             f"Enregistrer le début de la phase 2 (plan d'action) le {short_date(today)} ?",
             lambda: milestones.start_phase2(self.host.desk, self.host.case_id, on=today),
         )
+
+    def edit_selected(self) -> None:
+        row = selected_row(self.action_view)
+        if row is not None and self.edit_action_button.isEnabled():
+            self.host.open_dialog("ActionDialog", action_id=row.id)
 
     def mark_done(self) -> None:
         row = selected_row(self.action_view)
@@ -189,9 +202,17 @@ class CompanyPeriodsSection(Section):
             "CompanyPeriodDialog",
             name="addPeriodButton",
         )
+        self.edit_button = self.add_button(
+            "Modifier…",
+            self.edit_selected,
+            name="editPeriodButton",
+            dialog="CompanyPeriodDialog",
+            needs=self.period_view,
+        )
         self.add_button(
             "Supprimer", self.delete_selected, name="deletePeriodButton", needs=self.period_view
         )
+        self.period_view.doubleClicked.connect(lambda _index: self.edit_selected())
         self.finish()
 
     def show_view(self, view: CaseFileView) -> None:
@@ -202,6 +223,11 @@ class CompanyPeriodsSection(Section):
             else "Obligation de phase 2 : au moins une période de 7 jours, à planifier."
         )
         self.fill(self.periods, self.period_view, view.company_periods)
+
+    def edit_selected(self) -> None:
+        row = selected_row(self.period_view)
+        if row is not None and self.edit_button.isEnabled():
+            self.host.open_dialog("CompanyPeriodDialog", period_id=row.id)
 
     def delete_selected(self) -> None:
         row = selected_row(self.period_view)
@@ -241,12 +267,20 @@ class SuspensionsSection(Section):
             "SuspensionDialog",
             name="addSuspensionButton",
         )
+        self.edit_button = self.add_button(
+            "Modifier…",
+            self.edit_selected,
+            name="editSuspensionButton",
+            dialog="SuspensionDialog",
+            needs=self.suspension_view,
+        )
         self.add_button(
             "Supprimer",
             self.delete_selected,
             name="deleteSuspensionButton",
             needs=self.suspension_view,
         )
+        self.suspension_view.doubleClicked.connect(lambda _index: self.edit_selected())
         self.finish()
 
     def show_view(self, view: CaseFileView) -> None:
@@ -256,6 +290,11 @@ class SuspensionsSection(Section):
             "Une suspension ne repousse pas la date de fin."
         )
         self.fill(self.suspensions, self.suspension_view, view.suspensions)
+
+    def edit_selected(self) -> None:
+        row = selected_row(self.suspension_view)
+        if row is not None and self.edit_button.isEnabled():
+            self.host.open_dialog("SuspensionDialog", suspension_id=row.id)
 
     def delete_selected(self) -> None:
         row = selected_row(self.suspension_view)

@@ -10,8 +10,13 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 from ...models import SuspensionKind
 from ...services.advice import company_period_advice, suspension_advice
 from ...services.context import Desk
-from ...services.lookups import employer_choices
-from ...services.rows import add_company_period, add_suspension
+from ...services.lookups import employer_choices, read_company_period, read_suspension
+from ...services.rows import (
+    add_company_period,
+    add_suspension,
+    update_company_period,
+    update_suspension,
+)
 from ..widgets import DateField, EnumCombo
 from .base import CaseDialog
 
@@ -25,14 +30,27 @@ def notes_field(height: int = 60) -> QPlainTextEdit:
 
 
 class SuspensionDialog(CaseDialog):
-    """A suspension without postponement of E: sickness (≤ 14 days) or leave (35 in all)."""
+    """A suspension without postponement of E: sickness (≤ 14 days) or leave (35 in all);
+    ``suspension_id`` to correct one."""
 
-    def __init__(self, desk: Desk, case_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(desk, case_id, "Nouvelle suspension", parent)
+    def __init__(
+        self,
+        desk: Desk,
+        case_id: int,
+        suspension_id: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        existing = read_suspension(desk, suspension_id) if suspension_id is not None else None
+        title = "Modifier la suspension" if existing else "Nouvelle suspension"
+        super().__init__(desk, case_id, title, parent)
+        self.suspension_id = suspension_id
         self.kind = EnumCombo(list(SuspensionKind))
-        self.start = DateField(self.today)
-        self.end = DateField(self.today + timedelta(days=6))
+        self.start = DateField(existing.start if existing else self.today)
+        self.end = DateField(existing.end if existing else self.today + timedelta(days=6))
         self.notes = notes_field()
+        if existing is not None:
+            self.kind.set_value(existing.kind)
+            self.notes.setPlainText(existing.notes or "")
         self.add_field("kind", "&Motif :", self.kind)
         self.add_field("start", "&Du :", self.start)
         self.add_field("end", "&Au :", self.end)
@@ -47,28 +65,55 @@ class SuspensionDialog(CaseDialog):
         if kind is None or start is None or end is None:
             return
         self.set_advice(
-            suspension_advice(self.case, kind=kind, start=start, end=end), "Durée et règles"
+            suspension_advice(
+                self.case, kind=kind, start=start, end=end, ignore_id=self.suspension_id
+            ),
+            "Durée et règles",
         )
 
     def save(self, accept_warnings: bool) -> int | None:
         kind, start, end = self.kind.value(), self.start.value(), self.end.value()
         assert kind is not None and start is not None and end is not None
+        notes = self.notes.toPlainText().strip() or None
+        if self.suspension_id is not None:
+            update_suspension(
+                self.desk,
+                self.suspension_id,
+                kind=kind,
+                start=start,
+                end=end,
+                notes=notes,
+                accept_warnings=accept_warnings,
+            )
+            return self.suspension_id
         return add_suspension(
             self.desk,
             self.case_id,
             kind=kind,
             start=start,
             end=end,
-            notes=self.notes.toPlainText().strip() or None,
+            notes=notes,
             accept_warnings=accept_warnings,
         )
 
 
 class CompanyPeriodDialog(CaseDialog):
-    """A period in a company (PMSMP…): 7 to 42 days; under 7 is accepted with a warning."""
+    """A period in a company (PMSMP…): 7 to 42 days; under 7 is accepted with a warning.
+    ``period_id`` to correct one."""
 
-    def __init__(self, desk: Desk, case_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(desk, case_id, "Nouvelle période en entreprise", parent)
+    def __init__(
+        self,
+        desk: Desk,
+        case_id: int,
+        period_id: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        existing = read_company_period(desk, period_id) if period_id is not None else None
+        title = "Modifier la période" if existing else "Nouvelle période"
+        super().__init__(desk, case_id, f"{title} en entreprise", parent)
+        self.period_id = period_id
+        # The job target the period was linked to stays linked when it is corrected.
+        self.job_target_id = existing.job_target_id if existing else None
         # Pick a company of the network, or type a new name: it joins the directory.
         self.employer = QComboBox()
         self.employer.setEditable(True)
@@ -77,13 +122,18 @@ class CompanyPeriodDialog(CaseDialog):
         for choice in employer_choices(desk):
             self.employer.addItem(choice.label, choice.id)
         self.employer.lineEdit().setPlaceholderText("entreprise du réseau ou nouveau nom")
-        self.start = DateField(self.today)
-        self.end = DateField(self.today + timedelta(days=13))
+        self.start = DateField(existing.start if existing else self.today)
+        self.end = DateField(existing.end if existing else self.today + timedelta(days=13))
         self.job_title = QLineEdit()
         self.rome = QLineEdit()
         self.rome.setMaxLength(5)
         self.rome.setPlaceholderText("ex. D1106")
         self.evaluation = notes_field()
+        if existing is not None:
+            self.employer.setCurrentText(existing.employer_name or "")
+            self.job_title.setText(existing.job_title or "")
+            self.rome.setText(existing.rome or "")
+            self.evaluation.setPlainText(existing.evaluation or "")
         self.add_field("employer", "&Entreprise :", self.employer)
         self.add_field("start", "&Du :", self.start)
         self.add_field("end", "&Au :", self.end)
@@ -112,15 +162,19 @@ class CompanyPeriodDialog(CaseDialog):
         start, end = self.start.value(), self.end.value()
         assert start is not None and end is not None
         employer_id, employer_name = self.employer_value()
-        return add_company_period(
-            self.desk,
-            self.case_id,
-            start=start,
-            end=end,
-            employer_id=employer_id,
-            employer_name=employer_name,
-            job_title=self.job_title.text().strip() or None,
-            rome=self.rome.text(),
-            evaluation=self.evaluation.toPlainText().strip() or None,
-            accept_warnings=accept_warnings,
-        )
+        values = {
+            "start": start,
+            "end": end,
+            "employer_id": employer_id,
+            "employer_name": employer_name,
+            "job_title": self.job_title.text().strip() or None,
+            "rome": self.rome.text(),
+            "evaluation": self.evaluation.toPlainText().strip() or None,
+            "accept_warnings": accept_warnings,
+        }
+        if self.period_id is not None:
+            update_company_period(
+                self.desk, self.period_id, job_target_id=self.job_target_id, **values
+            )
+            return self.period_id
+        return add_company_period(self.desk, self.case_id, **values)

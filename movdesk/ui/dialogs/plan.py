@@ -5,10 +5,16 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from ...models import ActionStep, BarrierCategory, BarrierStatus
+from ...models import ActionStatus, ActionStep, BarrierCategory, BarrierStatus
 from ...services.context import Desk
-from ...services.lookups import partner_choices, read_barrier
-from ...services.rows import add_action, add_barrier, add_job_target, update_barrier
+from ...services.lookups import partner_choices, read_action, read_barrier
+from ...services.rows import (
+    add_action,
+    add_barrier,
+    add_job_target,
+    update_action,
+    update_barrier,
+)
 from ..widgets import ChoiceCombo, DateField, EnumCombo
 from .base import CaseDialog
 from .periods import notes_field
@@ -70,23 +76,56 @@ class BarrierDialog(CaseDialog):
 
 
 class ActionDialog(CaseDialog):
-    """A step of the action plan (phase 2), with its due date and partner."""
+    """A step of the action plan (phase 2), with its due date and partner; ``action_id``
+    to follow one up or correct it."""
 
-    def __init__(self, desk: Desk, case_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(desk, case_id, "Nouvelle action", parent)
+    def __init__(
+        self,
+        desk: Desk,
+        case_id: int,
+        action_id: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        existing = read_action(desk, action_id) if action_id is not None else None
+        super().__init__(desk, case_id, "Action" if existing else "Nouvelle action", parent)
+        self.action_id = action_id
         self.step = EnumCombo(list(ActionStep))
         self.description = QLineEdit()
-        self.due = DateField(optional=True)
+        self.due = DateField(existing.due_date if existing else None, optional=True)
+        self.status = EnumCombo(list(ActionStatus))
         self.partner = ChoiceCombo(partner_choices(desk), none_text=NONE_TEXT)
         self.add_field("step", "É&tape :", self.step)
         self.add_field("description", "&Action :", self.description)
         self.add_field("due", "&Échéance :", self.due, aliases=["due_date"])
+        self.add_field("status", "&Statut :", self.status)
         self.add_field("partner", "&Partenaire :", self.partner, aliases=["partner_id"])
+        if existing is not None:
+            self.step.set_value(existing.step)
+            # The step places the action in the plan; following it up changes the rest.
+            self.step.setEnabled(False)
+            self.description.setText(existing.description)
+            self.status.set_value(existing.status)
+            self.partner.set_value(existing.partner_id)
+        else:
+            # A new action is planned; its status is followed up afterwards.
+            self.form.set_row_visible("status", False)
         self.finish_layout(600)
 
     def save(self, accept_warnings: bool) -> int | None:
         step = self.step.value()
         assert step is not None
+        if self.action_id is not None:
+            status = self.status.value()
+            assert status is not None
+            update_action(
+                self.desk,
+                self.action_id,
+                status=status,
+                description=self.description.text(),
+                due_date=self.due.value(),
+                partner_id=self.partner.value(),
+            )
+            return self.action_id
         return add_action(
             self.desk,
             self.case_id,

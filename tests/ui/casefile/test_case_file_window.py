@@ -284,6 +284,42 @@ def test_ctrl_e_opens_the_interview_form_on_this_case(
     assert opened[-1][3] == {"interview_id": interview_id}
 
 
+def test_a_suspension_row_opens_its_correction_form(
+    qtbot: QtBot, window: CaseFileWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[tuple[str, dict[str, Any]]] = []
+
+    def fake_class(name: str) -> type:
+        class FakeForm:
+            def __init__(self, desk: Desk, case_id: int, parent: Any = None, **kw: Any) -> None:
+                opened.append((name, kw))
+
+            def exec(self) -> int:
+                return 0
+
+            def deleteLater(self) -> None:  # noqa: N802 - Qt name
+                pass
+
+        return FakeForm
+
+    monkeypatch.setattr(window_module, "dialog_class", fake_class)
+    window.show_section("Suspensions")
+    view = _table(window, "suspensionTable")
+    edit = _button(window, "editSuspensionButton")
+    assert not edit.isEnabled()
+    _click_row(qtbot, view, 0)
+    suspension_id = view.selectionModel().selectedRows()[0].data(ROW_ROLE).id
+    assert edit.isEnabled() and edit.text() == "Modifier…"
+
+    qtbot.mouseClick(edit, Qt.MouseButton.LeftButton)
+    assert opened == [("SuspensionDialog", {"suspension_id": suspension_id})]
+    # A double click is a click then a second, quick one on the same row.
+    rect = view.visualRect(view.model().index(0, 1))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert opened == [("SuspensionDialog", {"suspension_id": suspension_id})] * 2
+
+
 def test_a_second_open_brings_the_same_window(
     qtbot: QtBot, desk: Desk, signed_case: int
 ) -> None:
