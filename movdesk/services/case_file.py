@@ -76,8 +76,7 @@ from .case_file_view import (
     TrancheRow,
     WeekRow,
 )
-from .context import CASE_LOAD
-from .errors import NotFound
+from .context import CASE_LOAD, fetch
 from .milestones import Dispatch
 
 #: How many deadlines the header strip lists.
@@ -116,9 +115,7 @@ def load_case_file(
 ) -> CaseFileView:
     """The case file of ``case_id`` as of ``today``; :class:`NotFound` if there is none."""
     with session_factory() as session:
-        case = session.get(Case, case_id, options=CASE_FILE_LOAD)
-        if case is None:
-            raise NotFound(f"Dossier introuvable (n° {case_id}) : il a peut-être été supprimé.")
+        case = fetch(session, Case, case_id, options=CASE_FILE_LOAD)
         office = session.get(OfficeSettings, 1)
         price = office.price_per_case_cents if office is not None else 0
         alsace = office.alsace_moselle if office is not None else False

@@ -22,7 +22,18 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, object_session, selectinload, sessionmaker
 
 from ..errors import UserError
-from ..models import AuditAction, Case, StatusChange
+from ..models import (
+    Action,
+    AuditAction,
+    Barrier,
+    Case,
+    CompanyPeriod,
+    Employer,
+    Interview,
+    Referent,
+    StatusChange,
+    Suspension,
+)
 from ..rules.lifecycle import status_from_facts, status_since
 from ..rules.validation import Problem, validate_case
 from ..store.engine import unit_of_work
@@ -41,6 +52,31 @@ CASE_LOAD = (
     selectinload(Case.beneficiary),
     selectinload(Case.referent),
 )
+
+
+#: How a missing row is named to the user, and whether the noun is feminine.
+_ROW_NOUNS: dict[type, tuple[str, bool]] = {
+    Case: ("Dossier", False),
+    Interview: ("Entretien", False),
+    Barrier: ("Frein", False),
+    Suspension: ("Suspension", True),
+    CompanyPeriod: ("Période en entreprise", True),
+    Action: ("Action", True),
+    Referent: ("Référent", False),
+    Employer: ("Entreprise", True),
+}
+
+
+def fetch(session: Session, entity: type[T], row_id: int, *, options: Sequence[Any] = ()) -> T:
+    """The row, or :class:`NotFound` in French when another window removed it meanwhile."""
+    row = session.get(entity, row_id, options=options)
+    if row is None:
+        noun, feminine = _ROW_NOUNS.get(entity, ("Élément", False))
+        pronoun, ending = ("elle", "e") if feminine else ("il", "")
+        raise NotFound(
+            f"{noun} introuvable (n° {row_id}) : {pronoun} a peut-être été supprimé{ending}."
+        )
+    return row
 
 
 @dataclass(frozen=True)
@@ -130,19 +166,13 @@ class Work:
     #: Every logged row with its values before and after, for the undo.
     rows: list[RowChange] = field(default_factory=list)
 
-    def get(self, entity: type[T], row_id: int, what: str) -> T:
+    def get(self, entity: type[T], row_id: int) -> T:
         """The row, or a French error when another window removed it meanwhile."""
-        row = self.session.get(entity, row_id)
-        if row is None:
-            raise NotFound(f"{what} introuvable (n° {row_id}) : il a peut-être été supprimé.")
-        return row
+        return fetch(self.session, entity, row_id)
 
     def case(self, case_id: int) -> Case:
         """The case with everything the rules read."""
-        row = self.session.get(Case, case_id, options=CASE_LOAD)
-        if row is None:
-            raise NotFound(f"Dossier introuvable (n° {case_id}) : il a peut-être été supprimé.")
-        return row
+        return fetch(self.session, Case, case_id, options=CASE_LOAD)
 
     def log(
         self,

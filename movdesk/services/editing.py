@@ -74,7 +74,6 @@ def edit_row(
     desk: Desk,
     entity: type[Row],
     row_id: int,
-    what: str,
     name: str,
     change: Callable[[Work, Row], str],
     *,
@@ -83,7 +82,7 @@ def edit_row(
     """Change one row of a case (``change`` returns the summary for the history; it is
     given the open work too, to find or create what the row refers to)."""
     with desk.action(name) as work:
-        row: Any = work.get(entity, row_id, what)
+        row: Any = work.get(entity, row_id)
         case = work.case(row.case_id)
         problems_before = validate_case(case)
         before = audit.snapshot(row)
@@ -97,11 +96,11 @@ def edit_row(
 
 
 def remove_row(
-    desk: Desk, entity: type[Row], row_id: int, what: str, name: str, summary: str
+    desk: Desk, entity: type[Row], row_id: int, name: str, summary: str
 ) -> None:
     """Delete one row of a case; the audit log keeps its last values."""
     with desk.action(name) as work:
-        row: Any = work.get(entity, row_id, what)
+        row: Any = work.get(entity, row_id)
         case = work.case(row.case_id)
         problems_before = validate_case(case)
         before = audit.snapshot(row)

@@ -35,8 +35,7 @@ from ..models.enums import (
     InterviewStatus,
     SuspensionKind,
 )
-from .context import CASE_LOAD, Desk
-from .errors import NotFound
+from .context import CASE_LOAD, Desk, fetch
 
 
 @dataclass(frozen=True)
@@ -70,13 +69,7 @@ def employer_choices(desk: Desk) -> list[Choice]:
 def load_case(desk: Desk, case_id: int) -> Case:
     """The case with everything the rules read, detached: for live advice, never written."""
 
-    def query(session: Session) -> Case:
-        case = session.get(Case, case_id, options=CASE_LOAD)
-        if case is None:
-            raise NotFound(f"Dossier introuvable (n° {case_id}) : il a peut-être été supprimé.")
-        return case
-
-    return desk.read(query)
+    return desk.read(lambda session: fetch(session, Case, case_id, options=CASE_LOAD))
 
 
 @dataclass(frozen=True)
@@ -97,11 +90,7 @@ class InterviewValues:
 
 def read_interview(desk: Desk, interview_id: int) -> InterviewValues:
     def query(session: Session) -> InterviewValues:
-        row = session.get(Interview, interview_id)
-        if row is None:
-            raise NotFound(
-                f"Entretien introuvable (n° {interview_id}) : il a peut-être été supprimé."
-            )
+        row = fetch(session, Interview, interview_id)
         return InterviewValues(
             row.id,
             row.case_id,
@@ -168,9 +157,7 @@ class BarrierValues:
 
 def read_barrier(desk: Desk, barrier_id: int) -> BarrierValues:
     def query(session: Session) -> BarrierValues:
-        row = session.get(Barrier, barrier_id)
-        if row is None:
-            raise NotFound(f"Frein introuvable (n° {barrier_id}) : il a peut-être été supprimé.")
+        row = fetch(session, Barrier, barrier_id)
         return BarrierValues(
             id=row.id,
             case_id=row.case_id,
@@ -197,11 +184,7 @@ class SuspensionValues:
 
 def read_suspension(desk: Desk, suspension_id: int) -> SuspensionValues:
     def query(session: Session) -> SuspensionValues:
-        row = session.get(Suspension, suspension_id)
-        if row is None:
-            raise NotFound(
-                f"Suspension introuvable (n° {suspension_id}) : elle a peut-être été supprimée."
-            )
+        row = fetch(session, Suspension, suspension_id)
         return SuspensionValues(
             id=row.id,
             case_id=row.case_id,
@@ -232,12 +215,7 @@ class CompanyPeriodValues:
 
 def read_company_period(desk: Desk, period_id: int) -> CompanyPeriodValues:
     def query(session: Session) -> CompanyPeriodValues:
-        row = session.get(CompanyPeriod, period_id)
-        if row is None:
-            raise NotFound(
-                f"Période en entreprise introuvable (n° {period_id}) : elle a peut-être été "
-                "supprimée."
-            )
+        row = fetch(session, CompanyPeriod, period_id)
         return CompanyPeriodValues(
             id=row.id,
             case_id=row.case_id,
@@ -269,9 +247,7 @@ class ActionValues:
 
 def read_action(desk: Desk, action_id: int) -> ActionValues:
     def query(session: Session) -> ActionValues:
-        row = session.get(Action, action_id)
-        if row is None:
-            raise NotFound(f"Action introuvable (n° {action_id}) : elle a peut-être été supprimée.")
+        row = fetch(session, Action, action_id)
         return ActionValues(
             id=row.id,
             case_id=row.case_id,

@@ -108,7 +108,7 @@ def register_order(
     pe_id = normalise_pe_id(beneficiary.pe_id)
     with desk.action("Enregistrer une lettre de commande") as work:
         session = work.session
-        referent = work.get(Referent, referent_id, "Référent")
+        referent = work.get(Referent, referent_id)
         problems: list[Problem] = []
         if number and session.scalar(select(Case.id).where(Case.order_number == number)):
             problems.append(
@@ -173,7 +173,7 @@ def change_referent(
     """Hand the case to another referent from ``on``; the history keeps who had it."""
     with desk.action("Changer de référent") as work:
         case = work.case(case_id)
-        referent = work.get(Referent, referent_id, "Référent")
+        referent = work.get(Referent, referent_id)
         if referent.id == case.referent_id:
             return
         if on < case.start_date:

@@ -124,7 +124,6 @@ def update_interview(
         desk,
         Interview,
         interview_id,
-        "Entretien",
         "Modifier un entretien",
         change,
         accept_warnings=accept_warnings,
@@ -132,9 +131,7 @@ def update_interview(
 
 
 def delete_interview(desk: Desk, interview_id: int) -> None:
-    remove_row(
-        desk, Interview, interview_id, "Entretien", "Supprimer un entretien", "Entretien supprimé"
-    )
+    remove_row(desk, Interview, interview_id, "Supprimer un entretien", "Entretien supprimé")
 
 
 def add_suspension(
@@ -185,7 +182,6 @@ def update_suspension(
         desk,
         Suspension,
         suspension_id,
-        "Suspension",
         "Modifier une suspension",
         change,
         accept_warnings=accept_warnings,
@@ -197,7 +193,6 @@ def delete_suspension(desk: Desk, suspension_id: int) -> None:
         desk,
         Suspension,
         suspension_id,
-        "Suspension",
         "Supprimer une suspension",
         "Suspension supprimée",
     )
@@ -205,7 +200,7 @@ def delete_suspension(desk: Desk, suspension_id: int) -> None:
 
 def _employer(work: Work, employer_id: int | None, employer_name: str | None) -> Employer | None:
     if employer_id is not None:
-        return work.get(Employer, employer_id, "Entreprise")
+        return work.get(Employer, employer_id)
     name = " ".join((employer_name or "").split())
     if not name:
         return None
@@ -284,7 +279,6 @@ def update_company_period(
         desk,
         CompanyPeriod,
         period_id,
-        "Période en entreprise",
         "Modifier une période en entreprise",
         change,
         accept_warnings=accept_warnings,
@@ -300,7 +294,6 @@ def evaluate_company_period(desk: Desk, period_id: int, evaluation: str) -> None
         desk,
         CompanyPeriod,
         period_id,
-        "Période en entreprise",
         "Évaluer une période en entreprise",
         change,
     )
@@ -311,7 +304,6 @@ def delete_company_period(desk: Desk, period_id: int) -> None:
         desk,
         CompanyPeriod,
         period_id,
-        "Période en entreprise",
         "Supprimer une période en entreprise",
         "Période en entreprise supprimée",
     )
@@ -357,7 +349,7 @@ def update_barrier(
             row.lifted_on = desk.today()
         return f"Frein {BarrierCategory(row.category).label} : {status.label.lower()}"
 
-    edit_row(desk, Barrier, barrier_id, "Frein", "Modifier un frein", change)
+    edit_row(desk, Barrier, barrier_id, "Modifier un frein", change)
 
 
 def add_action(
@@ -423,7 +415,7 @@ def update_action(
             row.partner_id = partner_id
         return f"Action « {row.description} » : {status.label.lower()}"
 
-    edit_row(desk, Action, action_id, "Action", "Modifier une action", change)
+    edit_row(desk, Action, action_id, "Modifier une action", change)
 
 
 def add_job_target(desk: Desk, case_id: int, *, title: str, rome: str | None = None) -> int:
