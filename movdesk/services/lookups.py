@@ -16,9 +16,7 @@ from sqlalchemy.orm import Session
 from ..models import (
     Action,
     Barrier,
-    Beneficiary,
     Case,
-    Civility,
     CompanyPeriod,
     Employer,
     Interview,
@@ -102,42 +100,6 @@ def read_interview(desk: Desk, interview_id: int) -> InterviewValues:
             row.notes,
             row.partner_id,
             row.employer_id,
-        )
-
-    return desk.read(query)
-
-
-@dataclass(frozen=True)
-class BeneficiaryIdentity:
-    """What the order form fills in when it recognises a PE identifier."""
-
-    id: int
-    civility: Civility | None
-    last_name: str
-    first_name: str
-    birth_date: date | None
-    category: int | None
-    phone: str | None
-    email: str | None
-    address: str | None
-
-
-def beneficiary_identity(desk: Desk, beneficiary_id: int) -> BeneficiaryIdentity | None:
-    def query(session: Session) -> BeneficiaryIdentity | None:
-        b = session.get(Beneficiary, beneficiary_id)
-        if b is None:
-            return None
-        civility = Civility(b.civility) if b.civility else None
-        return BeneficiaryIdentity(
-            id=b.id,
-            civility=civility,
-            last_name=b.last_name,
-            first_name=b.first_name,
-            birth_date=b.birth_date,
-            category=b.category,
-            phone=b.phone,
-            email=b.email,
-            address=b.address,
         )
 
     return desk.read(query)

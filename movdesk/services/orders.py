@@ -43,12 +43,13 @@ class BeneficiaryInput:
 
 @dataclass(frozen=True)
 class KnownBeneficiary:
-    """A beneficiary already in the database, found by PE identifier."""
+    """A beneficiary already in the database, found by PE identifier: what the order
+    form shows and fills in instead of having it typed again."""
 
     id: int
     display_name: str
-    birth_date: date | None
     case_numbers: tuple[str, ...]
+    identity: BeneficiaryInput
 
 
 def normalise_pe_id(raw: str) -> str:
@@ -65,7 +66,18 @@ def find_beneficiary(desk: Desk, pe_id: str) -> KnownBeneficiary | None:
         if b is None:
             return None
         numbers = tuple(c.order_number for c in b.cases)
-        return KnownBeneficiary(b.id, b.display_name, b.birth_date, numbers)
+        identity = BeneficiaryInput(
+            last_name=b.last_name,
+            first_name=b.first_name,
+            pe_id=b.pe_id,
+            civility=Civility(b.civility) if b.civility else None,
+            birth_date=b.birth_date,
+            category=b.category,
+            phone=b.phone,
+            email=b.email,
+            address=b.address,
+        )
+        return KnownBeneficiary(b.id, b.display_name, numbers, identity)
 
     return desk.read(query)
 

@@ -13,7 +13,6 @@ from movdesk.services.context import Desk
 from movdesk.services.errors import NotFound
 from movdesk.services.lookups import (
     Choice,
-    beneficiary_identity,
     employer_choices,
     load_case,
     partner_choices,
@@ -66,6 +65,5 @@ def test_an_interview_and_an_identity_as_forms_show_them(desk: Desk, case_id: in
         read_interview(desk, 999)
     known = find_beneficiary(desk, "1234567a")
     assert known is not None
-    identity = beneficiary_identity(desk, known.id)
-    assert identity is not None and identity.birth_date == date(1985, 4, 12)
-    assert beneficiary_identity(desk, 999) is None
+    assert known.identity.birth_date == date(1985, 4, 12)
+    assert (known.identity.last_name, known.identity.pe_id) == ("Durand", "1234567A")

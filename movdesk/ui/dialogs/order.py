@@ -16,7 +16,7 @@ from ...models import Civility
 from ...rules.validation import Problem
 from ...rules.validation.common import MAX_CASE_DAYS, PE_ID_RE
 from ...services.context import Desk
-from ...services.lookups import Choice, beneficiary_identity, referent_choices
+from ...services.lookups import Choice, referent_choices
 from ...services.orders import (
     DEFAULT_LENGTH_DAYS,
     BeneficiaryInput,
@@ -158,16 +158,15 @@ class OrderDialog(FormDialog):
         )
         self.known.show()
         self.known_beneficiary_id = known.id
-        identity = beneficiary_identity(self.desk, known.id)
-        if identity is not None:
-            self.civility.set_value(identity.civility)
-            self.last_name.setText(identity.last_name)
-            self.first_name.setText(identity.first_name)
-            self.birth_date.set_value(identity.birth_date)
-            self.category.set_value(identity.category)
-            self.phone.setText(identity.phone or "")
-            self.email.setText(identity.email or "")
-            self.address.setText(identity.address or "")
+        identity = known.identity
+        self.civility.set_value(identity.civility)
+        self.last_name.setText(identity.last_name)
+        self.first_name.setText(identity.first_name)
+        self.birth_date.set_value(identity.birth_date)
+        self.category.set_value(identity.category)
+        self.phone.setText(identity.phone or "")
+        self.email.setText(identity.email or "")
+        self.address.setText(identity.address or "")
         for widget in self.identity_fields():
             widget.setEnabled(False)
 
