@@ -110,15 +110,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _write_text(text: str, out: str | None, *, newline: str | None = None) -> None:
-    """Write ``text`` to ``out`` (or stdout) without translating line ends."""
-    if out:
-        with open(out, "w", encoding="utf-8", newline=newline or "") as fh:
-            fh.write(text)
-    else:
-        sys.stdout.write(text)
-
-
 def _cmd_gui(args: argparse.Namespace, location: DatabaseLocation) -> int:
     from .app import run_gui
 

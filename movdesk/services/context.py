@@ -229,11 +229,6 @@ def _row_change(
     return RowChange(action, type(obj), obj.id, case_id, before or now, now)
 
 
-def case_problems(case: Case) -> list[Problem]:
-    """What the rules say about the case as it stands in memory."""
-    return validate_case(case)
-
-
 def guard(case: Case, before: Sequence[Problem], *, accept_warnings: bool) -> list[Problem]:
     """Refuse what a change newly breaks; hold back new warnings until confirmed.
 

@@ -48,9 +48,5 @@ def days(count: int) -> str:
     return f"{count} jour{'s' if abs(count) > 1 else ''}"
 
 
-def yes_no(value: bool | None) -> str:
-    return DASH if value is None else "oui" if value else "non"
-
-
 def tone_color(tone: str | None) -> QColor | None:
     return TONES.get(tone) if tone else None
