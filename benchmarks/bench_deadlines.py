@@ -40,12 +40,11 @@ from sqlalchemy.dialects import sqlite
 
 from movdesk.cli import main
 from movdesk.commands.deadlines_cmd import load_cases as load_facts
-from movdesk.commands.deadlines_cmd import may_have_open_deadlines
 from movdesk.config import resolve_database
 from movdesk.models import Case
 from movdesk.rules.deadlines import all_deadlines
 from movdesk.rules.timeline import effective_status
-from movdesk.services.case_facts import deadline_interviews
+from movdesk.services.case_facts import deadline_interviews, may_have_open_deadlines
 from movdesk.store.engine import make_session_factory
 from movdesk.store.migrate import open_database
 

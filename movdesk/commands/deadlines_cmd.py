@@ -24,11 +24,8 @@ from ..models import Case, OfficeSettings, Referent
 from ..reports.csv_export import EXCEL, write_csv
 from ..rules.calendar import french_date
 from ..rules.deadlines import Deadline, all_deadlines
-from ..services.case_facts import CaseFacts, Person, load_facts, may_have_open_deadlines
+from ..services.case_facts import CaseFacts, load_facts, may_have_open_deadlines
 from ._common import sessions, write_output
-
-# Re-exported: the tests and the benchmark read the loader's pieces from the command.
-__all__ = ["CaseFacts", "Person", "load_cases", "may_have_open_deadlines", "run"]
 
 STATUS_LABELS = {
     "overdue": "En retard",
