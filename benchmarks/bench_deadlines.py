@@ -4,20 +4,28 @@ Usage::
 
     python benchmarks/bench_deadlines.py [--db PATH] [--cases 50000] [--today 2026-11-27]
 
-``--db PATH`` is used as it is when it holds cases; otherwise (or without ``--db``, in a
-temporary folder) it is first filled with ``fill_demo`` (``--cases`` demo cases, seed
-2026, the given today), which takes minutes for 50,000 cases.
+``--db PATH`` is copied when it holds cases (the copy is measured, the file is never
+changed); otherwise (or without ``--db``) a demo database is first built in a temporary
+folder with ``fill_demo`` (``--cases`` demo cases, seed 2026, the given today), which
+takes minutes for 50,000 cases.
 
-Timings in CPU seconds, each the best of ``--repeat`` runs:
+The list is served from the stored deadline schedules (``movdesk.services.schedule``).
+Timings in CPU seconds, each the best of ``--repeat`` runs except the first one:
 
-* **baseline**: plain ``sqlite3`` reading the same rows as the command (the same five
-  statements, columns and filter) with ``fetchall``: the floor of any implementation;
-* **rules**: :func:`load_cases` then :func:`all_deadlines`, in one session;
+* **first run**: every case's schedule worked out and stored (:func:`bring_up_to_date`
+  on a database without any): what the first list after an upgrade or a large import
+  costs, once;
+* **baseline**: plain ``sqlite3`` reading the rows the daily read reads (the same
+  statement, with ``fetchall``): the floor of any implementation;
+* **daily read**: :func:`open_deadlines` once every schedule is stored (the usual day:
+  only the cases changed since are worked out again);
 * **command**: ``movdesk --db DB deadlines --format json`` through :func:`movdesk.cli.main`
-  (opening the database, the output included), stdout to a null device.
+  (opening the database and the JSON output included), stdout to a null device;
+* **day-by-day rules**: the same list worked out from every case's facts
+  (:func:`live_deadlines`), for comparison: what each read cost without the schedules.
 
-Targets: 10,000 active cases under 1 s (the time is scaled to 10,000 active cases), and
-within 5× the baseline. Speed is measured here, never asserted in the test suite.
+Targets: 10,000 active cases under 1 s (the command's time is scaled to 10,000 active
+cases), and within 5× the baseline. Speed is measured here, never asserted in the tests.
 """
 
 from __future__ import annotations
@@ -25,26 +33,28 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import shutil
 import sqlite3
 import sys
 import tempfile
 import time
-from collections import Counter
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.dialects import sqlite
 
 from movdesk.cli import main
-from movdesk.commands.deadlines_cmd import load_cases as load_facts
 from movdesk.config import resolve_database
-from movdesk.models import Case
-from movdesk.rules.deadlines import all_deadlines
-from movdesk.rules.timeline import effective_status
-from movdesk.services.case_facts import deadline_interviews, may_have_open_deadlines
+from movdesk.models import Case, CaseStatus
+from movdesk.services.schedule import (
+    bring_up_to_date,
+    live_deadlines,
+    open_deadlines,
+    stored_statement,
+)
 from movdesk.store.engine import make_session_factory
 from movdesk.store.migrate import open_database
 
@@ -78,35 +88,10 @@ def _ensure_filled(path: Path, cases: int, today: date) -> None:
         engine.dispose()
 
 
-def _literal(statement: Any) -> str:
+def _read_statement(today: date) -> str:
+    """The daily read's statement as SQL text with literal values, for plain ``sqlite3``."""
+    statement = stored_statement(today)
     return str(statement.compile(dialect=sqlite.dialect(), compile_kwargs={"literal_binds": True}))
-
-
-def _baseline_statements(today: date) -> list[str]:
-    """The command's statements as SQL text with literal values, for plain ``sqlite3``."""
-    wanted = select(Case.id).where(may_have_open_deadlines(today))
-    ids = wanted.compile(dialect=sqlite.dialect(), compile_kwargs={"literal_binds": True})
-    kept = f"case_id IN ({ids})"
-    case_sql = (
-        "SELECT c.id, r.full_name, b.last_name, b.first_name, c.order_number, c.start_date, "
-        "c.end_date, c.renewal_new_end_date, c.status, c.contracting_date, "
-        "c.contracting_result, c.contract_sent_date, c.refusal_notice_date, c.phase2_start, "
-        "c.offers_subscription_date, c.online_profile_date, c.renewal_envisaged, "
-        "c.renewal_decision_date, c.intermediate_sent_date, c.final_sent_date "
-        "FROM mov_case c JOIN referent r ON c.referent_id = r.id "
-        "JOIN beneficiary b ON c.beneficiary_id = b.id "
-        f"WHERE c.id IN ({ids})"
-    )
-    return [
-        case_sql,
-        _literal(deadline_interviews(select(Case.id).where(may_have_open_deadlines(today)), today)),
-        f"SELECT case_id, start_date, end_date FROM suspension WHERE {kept}",
-        f"SELECT case_id, start_date, end_date FROM company_period WHERE {kept}",
-        "SELECT case_id, date, reason, notice_sent_date, employment_contract, "
-        "employment_start, employment_end, employment_full_time, employment_hours_per_month, "
-        "training_hours_total, training_hours_per_week, training_qualifying, training_afpr, "
-        f"business_auto_entrepreneur, retained_at_3_months FROM case_exit WHERE {kept}",
-    ]
 
 
 def _best(repeat: int, work: Callable[[], Any]) -> tuple[float, Any]:
@@ -124,57 +109,76 @@ def _best(repeat: int, work: Callable[[], Any]) -> tuple[float, Any]:
     return best, result
 
 
-def run(args: argparse.Namespace, path: Path) -> None:
+def _active_cases(factory: Any, today: date) -> int:
+    """Cases whose effective status is active on ``today`` (recorded active, not past E)."""
+    with factory() as session:
+        query = select(Case.id).where(
+            Case.status == CaseStatus.ACTIVE,
+            text("coalesce(renewal_new_end_date, end_date) >= :today").bindparams(today=today),
+            ~Case.exit.has(),
+        )
+        return len(session.execute(query).all())
+
+
+def run(args: argparse.Namespace, source: Path, folder: Path) -> None:
     today = args.today
-    _ensure_filled(path, args.cases, today)
-    statements = _baseline_statements(today)
+    _ensure_filled(source, args.cases, today)
+    path = folder / "measured.sqlite"
+    shutil.copyfile(source, path)
+    engine = open_database(resolve_database(str(path)), daily_backup=False)
+    factory = make_session_factory(engine)
+    with engine.begin() as connection:  # a database that never had a list read
+        connection.execute(text("DELETE FROM deadline_schedule"))
+    started = time.process_time()
+    cases = bring_up_to_date(factory, today)
+    first_s = time.process_time() - started
+    statement = _read_statement(today)
 
     def baseline() -> int:
         with contextlib.closing(sqlite3.connect(path)) as connection:
-            return sum(len(connection.execute(sql).fetchall()) for sql in statements)
+            return len(connection.execute(statement).fetchall())
 
-    engine = open_database(resolve_database(str(path)))
-    factory = make_session_factory(engine)
-
-    def rules() -> tuple[list[Any], int]:
-        with factory() as session:
-            cases = load_facts(session, today)
-            return cases, len(all_deadlines(cases, today))
+    def daily() -> int:
+        return len(open_deadlines(factory, today))
 
     def command() -> int:
         with open(os.devnull, "w", encoding="utf-8") as sink, contextlib.redirect_stdout(sink):
             return main(["--db", str(path), "deadlines", "--today", today.isoformat(),
                          "--format", "json"])  # fmt: skip
 
-    base_s, rows = _best(args.repeat, baseline)
-    rules_s, (cases, deadlines) = _best(args.repeat, rules)
-    command_s, _ = _best(args.repeat, command)
-    engine.dispose()
+    def day_by_day() -> int:
+        with factory() as session:
+            return len(live_deadlines(session, today))
 
-    statuses = Counter(effective_status(case, today).value for case in cases)
-    active = statuses["active"]
-    per_10k = rules_s * 10_000 / active if active else float("nan")
-    print(f"Base : {path} — aujourd'hui {today.isoformat()}")
-    print(f"Dossiers lus : {len(cases)} dont {active} actifs ; lignes lues : {rows}")
-    print(f"Statuts effectifs : {dict(sorted(statuses.items()))}")
-    print(f"Échéances ouvertes : {deadlines}")
-    print(f"Référence sqlite3 (lecture seule)   : {base_s:7.3f} s")
-    print(f"Lecture + règles (load + deadlines) : {rules_s:7.3f} s  "
-          f"soit {rules_s / base_s:4.1f} × la référence")  # fmt: skip
-    print(f"Commande complète (sortie JSON)     : {command_s:7.3f} s  "
+    base_s, rows = _best(args.repeat, baseline)
+    daily_s, deadlines = _best(args.repeat, daily)
+    command_s, _ = _best(args.repeat, command)
+    live_s, live_count = _best(args.repeat, day_by_day)
+    active = _active_cases(factory, today)
+    engine.dispose()
+    assert live_count == deadlines, "the stored and day-by-day lists differ in length"
+
+    per_10k = command_s * 10_000 / active if active else float("nan")
+    print(f"Base : {source} (copie mesurée) — aujourd'hui {today.isoformat()}")
+    print(f"Dossiers : {cases} dont {active} actifs ; échéances ouvertes : {deadlines}")
+    print(f"Premier passage (tous les échéanciers calculés) : {first_s:7.3f} s")
+    print(f"Référence sqlite3 (lecture des {rows} lignes)   : {base_s:7.3f} s")
+    print(f"Lecture du jour (open_deadlines)              : {daily_s:7.3f} s  "
+          f"soit {daily_s / base_s:4.1f} × la référence")  # fmt: skip
+    print(f"Commande complète (sortie JSON)               : {command_s:7.3f} s  "
           f"soit {command_s / base_s:4.1f} × la référence")  # fmt: skip
-    print(f"Ramené à 10 000 dossiers actifs     : {per_10k:7.3f} s "
+    print(f"Règles jour par jour, sans échéanciers        : {live_s:7.3f} s  "
+          f"soit {live_s / daily_s:4.1f} × la lecture du jour")  # fmt: skip
+    print(f"Commande ramenée à 10 000 dossiers actifs     : {per_10k:7.3f} s "
           f"(objectif < {TARGET_SECONDS_PER_10K_ACTIVE:.0f} s, "
           f"≤ {TARGET_RATIO:.0f} × la référence)")  # fmt: skip
 
 
 def cli(argv: list[str] | None = None) -> int:
     args = _parse(argv)
-    if args.db is not None:
-        run(args, args.db)
-        return 0
     with tempfile.TemporaryDirectory(prefix="movdesk-bench-") as folder:
-        run(args, Path(folder) / f"demo-{args.cases}.sqlite")
+        source = args.db or Path(folder) / f"demo-{args.cases}.sqlite"
+        run(args, source, Path(folder))
     return 0
 
 

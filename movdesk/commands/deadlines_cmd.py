@@ -1,30 +1,28 @@
 """``movdesk deadlines``: the open deadlines of every case, soonest first (EXCHANGE.md).
 
 Speed (**decision**): the office list must come in well under a second at 10,000
-active cases. The facts are read as light rows by :mod:`movdesk.services.case_facts`
-(shared with the case list's summary), and only for the cases that may still have an
-open deadline (:func:`may_have_open_deadlines`). ``benchmarks/bench_deadlines.py``
-measures it all.
+active cases, so it is read from the stored deadline schedules, worked out again only
+for the cases changed since (:mod:`movdesk.services.schedule`).
+``benchmarks/bench_deadlines.py`` measures it all.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from datetime import date
+from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from typing import Any
 
-from sqlalchemy import and_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..config import DatabaseLocation
 from ..errors import UserError
-from ..models import Case, OfficeSettings, Referent
+from ..models import Referent
 from ..reports.csv_export import EXCEL, write_csv
 from ..rules.calendar import french_date
-from ..rules.deadlines import Deadline, all_deadlines
-from ..services.case_facts import CaseFacts, load_facts, may_have_open_deadlines
+from ..services.schedule import DeadlineItem, open_deadlines
 from ._common import sessions, write_output
 
 STATUS_LABELS = {
@@ -44,6 +42,7 @@ COLUMNS = (
     "Action",
 )
 
+
 def _referent_id(session: Session, name: str) -> int:
     found = session.scalar(select(Referent.id).where(Referent.full_name == name))
     if found is None:
@@ -53,31 +52,19 @@ def _referent_id(session: Session, name: str) -> int:
     return found
 
 
-
-def load_cases(session: Session, today: date, referent: str | None = None) -> list[CaseFacts]:
-    """The cases that may have open deadlines (of one referent), with what the rules read."""
-    wanted = may_have_open_deadlines(today)
-    if referent is not None:
-        wanted = and_(wanted, Case.referent_id == _referent_id(session, referent))
-    return list(load_facts(session, wanted, deadlines_on=today).values())
-
-
-def _rows(deadlines: list[Deadline], cases: dict[str, Any]) -> list[tuple[Any, ...]]:
-    rows = []
-    for d in deadlines:
-        case = cases[d.order_number]
-        rows.append(
-            (
-                d.due,
-                d.practical_due,
-                STATUS_LABELS[d.status],
-                d.order_number,
-                case.beneficiary.display_name,
-                case.referent.full_name,
-                d.label,
-            )
+def _rows(deadlines: list[DeadlineItem]) -> list[tuple[Any, ...]]:
+    return [
+        (
+            d.due,
+            d.practical_due,
+            STATUS_LABELS[d.status],
+            d.order_number,
+            d.beneficiary,
+            d.referent,
+            d.label,
         )
-    return rows
+        for d in deadlines
+    ]
 
 
 def render_table(rows: list[tuple[Any, ...]], today: date) -> str:
@@ -93,35 +80,50 @@ def render_table(rows: list[tuple[Any, ...]], today: date) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_json(deadlines: list[Deadline]) -> str:
-    """The JSON array of EXCHANGE.md, in the order given (due, then order number)."""
-    items = [
-        {
-            "order_number": d.order_number,
-            "kind": d.kind,
-            "due": d.due.isoformat(),
-            "status": d.status,
-            "label": d.label,
-        }
+#: One deadline of the JSON array, laid out as ``json.dumps(..., indent=2)`` lays it out.
+_JSON_ITEM = (
+    "  {{\n"
+    '    "order_number": {},\n'
+    '    "kind": {},\n'
+    '    "due": "{}",\n'
+    '    "status": {},\n'
+    '    "label": {}\n'
+    "  }}"
+)
+
+
+def render_json(deadlines: list[DeadlineItem]) -> str:
+    """The JSON array of EXCHANGE.md, in the order given (due, then order number).
+
+    Written item by item with the C string encoder: ``json.dumps`` with ``indent``
+    falls back to the pure-Python encoder, which took longer than reading the list.
+    The text is the same as ``json.dumps(items, ensure_ascii=False, indent=2)`` (tested).
+    """
+    if not deadlines:
+        return "[]\n"
+    quote = encode_basestring
+    items = ",\n".join(
+        _JSON_ITEM.format(
+            quote(d.order_number), quote(d.kind), d.due.isoformat(), quote(d.status), quote(d.label)
+        )
         for d in deadlines
-    ]
-    return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+    )
+    return f"[\n{items}\n]\n"
 
 
 def run(args: argparse.Namespace, location: DatabaseLocation) -> int:
     """Print the open deadlines as a table, JSON or CSV (Excel, French locale)."""
     today: date = args.today or date.today()
-    with sessions(location) as factory, factory() as session:
-        settings = session.get(OfficeSettings, 1)
-        alsace_moselle = bool(settings and settings.alsace_moselle)
-        cases = load_cases(session, today, args.referent)
-        deadlines = all_deadlines(cases, today, alsace_moselle=alsace_moselle)
-        by_number = {case.order_number: case for case in cases}
-        rows = _rows(deadlines, by_number) if args.format != "json" else []
+    with sessions(location) as factory:
+        referent_id = None
+        if args.referent is not None:
+            with factory() as session:
+                referent_id = _referent_id(session, args.referent)
+        deadlines = open_deadlines(factory, today, referent_id=referent_id)
     if args.format == "json":
         sys.stdout.write(render_json(deadlines))
     elif args.format == "csv":
-        write_output(write_csv(COLUMNS, rows, EXCEL), None)
+        write_output(write_csv(COLUMNS, _rows(deadlines), EXCEL), None)
     else:
-        sys.stdout.write(render_table(rows, today))
+        sys.stdout.write(render_table(_rows(deadlines), today))
     return 0

@@ -28,6 +28,7 @@ from .finance import CaseDocument, PaymentTranche
 from .outcome import Exit
 from .periods import CompanyPeriod, Suspension
 from .plan import Action, Barrier, JobTarget
+from .schedule import DeadlineSchedule, ScheduledDeadline
 from .summary import CaseSummary
 
 __all__ = [
@@ -52,6 +53,7 @@ __all__ = [
     "CompanyPeriod",
     "ContractType",
     "ContractingResult",
+    "DeadlineSchedule",
     "DocumentKind",
     "Employer",
     "Exit",
@@ -66,6 +68,7 @@ __all__ = [
     "PaymentTranche",
     "Referent",
     "ReferentAssignment",
+    "ScheduledDeadline",
     "StatusChange",
     "Suspension",
     "SuspensionKind",

@@ -55,6 +55,9 @@ KINDS = (
     "retention_check",
 )
 
+#: The place of each kind in :data:`KINDS`: the order of a case's deadlines on one day.
+KIND_ORDER = {kind: index for index, kind in enumerate(KINDS)}
+
 _ORDINALS = {1: "1er", 2: "2e", 3: "3e", 4: "4e"}
 
 
@@ -185,7 +188,8 @@ def _after_exit(case: Any, exit: Any, today: date) -> Iterator[tuple[str, date, 
         )
 
 
-def _open_deadlines(case: Any, today: date) -> Iterator[tuple[str, date, str]]:
+def open_items(case: Any, today: date) -> Iterator[tuple[str, date, str]]:
+    """The open deadlines of a case as ``(kind, due, label)``, before any status or sorting."""
     yield from _contracting(case, today)
     if not is_signed(case):
         return
@@ -213,9 +217,9 @@ def case_deadlines(case: Any, today: date, *, alsace_moselle: bool = False) -> l
             status=deadline_status(due, today),
             label=label,
         )
-        for kind, due, label in _open_deadlines(case, today)
+        for kind, due, label in open_items(case, today)
     ]
-    found.sort(key=lambda d: KINDS.index(d.kind))
+    found.sort(key=lambda d: KIND_ORDER[d.kind])
     return found
 
 

@@ -184,7 +184,9 @@ def deadline_interviews(ids: Any, today: date) -> Select[Any]:
     ``ids`` is a selectable of case ids (:func:`id_source`). The rules read, of a case's
     interviews: the last attended one that keeps the 14-day clock
     (``last_clock_interview``), those of the current week (``current_week``) and the
-    follow-up ones after the exit (``windows_after``). Everything older is history:
+    follow-up ones after the exit (``windows_after``). The later ones are read too, so
+    the same rows serve every day from ``today`` on (the stored deadline schedules of
+    :mod:`movdesk.services.schedule`); there are few. Everything older is history:
     leaving it in the database divides the rows read by about seven on a large office.
     Each part walks the case-and-date index from where it needs to start, instead of
     testing every interview of every case.
@@ -209,8 +211,8 @@ def deadline_interviews(ids: Any, today: date) -> Select[Any]:
         .where(Case.id.in_(ids))
     )
     monday = today - timedelta(days=today.weekday())
-    this_week = select(*_INTERVIEW_COLUMNS).where(
-        Interview.case_id.in_(ids), Interview.date.between(monday, monday + timedelta(days=6))
+    from_this_week = select(*_INTERVIEW_COLUMNS).where(
+        Interview.case_id.in_(ids), Interview.date >= monday
     )
     follow_up = (
         select(*_INTERVIEW_COLUMNS)
@@ -218,8 +220,8 @@ def deadline_interviews(ids: Any, today: date) -> Select[Any]:
         .join(Interview, and_(Interview.case_id == Exit.case_id, Interview.date >= Exit.date))
         .where(Exit.case_id.in_(ids), Interview.kind == InterviewKind.FOLLOW_UP)
     )
-    # An interview found twice (last one, and this week's) is harmless to the rules.
-    return union_all(last_clock, this_week, follow_up)  # type: ignore[return-value]
+    # An interview found twice (the last one, and one of this week) is harmless to the rules.
+    return union_all(last_clock, from_this_week, follow_up)  # type: ignore[return-value]
 
 
 def id_source(connection: Connection, ids: list[int], wanted: ColumnElement[bool]) -> Any:

@@ -5,14 +5,14 @@ the window never keeps ORM objects (or a session) alive between two refreshes an
 figures can be tested without Qt.
 
 :func:`read_deadline_overview` is the scheduler's job (échéancier): the open deadlines
-that are overdue, due today or within the week, read with the fast case-facts loader
-(rows, never entities, for every case that may have one). It runs off the UI thread,
-so it takes ``progress`` and ``cancel`` like every long function.
+that are overdue, due today or within the week, read from the stored deadline
+schedules (:mod:`.schedule`, which works out again those of the cases changed since).
+It runs off the UI thread, so it takes ``progress`` and ``cancel`` like every long
+function.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -20,12 +20,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..models import Case, CaseStatus, OfficeSettings, Referent
-from ..rules.deadlines import case_deadlines
-from .case_facts import load_facts, may_have_open_deadlines
-
-#: ``progress(done, total)`` and ``cancel() -> bool``, as the worker passes them.
-Progress = Callable[[int, int], None]
-Cancel = Callable[[], bool]
+from .schedule import Cancel, DeadlineItem, Progress, open_deadlines
 
 #: The deadline statuses the dashboard lists: what needs doing this week.
 URGENT_STATUSES = ("overdue", "today", "soon")
@@ -120,22 +115,6 @@ def read_dashboard(factory: sessionmaker[Session]) -> DashboardFigures:
 
 
 @dataclass(frozen=True)
-class DeadlineItem:
-    """One open deadline of one case, as the dashboard lists it."""
-
-    case_id: int
-    order_number: str
-    beneficiary: str
-    referent: str
-    kind: str
-    due: date
-    practical_due: date
-    #: ``overdue``, ``today`` or ``soon`` (within 7 days).
-    status: str
-    label: str
-
-
-@dataclass(frozen=True)
 class DeadlineOverview:
     """The deadlines that need doing this week, soonest first, as of ``today``."""
 
@@ -155,10 +134,6 @@ class DeadlineOverview:
         return self.count("today", "soon")
 
 
-class Cancelled(Exception):
-    """The user (or the window closing) stopped the work; nothing is returned."""
-
-
 def read_deadline_overview(
     factory: sessionmaker[Session],
     today: date,
@@ -168,36 +143,9 @@ def read_deadline_overview(
 ) -> DeadlineOverview:
     """The overdue, today's and this week's open deadlines of every case, soonest first.
 
-    Raises :class:`Cancelled` when ``cancel()`` turns true between two cases.
+    Raises :class:`Cancelled` when ``cancel()`` turns true between two batches of cases
+    whose schedule is worked out.
     """
-    with factory() as session:
-        settings = session.get(OfficeSettings, 1)
-        alsace_moselle = bool(settings and settings.alsace_moselle)
-        facts = load_facts(session, may_have_open_deadlines(today), deadlines_on=today)
-    total = len(facts)
-    items: list[DeadlineItem] = []
-    for done, (case_id, case) in enumerate(facts.items(), start=1):
-        if done % 1000 == 0:
-            if cancel is not None and cancel():
-                raise Cancelled
-            if progress is not None:
-                progress(done, total)
-        for deadline in case_deadlines(case, today, alsace_moselle=alsace_moselle):
-            if deadline.status in URGENT_STATUSES:
-                items.append(
-                    DeadlineItem(
-                        case_id=case_id,
-                        order_number=deadline.order_number,
-                        beneficiary=case.beneficiary.display_name,
-                        referent=case.referent.full_name,
-                        kind=deadline.kind,
-                        due=deadline.due,
-                        practical_due=deadline.practical_due,
-                        status=deadline.status,
-                        label=deadline.label,
-                    )
-                )
-    if progress is not None:
-        progress(total, total)
-    items.sort(key=lambda item: (item.due, item.order_number))
-    return DeadlineOverview(today, tuple(items))
+    items = open_deadlines(factory, today, progress=progress, cancel=cancel)
+    urgent = tuple(item for item in items if item.status in URGENT_STATUSES)
+    return DeadlineOverview(today, urgent)

@@ -51,7 +51,8 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
-def _batches(ids: Sequence[int]) -> Iterable[Sequence[int]]:
+def batches(ids: Sequence[int]) -> Iterable[Sequence[int]]:
+    """``ids`` in slices of :data:`BATCH_SIZE`, for ``IN`` lists and short transactions."""
     for start in range(0, len(ids), BATCH_SIZE):
         yield ids[start : start + BATCH_SIZE]
 
@@ -126,7 +127,7 @@ def refresh_summaries(session: Session, case_ids: Iterable[int], today: date) ->
     """
     ids = sorted(set(case_ids))
     written = 0
-    for batch in _batches(ids):
+    for batch in batches(ids):
         rows = _summary_rows(session, batch, today)
         _write(session, rows, only_if_other_day=False)
         written += len(rows)
@@ -161,7 +162,7 @@ def refresh_stale(
     done = 0
     if progress is not None:
         progress(0, len(ids))
-    for batch in _batches(ids):
+    for batch in batches(ids):
         if cancel is not None and cancel():
             break
         with unit_of_work(session_factory) as session:

@@ -11,15 +11,22 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from movdesk.cli import EXIT_USER_ERROR, main
-from movdesk.commands.deadlines_cmd import load_cases
+from movdesk.commands.deadlines_cmd import render_json
 from movdesk.config import DatabaseLocation
 from movdesk.models import Beneficiary, Case, OfficeSettings, Referent
 from movdesk.rules.deadlines import all_deadlines
+from movdesk.services.case_facts import CaseFacts, load_facts, may_have_open_deadlines
+from movdesk.services.schedule import DeadlineItem
 
 from ..rules.test_timeline import interview, make_case, make_exit
 
 D = date.fromisoformat
 TODAY = "2026-01-08"
+
+
+def load_cases(session: Session, today: date) -> list[CaseFacts]:
+    """The facts of the cases that may have open deadlines on ``today``."""
+    return list(load_facts(session, may_have_open_deadlines(today), deadlines_on=today).values())
 
 
 def _own(case: Case, referent: Referent, pe_id: str, last_name: str) -> Case:
@@ -204,3 +211,19 @@ def test_rows_give_the_same_deadlines_as_entities(
     entities = session.scalars(select(Case)).all()
     from_entities = all_deadlines(entities, D(today))
     assert all_deadlines(load_cases(session, D(today)), D(today)) == from_entities
+
+
+@pytest.mark.parametrize("count", [0, 1, 3])
+def test_json_text_is_what_json_dumps_writes(count: int) -> None:
+    labels = ['Envoyer le bilan « final »', 'Dire "oui" \\ non\tà Zoé', "Ligne\nsuivante"]
+    deadlines = [
+        DeadlineItem(i, f"LC-2026-00000{i}", "DURAND Léa", "Claire Martin", "final_report",
+                     D("2026-01-09"), D("2026-01-09"), "overdue", labels[i])  # fmt: skip
+        for i in range(count)
+    ]
+    expected = [
+        {"order_number": d.order_number, "kind": d.kind, "due": d.due.isoformat(),
+         "status": d.status, "label": d.label}  # fmt: skip
+        for d in deadlines
+    ]
+    assert render_json(deadlines) == json.dumps(expected, ensure_ascii=False, indent=2) + "\n"

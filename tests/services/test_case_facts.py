@@ -1,4 +1,4 @@
-"""The fast loader reads only the interviews a day's deadlines depend on: same deadlines."""
+"""The fast loader reads only the interviews the deadlines from a day on depend on."""
 
 from __future__ import annotations
 
@@ -33,7 +33,9 @@ def test_reduced_read_gives_the_same_deadlines(demo: sessionmaker[Session], toda
     expected = all_deadlines(full.values(), today)
     assert expected  # the demo has open deadlines on every one of these days
     assert all_deadlines(reduced.values(), today) == expected
+    if today < DEMO_TODAY:
+        return  # on a past day, the interviews "still to come" are most of the history
     # and the reduction is real: far fewer interviews than the whole history
-    assert sum(len(c.interviews) for c in reduced.values()) < sum(
+    assert 3 * sum(len(c.interviews) for c in reduced.values()) < sum(
         len(c.interviews) for c in full.values()
     )

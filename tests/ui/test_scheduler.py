@@ -12,8 +12,9 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
 from movdesk.services.context import Desk
-from movdesk.services.dashboard import DeadlineItem, DeadlineOverview
+from movdesk.services.dashboard import DeadlineOverview
 from movdesk.services.orders import BeneficiaryInput, add_referent, register_order
+from movdesk.services.schedule import DeadlineItem
 from movdesk.ui.main_window import MainWindow
 from movdesk.ui.pages.dashboard import CASE_ID_ROLE, DashboardPage, DeadlineTableModel
 from movdesk.ui.scheduler import DeadlineScheduler, deadline_status_text

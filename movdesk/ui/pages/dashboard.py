@@ -35,7 +35,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...models import CaseStatus
-from ...services.dashboard import DashboardFigures, DeadlineItem, DeadlineOverview, read_dashboard
+from ...services.dashboard import DashboardFigures, DeadlineOverview, read_dashboard
+from ...services.schedule import DeadlineItem
 from ..formatting import FRENCH, describe_database, format_count, format_long_date, plural
 from .base import Page, PageContext
 
