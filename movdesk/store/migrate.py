@@ -10,13 +10,10 @@ before it is migrated.
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, event, text
 from sqlalchemy.pool import NullPool
 
@@ -26,7 +23,16 @@ from .backup import backup_before_migration, take_daily_backup
 from .engine import make_engine
 from .sqlite_file import NotADatabase, probe
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
 _log = logging.getLogger(__name__)
+
+_REVISION_LINE = re.compile(
+    r"^(?P<key>revision|down_revision)\b[^=\n]*=\s*(?:None|['\"](?P<id>\w+)['\"])\s*$",
+    re.MULTILINE,
+)
 
 #: Where the migration scripts live, inside the installed package.
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -37,6 +43,8 @@ def alembic_config(connection: Connection | None = None, *, url: str | None = No
 
     The migrations run on ``connection`` when it is given, otherwise on ``url``.
     """
+    from alembic.config import Config
+
     cfg = Config()
     # ConfigParser interpolates "%": a folder name holding one must be escaped.
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR).replace("%", "%%"))
@@ -48,24 +56,55 @@ def alembic_config(connection: Connection | None = None, *, url: str | None = No
 
 
 def _scripts() -> ScriptDirectory:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config())
 
 
-def head_revision() -> str:
-    """The schema revision this program works with."""
+def _head_from_files() -> str | None:
+    """The head revision read from the scripts' ``revision`` lines, without Alembic.
+
+    Importing Alembic is a third of the time to the main window, and a database that is
+    already at the head needs none of it. None when the files do not give exactly one
+    head (a merge, say): Alembic decides then.
+    """
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for script in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        found = {m["key"]: m["id"] for m in _REVISION_LINE.finditer(script.read_text("utf-8"))}
+        if "revision" not in found or "down_revision" not in found or found["revision"] is None:
+            return None
+        revisions.add(found["revision"])
+        if found["down_revision"] is not None:
+            parents.add(found["down_revision"])
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 else None
+
+
+def scripts_head() -> str:
+    """The head revision as Alembic reads it from the scripts."""
     head = _scripts().get_current_head()
     assert head is not None, "movdesk ships at least one migration"
     return head
 
 
+def head_revision() -> str:
+    """The schema revision this program works with: the newest migration's."""
+    return _head_from_files() or scripts_head()
+
+
 def is_known_revision(revision: str) -> bool:
     """True when this program has the migration script of ``revision``."""
+    if revision == head_revision():
+        return True
     return any(script.revision == revision for script in _scripts().walk_revisions())
 
 
 def schema_revision(engine: Engine) -> str | None:
     """The revision recorded in the database, None when it has no movdesk schema."""
     with engine.connect() as conn:
+        from alembic.runtime.migration import MigrationContext
+
         return MigrationContext.configure(conn).get_current_revision()
 
 
@@ -145,6 +184,8 @@ def upgrade_to_head(url: str) -> None:
     were before (references already broken are reported by ``movdesk check``, they do
     not block the upgrade).
     """
+    from alembic import command
+
     engine = _migration_engine(url)
     try:
         with engine.begin() as conn:
@@ -167,6 +208,8 @@ def _check_and_migrate_engine(engine: Engine, name: str, migrate: bool) -> None:
     if current is not None and not is_known_revision(current):
         raise newer_schema_error(name, current)
     if migrate and current != head_revision():
+        from alembic import command
+
         with engine.begin() as conn:
             command.upgrade(alembic_config(conn), "head")
 

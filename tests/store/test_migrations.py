@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 from contextlib import closing
 from pathlib import Path
 
@@ -118,6 +120,24 @@ def test_head_is_found_inside_the_package() -> None:
     assert any(head_revision() in p.name for p in versions.glob("*.py"))
 
 
+def test_head_read_from_the_files_is_alembics() -> None:
+    assert migrate._head_from_files() == migrate.scripts_head() == head_revision()
+
+
+def test_a_database_at_head_opens_without_alembic(tmp_path: Path) -> None:
+    path = tmp_path / "at-head.sqlite"
+    open_database(location_at(path), daily_backup=False).dispose()
+    code = (
+        "import sys; from pathlib import Path; "
+        "from movdesk.config import resolve_database; "
+        "from movdesk.store.migrate import open_database; "
+        f"open_database(resolve_database({str(path)!r}), daily_backup=False).dispose(); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'alembic'))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
 def test_downgrade_to_base_then_upgrade_again(tmp_path: Path) -> None:
     path = tmp_path / "round.sqlite"
     open_database(location_at(path), daily_backup=False).dispose()
@@ -143,9 +163,7 @@ def test_in_memory_url_is_migrated() -> None:
         engine.dispose()
 
 
-def test_revision_tool_finds_nothing_to_do(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_revision_tool_finds_nothing_to_do(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The development tool writes a revision; with the models unchanged it is empty."""
     import shutil
 
