@@ -42,12 +42,8 @@ from ..rules.calendar import practical_date
 from ..rules.deadlines import KIND_ORDER, case_deadlines, deadline_status
 from ..rules.schedule import deadline_schedule
 from ..store.engine import unit_of_work
+from .batches import BATCH_SIZE, Cancel, Cancelled, Progress, batches
 from .case_facts import load_facts, may_have_open_deadlines
-from .summary import BATCH_SIZE, Cancel, Progress, batches
-
-
-class Cancelled(Exception):
-    """The user (or the window closing) stopped the work; nothing is returned."""
 
 
 class DeadlineItem(NamedTuple):
@@ -112,6 +108,37 @@ def store_schedules(session: Session, case_ids: Sequence[int], since: date) -> i
     if rows:
         connection.execute(insert(ScheduledDeadline), rows)
     return len(rows)
+
+
+def open_items_of(
+    session: Session, case_ids: Sequence[int], today: date
+) -> dict[int, list[tuple[str, date, str]]]:
+    """The ``(kind, due, label)`` open on ``today`` of each case of ``case_ids``.
+
+    Schedules missing or starting after ``today`` are worked out and stored first, in
+    ``session`` (not committed). A case with nothing open is left out.
+    """
+    connection = session.connection()
+    usable = set(
+        connection.execute(
+            select(DeadlineSchedule.case_id).where(
+                DeadlineSchedule.case_id.in_(case_ids), DeadlineSchedule.since <= today
+            )
+        ).scalars()
+    )
+    missing = [i for i in case_ids if i not in usable]
+    if missing:
+        store_schedules(session, missing, today)
+    d = ScheduledDeadline
+    query = select(d.case_id, d.kind, d.due, d.label).where(
+        d.case_id.in_(case_ids),
+        or_(d.open_from.is_(None), d.open_from <= today),
+        or_(d.open_until.is_(None), d.open_until >= today),
+    )
+    found: dict[int, list[tuple[str, date, str]]] = {}
+    for case_id, kind, due, label in connection.execute(query):
+        found.setdefault(case_id, []).append((kind, due, label))
+    return found
 
 
 def bring_up_to_date(

@@ -9,8 +9,8 @@ the rules find for each case is written down in ``case_summary``:
   progress and cancel callbacks so a worker thread can run it (no Qt here);
 * :func:`keep_fresh` recomputes the cases of each committed user action.
 
-The facts are read by the shared fast loader (:mod:`.case_facts`); only the cases that
-may still have an open deadline are read in full, the others get an empty summary.
+The open deadlines come from the stored deadline schedules (:mod:`.schedule`); those
+of cases changed since are worked out again on the way, in the same transaction.
 """
 
 from __future__ import annotations
@@ -19,24 +19,17 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..models import Beneficiary, Case, CaseSummary, Interview, InterviewStatus
-from ..rules.deadlines import case_deadlines
+from ..rules.deadlines import KIND_ORDER
 from ..store.engine import unit_of_work
-from .case_facts import load_facts, may_have_open_deadlines
+from .batches import Cancel, Progress, batches
 from .context import Desk
 from .events import Change
-
-#: Cases per statement (``IN`` lists) and per transaction of :func:`refresh_stale`.
-BATCH_SIZE = 1000
-
-#: ``progress(done, total)`` after each batch.
-Progress = Callable[[int, int], None]
-#: Asked before each batch; True stops the pass (what is written stays written).
-Cancel = Callable[[], bool]
+from .schedule import open_items_of
 
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae"})
 
@@ -49,12 +42,6 @@ def fold(text: str) -> str:
     """
     decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
-def batches(ids: Sequence[int]) -> Iterable[Sequence[int]]:
-    """``ids`` in slices of :data:`BATCH_SIZE`, for ``IN`` lists and short transactions."""
-    for start in range(0, len(ids), BATCH_SIZE):
-        yield ids[start : start + BATCH_SIZE]
 
 
 def _summary_rows(session: Session, ids: Sequence[int], today: date) -> list[dict[str, object]]:
@@ -76,22 +63,20 @@ def _summary_rows(session: Session, ids: Sequence[int], today: date) -> list[dic
             .group_by(Interview.case_id)
         ).all()
     )
-    wanted = and_(Case.id.in_(ids), may_have_open_deadlines(today))
-    facts = load_facts(session, wanted, deadlines_on=today)
+    open_items = open_items_of(session, ids, today)
     rows: list[dict[str, object]] = []
     for case_id, last_name, first_name in names:
-        case = facts.get(case_id)
-        deadlines = case_deadlines(case, today) if case is not None else []
-        # The soonest due date; on a tie, the kinds table's order (case_deadlines sorts so).
-        soonest = min(deadlines, key=lambda d: d.due, default=None)
+        items = open_items.get(case_id, [])
+        # The soonest due date; on a tie, the kinds table's order (as the case file shows).
+        soonest = min(items, key=lambda i: (i[1], KIND_ORDER[i[0]]), default=None)
         rows.append(
             {
                 "case_id": case_id,
-                "next_due": soonest.due if soonest else None,
-                "next_kind": soonest.kind if soonest else None,
-                "next_label": soonest.label if soonest else None,
+                "next_due": soonest[1] if soonest else None,
+                "next_kind": soonest[0] if soonest else None,
+                "next_label": soonest[2] if soonest else None,
                 "last_interview": last_interviews.get(case_id),
-                "alert_count": sum(d.status in ("overdue", "today") for d in deadlines),
+                "alert_count": sum(due <= today for _kind, due, _label in items),
                 "computed_on": today,
                 "last_name_key": fold(last_name),
                 "first_name_key": fold(first_name),
@@ -116,7 +101,8 @@ def _write(session: Session, rows: list[dict[str, object]], *, only_if_other_day
         set_=columns,
         where=where if only_if_other_day else None,
     )
-    session.execute(statement, rows)
+    # On the connection: one executemany (the ORM would split the rows by their NULLs).
+    session.connection().execute(statement, rows)
 
 
 def refresh_summaries(session: Session, case_ids: Iterable[int], today: date) -> int:

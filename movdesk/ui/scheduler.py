@@ -18,9 +18,9 @@ from typing import Any
 from PySide6.QtCore import QDate, QDateTime, QObject, QTime, QTimer, Signal
 
 from ..errors import UserError
+from ..services.batches import Cancelled
 from ..services.context import Desk
 from ..services.dashboard import DeadlineOverview, read_deadline_overview
-from ..services.schedule import Cancelled
 from ..services.summary import refresh_stale
 from .formatting import format_count, plural
 from .worker import Worker

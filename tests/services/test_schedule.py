@@ -20,11 +20,11 @@ from movdesk.models import (
     SuspensionKind,
 )
 from movdesk.services import schedule
+from movdesk.services.batches import Cancelled
 from movdesk.services.context import Desk
 from movdesk.services.milestones import record_contracting
 from movdesk.services.rows import add_suspension, delete_interview, schedule_interview
 from movdesk.services.schedule import (
-    Cancelled,
     bring_up_to_date,
     live_deadlines,
     open_deadlines,

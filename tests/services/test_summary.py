@@ -82,7 +82,7 @@ def test_refresh_stale_redoes_only_missing_or_other_days(
 def test_refresh_stale_reports_progress_and_stops_when_cancelled(
     session_factory: sessionmaker[Session], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("movdesk.services.summary.BATCH_SIZE", 10)
+    monkeypatch.setattr("movdesk.services.batches.BATCH_SIZE", 10)
     fill_demo(session_factory, cases=35, seed=3, today=TODAY)
     seen: list[tuple[int, int]] = []
     assert refresh_stale(session_factory, TODAY, progress=lambda d, t: seen.append((d, t))) == 35

@@ -1,0 +1,29 @@
+"""Long passes over many cases: slices of ids, progress and cancel callbacks (no Qt).
+
+The daily passes (case summaries, deadline schedules) work in slices of
+:data:`BATCH_SIZE` cases, each in its own short transaction, so other writers wait one
+slice at most and a cancelled pass keeps what it wrote. A worker thread passes its
+``progress`` and ``cancel`` callbacks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+
+#: Cases per statement (``IN`` lists) and per transaction.
+BATCH_SIZE = 1000
+
+#: ``progress(done, total)`` after each batch.
+Progress = Callable[[int, int], None]
+#: Asked before each batch; True stops the pass (what is written stays written).
+Cancel = Callable[[], bool]
+
+
+class Cancelled(Exception):
+    """The user (or the window closing) stopped the work; nothing is returned."""
+
+
+def batches(ids: Sequence[int]) -> Iterable[Sequence[int]]:
+    """``ids`` in slices of :data:`BATCH_SIZE`."""
+    for start in range(0, len(ids), BATCH_SIZE):
+        yield ids[start : start + BATCH_SIZE]
