@@ -1,9 +1,15 @@
 """The case list (liste des bénéficiaires): which cases match, in which order, shown how.
 
-The list window holds only case ids. :func:`case_ids` returns every matching id, already
-sorted by the database; :func:`rows_for` reads the display values of one page of ids in
-one query. Both read ``case_summary`` through an outer join, so a case whose summary
-was not computed yet is still listed (without next deadline nor alerts, sorted last).
+The list window reads the list by pages (**decision**): after each keystroke it needs
+only :func:`first_page`: how many cases match (:func:`case_count`, for the count under
+the list) and the first :data:`PAGE_SIZE` ids in sort order with their display rows
+(:func:`case_page`). The next page is read when the view reaches the end of the rows it
+has, starting after the sort values of the last row read (keyset pagination: each page
+costs the same, however far down it is). :func:`case_ids` still returns every matching
+id, sorted, for what needs the whole list; :func:`rows_for` reads the display values of
+any ids in one query. All read ``case_summary`` through an outer join, so a case whose
+summary was not computed yet is still listed (without next deadline nor alerts, sorted
+last).
 
 Status, phase and day n are computed in SQL from the case's columns, mirroring
 :func:`movdesk.rules.timeline.effective_status`, :func:`~movdesk.rules.timeline.phase` and
@@ -16,8 +22,10 @@ the PE identifier, or any part of the order number; several words must each matc
 Each match is a range on an index, except « inside the order number », which reads
 every case and so is tried only for text of three characters or more holding a digit
 (every order number holds digits; « lc » or « 1 » would find nearly every case
-anyway). A case without summary is searched on its names as stored, which finds
-« Hélène » from « hél » or « Hél » but not from « hel » until the next refresh.
+anyway); it is tested on each case read rather than gathered into the list of ids the
+indexes found, which for « lc-2 » would hold every case. A case without summary is
+searched on its names as stored, which finds « Hélène » from « hél » or « Hél » but not
+from « hel » until the next refresh.
 """
 
 from __future__ import annotations
@@ -26,10 +34,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
+    CompoundSelect,
     Date,
     Integer,
     Select,
@@ -37,15 +47,17 @@ from sqlalchemy import (
     and_,
     case,
     cast,
+    distinct,
     false,
     func,
+    intersect,
     literal,
     or_,
     select,
     type_coerce,
     union_all,
 )
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from ..models import Beneficiary, Case, CaseStatus, CaseSummary, ContractingResult, Exit, Referent
 from ..rules.deadlines import deadline_status
@@ -53,6 +65,10 @@ from .summary import fold
 
 #: Shortest text looked for inside order numbers (one or two digits are in most of them).
 ORDER_SEARCH_MIN = 3
+
+#: Ids (and display rows) read at once: the first page after each keystroke, and one
+#: more each time the view reaches the end of the rows it has.
+PAGE_SIZE = 200
 
 #: Statuses of cases that never entered the service: no day count is shown for them.
 NOT_STARTED = (CaseStatus.NO_SHOW, CaseStatus.REFUSED)
@@ -152,10 +168,17 @@ class _Expressions:
         number = cast(func.julianday(last_day) - func.julianday(Case.start_date), Integer) + 1
         self.day: ColumnElement[Any] = case(
             (recorded.in_([s.value for s in NOT_STARTED]), None),
-            (number < 1, None),
-            else_=number,
+            # None before day 1, written so that SQLite works the number out once.
+            else_=type_coerce(func.nullif(func.max(number, 0), 0), Integer),
         )
         self.late = or_(CaseSummary.next_due < day, CaseSummary.alert_count > 0)
+
+
+@lru_cache(maxsize=4)
+def _expressions(today: date) -> _Expressions:
+    """The computed columns as of ``today``, built once a day: building them takes
+    SQLAlchemy about a millisecond, and a keystroke reads three statements."""
+    return _Expressions(today)
 
 
 def _like_escape(text: str) -> str:
@@ -167,8 +190,18 @@ def _starts_with(column: Any, prefix: str) -> ColumnElement[bool]:
     return and_(column >= prefix, column < prefix[:-1] + chr(ord(prefix[-1]) + 1))
 
 
-def _word_matches(word: str, *, unsummarised: bool) -> ColumnElement[bool]:
-    """One typed word: the ids of the cases it finds, as an ``IN`` over indexed selects.
+@dataclass(frozen=True)
+class _WordSearch:
+    """How one typed word finds cases."""
+
+    #: Selects of case ids, each on an index (repeats possible).
+    indexed: list[Select[Any]]
+    #: The word looked for inside the order numbers, if it is.
+    inside_number: ColumnElement[bool] | None
+
+
+def _word_search(word: str, *, unsummarised: bool) -> _WordSearch | None:
+    """One typed word, or None when it folds to nothing (a lone accent mark).
 
     Each way of matching is its own select on an index (names on the summary's keys, PE
     identifier); only text with a digit, and of :data:`ORDER_SEARCH_MIN` characters at
@@ -176,8 +209,8 @@ def _word_matches(word: str, *, unsummarised: bool) -> ColumnElement[bool]:
     or « 1 » would find most of them anyway).
     """
     key = fold(word)
-    if not key:  # a lone accent mark folds to nothing
-        return false()
+    if not key:
+        return None
     found: list[Select[Any]] = [
         select(CaseSummary.case_id).where(_starts_with(CaseSummary.last_name_key, key)),
         select(CaseSummary.case_id).where(_starts_with(CaseSummary.first_name_key, key)),
@@ -188,10 +221,9 @@ def _word_matches(word: str, *, unsummarised: bool) -> ColumnElement[bool]:
             .join(Beneficiary, Case.beneficiary_id == Beneficiary.id)
             .where(_starts_with(Beneficiary.pe_id, "".join(word.split()).upper()))
         )
+    inside_number: ColumnElement[bool] | None = None
     if any(c.isdigit() for c in word) and len(key) >= ORDER_SEARCH_MIN:
-        found.append(
-            select(Case.id).where(Case.order_number.like(f"%{_like_escape(key)}%", escape="\\"))
-        )
+        inside_number = Case.order_number.like(f"%{_like_escape(key)}%", escape="\\")
     if unsummarised:
         stored = [f"{_like_escape(text)}%" for text in {key, word}]
         found.append(
@@ -209,8 +241,31 @@ def _word_matches(word: str, *, unsummarised: bool) -> ColumnElement[bool]:
                 ),
             )
         )
+    return _WordSearch(found, inside_number)
+
+
+def _word_matches(word: str, *, unsummarised: bool) -> ColumnElement[bool]:
+    """One typed word as a condition on the case: an ``IN`` over its indexed selects, and
+    the order number tested on each case read. Gathered into the ``IN`` like the others,
+    « lc-2 » would first copy every id into a temporary index (three times slower on
+    50,000 cases)."""
+    search = _word_search(word, unsummarised=unsummarised)
+    if search is None:
+        return false()
     # IN ignores repeats: no need for UNION's de-duplicating temporary tree.
-    return Case.id.in_(union_all(*found))
+    indexed = Case.id.in_(union_all(*search.indexed))
+    if search.inside_number is None:
+        return indexed
+    return or_(search.inside_number, indexed)
+
+
+def _word_ids(word: str, *, unsummarised: bool) -> CompoundSelect | None:
+    """The ids one typed word finds, repeats included; None when the word folds to
+    nothing or is looked for inside order numbers (cheaper as a condition)."""
+    search = _word_search(word, unsummarised=unsummarised)
+    if search is None or search.inside_number is not None:
+        return None
+    return union_all(*search.indexed)
 
 
 def search_condition(text: str, *, unsummarised: bool = True) -> ColumnElement[bool] | None:
@@ -230,6 +285,23 @@ def search_condition(text: str, *, unsummarised: bool = True) -> ColumnElement[b
     return or_(whole, and_(*(_word_matches(w, unsummarised=unsummarised) for w in words)))
 
 
+def search_ids(text: str, *, unsummarised: bool = True) -> CompoundSelect | None:
+    """The ids of the cases :func:`search_condition` finds, repeats included, read from
+    the indexes alone; None when there is nothing to search, or when a word is looked for
+    inside order numbers."""
+    text = text.strip()
+    whole = _word_ids(text, unsummarised=unsummarised) if text else None
+    words = text.split()
+    if whole is None or len(words) == 1:
+        return whole
+    each = [_word_ids(w, unsummarised=unsummarised) for w in words]
+    if any(ids is None for ids in each):
+        return None
+    # SQLite takes a compound inside another only as a subquery.
+    every = intersect(*(select(ids.subquery().c[0]) for ids in each if ids is not None))
+    return union_all(select(whole.subquery().c[0]), select(every.subquery().c[0]))
+
+
 def has_unsummarised(session: Session) -> bool:
     """Some case has no summary row yet (two counts on indexes, not a join)."""
     cases = session.scalar(select(func.count()).select_from(Case)) or 0
@@ -237,8 +309,18 @@ def has_unsummarised(session: Session) -> bool:
     return cases > summaries
 
 
-def _sort_terms(query: CaseListQuery, sql: _Expressions) -> list[ColumnElement[Any]]:
-    keys: dict[SortKey, list[ColumnElement[Any]]] = {
+def _searches_unsummarised(session: Session, query: CaseListQuery) -> bool:
+    """The search of ``query`` must also read the names of cases without summary."""
+    return bool(query.text.strip()) and has_unsummarised(session)
+
+
+#: A column of the list's SQL: a mapped attribute or a computed expression.
+_Column = ColumnElement[Any] | InstrumentedAttribute[Any]
+
+
+def _sort_values(query: CaseListQuery, sql: _Expressions) -> list[_Column]:
+    """What the list is sorted on, before the case id that breaks the ties."""
+    keys: dict[SortKey, list[_Column]] = {
         SortKey.ORDER_NUMBER: [Case.order_number],
         SortKey.BENEFICIARY: [
             func.coalesce(CaseSummary.last_name_key, func.lower(Beneficiary.last_name)),
@@ -252,39 +334,77 @@ def _sort_terms(query: CaseListQuery, sql: _Expressions) -> list[ColumnElement[A
         SortKey.NEXT_DUE: [CaseSummary.next_due],
         SortKey.ALERTS: [CaseSummary.alert_count],
     }
+    return keys[query.sort]
+
+
+def _sort_terms(values: Sequence[_Column], descending: bool) -> list[ColumnElement[Any]]:
+    """The ``ORDER BY`` on ``values`` (from :func:`_sort_values`), then the case id."""
     terms: list[ColumnElement[Any]] = []
-    for expression in keys[query.sort]:
+    for expression in values:
         # Empty values last whichever the direction: a missing deadline is never "first".
-        ordered = expression.desc() if query.descending else expression.asc()
+        ordered = expression.desc() if descending else expression.asc()
         terms.append(ordered.nulls_last())
-    terms.append(Case.id.desc() if query.descending else Case.id.asc())
+    terms.append(Case.id.desc() if descending else Case.id.asc())
     return terms
 
 
-def _base(select_: Select[Any], *, names: bool = True, exits: bool = True) -> Select[Any]:
-    """From the case, with its summary; with its exit unless ``exits`` is False, and its
-    beneficiary and referent unless ``names`` is False (every case has both: leaving them
-    out changes no count, and the list of ids reads 50,000 rows fewer when it neither
-    sorts nor filters on them)."""
+@dataclass(frozen=True)
+class PageKey:
+    """Where a page of the list ends: the sort values and the id of its last case."""
+
+    values: tuple[Any, ...]
+    case_id: int
+
+
+def _after(query: CaseListQuery, sql: _Expressions, key: PageKey) -> ColumnElement[bool]:
+    """The cases sorted after ``key``: the keyset condition mirroring :func:`_sort_terms`.
+
+    Value by value, in the query's direction and with empty values last both ways: a case
+    comes later when its value is beyond the key's, or empty while the key's is not, or
+    equal and the next value (at the end, the case id) comes later.
+    """
+    values = _sort_values(query, sql)
+    later: ColumnElement[bool] = (
+        Case.id < key.case_id if query.descending else Case.id > key.case_id
+    )
+    for expression, value in reversed(list(zip(values, key.values, strict=True))):
+        if value is None:
+            # Only empty values follow an empty value.
+            later = and_(expression.is_(None), later)
+        else:
+            beyond = expression < value if query.descending else expression > value
+            later = or_(beyond, expression.is_(None), and_(expression == value, later))
+    return later
+
+
+def _base(
+    select_: Select[Any],
+    *,
+    beneficiaries: bool = True,
+    referents: bool = True,
+    exits: bool = True,
+    summaries: bool = True,
+) -> Select[Any]:
+    """From the case, joined to its beneficiary, referent, exit and summary unless told
+    not to. Every case has one beneficiary and one referent, at most one exit and one
+    summary: leaving a join out changes no count, and saves 50,000 lookups when nothing
+    sorts nor filters on that table."""
     statement = select_.select_from(Case)
-    if names:
-        statement = statement.join(Beneficiary, Case.beneficiary_id == Beneficiary.id).join(
-            Referent, Case.referent_id == Referent.id
-        )
+    if beneficiaries:
+        statement = statement.join(Beneficiary, Case.beneficiary_id == Beneficiary.id)
+    if referents:
+        statement = statement.join(Referent, Case.referent_id == Referent.id)
     if exits:
         statement = statement.outerjoin(Exit, Exit.case_id == Case.id)
-    return statement.outerjoin(CaseSummary, CaseSummary.case_id == Case.id)
+    if summaries:
+        statement = statement.outerjoin(CaseSummary, CaseSummary.case_id == Case.id)
+    return statement
 
 
-def list_statement(
-    query: CaseListQuery, today: date, *, unsummarised: bool = True
+def _filtered(
+    statement: Select[Any], query: CaseListQuery, sql: _Expressions, *, unsummarised: bool
 ) -> Select[Any]:
-    """The SQL of :func:`case_ids`."""
-    sql = _Expressions(today)
-    by_name = query.sort in (SortKey.BENEFICIARY, SortKey.REFERENT)
-    # Only the effective status and day n read the exit.
-    by_exit = bool(query.statuses) or query.sort in (SortKey.STATUS, SortKey.DAY)
-    statement = _base(select(Case.id), names=by_name, exits=by_exit)
+    """``statement`` kept to the cases the search text and the filters of ``query`` find."""
     searched = search_condition(query.text, unsummarised=unsummarised)
     if searched is not None:
         statement = statement.where(searched)
@@ -296,21 +416,139 @@ def list_statement(
         statement = statement.where(sql.phase == query.phase)
     if query.late_only:
         statement = statement.where(sql.late)
-    return statement.order_by(*_sort_terms(query, sql))
+    return statement
+
+
+def _sorted(
+    columns: Sequence[_Column],
+    values: Sequence[_Column],
+    query: CaseListQuery,
+    sql: _Expressions,
+    *,
+    unsummarised: bool,
+) -> Select[Any]:
+    """``columns`` of the cases of ``query``, sorted on ``values`` (its sort values, or
+    the labels of these among ``columns``: each is then computed once a case)."""
+    # Only the effective status and day n read the exit.
+    by_exit = bool(query.statuses) or query.sort in (SortKey.STATUS, SortKey.DAY)
+    statement = _base(
+        select(*columns),
+        beneficiaries=query.sort is SortKey.BENEFICIARY,
+        referents=query.sort is SortKey.REFERENT,
+        exits=by_exit,
+    )
+    statement = _filtered(statement, query, sql, unsummarised=unsummarised)
+    return statement.order_by(*_sort_terms(values, query.descending))
+
+
+def list_statement(query: CaseListQuery, today: date, *, unsummarised: bool = True) -> Select[Any]:
+    """The SQL of :func:`case_ids`."""
+    sql = _expressions(today)
+    values = _sort_values(query, sql)
+    return _sorted([Case.id], values, query, sql, unsummarised=unsummarised)
+
+
+def page_statement(
+    query: CaseListQuery,
+    today: date,
+    *,
+    after: PageKey | None = None,
+    size: int = PAGE_SIZE,
+    unsummarised: bool = True,
+) -> Select[Any]:
+    """The SQL of :func:`case_page`: the id and sort values of ``size`` + 1 cases (the one
+    more says whether another page follows) sorted after ``after``, or from the first."""
+    sql = _expressions(today)
+    values = [value.label(f"sort_{n}") for n, value in enumerate(_sort_values(query, sql))]
+    statement = _sorted([Case.id, *values], values, query, sql, unsummarised=unsummarised)
+    if after is not None:
+        statement = statement.where(_after(query, sql, after))
+    return statement.limit(size + 1)
+
+
+def count_statement(query: CaseListQuery, today: date, *, unsummarised: bool = True) -> Select[Any]:
+    """The SQL of :func:`case_count`: no sort, and only the joins the filters read.
+
+    A search without filter counts the ids it finds on the indexes, without reading the
+    cases (two to three times faster for a name found in thousands of cases); except
+    inside order numbers, which are tested on each case read anyway.
+    """
+    filtered = (
+        query.referent_id is not None or query.statuses or query.phase is not None
+        or query.late_only
+    )  # fmt: skip
+    found = None if filtered else search_ids(query.text, unsummarised=unsummarised)
+    if found is not None:
+        ids = found.subquery()
+        return select(func.count(distinct(ids.c[0])))
+    statement = _base(
+        select(func.count()),
+        beneficiaries=False,
+        referents=False,
+        exits=bool(query.statuses),
+        summaries=query.late_only,
+    )
+    return _filtered(statement, query, _expressions(today), unsummarised=unsummarised)
 
 
 def case_ids(session: Session, query: CaseListQuery, today: date) -> list[int]:
     """Every case matching ``query``, sorted as it asks, as ids."""
-    unsummarised = bool(query.text.strip()) and has_unsummarised(session)
-    statement = list_statement(query, today, unsummarised=unsummarised)
+    statement = list_statement(query, today, unsummarised=_searches_unsummarised(session, query))
     return list(session.connection().execute(statement).scalars())
+
+
+def case_count(session: Session, query: CaseListQuery, today: date) -> int:
+    """How many cases match ``query`` (``len(case_ids(…))`` without reading them)."""
+    statement = count_statement(query, today, unsummarised=_searches_unsummarised(session, query))
+    return int(session.connection().execute(statement).scalar_one())
+
+
+@dataclass(frozen=True)
+class CasePage:
+    """One page of the list: its cases in order, with their display rows."""
+
+    ids: tuple[int, ...]
+    #: The display values of ``ids`` (a case removed meanwhile is absent), unless the
+    #: page was read without them.
+    rows: dict[int, CaseRow]
+    #: Where the next page starts; None when this page ends the list.
+    next: PageKey | None
+
+
+def case_page(
+    session: Session,
+    query: CaseListQuery,
+    today: date,
+    *,
+    after: PageKey | None = None,
+    size: int = PAGE_SIZE,
+    rows: bool = True,
+) -> CasePage:
+    """The first ``size`` cases of ``query`` sorted after ``after`` (from the first
+    without it), with their display rows unless ``rows`` is False: the pages put end to
+    end are :func:`case_ids`.
+
+    ``after`` is the :attr:`CasePage.next` of the previous page, read for the same query
+    on the same day.
+    """
+    if size < 1:
+        raise ValueError("a page holds one case at least")
+    statement = page_statement(
+        query, today, after=after, size=size, unsummarised=_searches_unsummarised(session, query)
+    )
+    found = session.connection().execute(statement).all()
+    page = found[:size]
+    ids = tuple(values[0] for values in page)
+    following = PageKey(tuple(page[-1][1:]), page[-1][0]) if len(found) > size else None
+    shown = rows_for(session, ids, today) if rows else {}
+    return CasePage(ids=ids, rows=shown, next=following)
 
 
 def rows_for(session: Session, ids: Sequence[int], today: date) -> dict[int, CaseRow]:
     """The display values of the cases ``ids`` (one query); removed cases are absent."""
     if not ids:
         return {}
-    sql = _Expressions(today)
+    sql = _expressions(today)
     statement = _base(
         select(
             Case.id,
@@ -349,6 +587,22 @@ def rows_for(session: Session, ids: Sequence[int], today: date) -> dict[int, Cas
             alert_count=alerts,
         )
     return rows
+
+
+def first_page(
+    session: Session,
+    query: CaseListQuery,
+    today: date,
+    *,
+    size: int = PAGE_SIZE,
+    rows: bool = True,
+) -> tuple[int, CasePage]:
+    """What the list reads after each keystroke: how many cases match, and the first
+    page of them (see :func:`case_page`). The count is a query of its own only when more
+    than one page matches."""
+    page = case_page(session, query, today, size=size, rows=rows)
+    count = len(page.ids) if page.next is None else case_count(session, query, today)
+    return count, page
 
 
 @dataclass(frozen=True)

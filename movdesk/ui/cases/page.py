@@ -1,9 +1,12 @@
 """The « Bénéficiaires » page: search, filters and the list of every case of the office.
 
 Typing searches as you type (after a short pause, so that a fast typist causes one
-query, not five); the filters apply at once. Every change committed through the desk
-reloads the list, keeping the selected case selected. Enter or a double click on a
-row asks for its case file (:attr:`CaseListPage.open_case_requested`).
+query, not five); the filters apply at once. The list reads its rows a page at a time
+(:mod:`.model`); the count under it is of every matching case. Every change committed
+through the desk reloads the list, keeping the selected case selected wherever it is;
+so does sorting. A new search or filter keeps it only when it is among the first rows
+found: looking further would read every match at each keystroke. Enter or a double
+click on a row asks for its case file (:attr:`CaseListPage.open_case_requested`).
 """
 
 from __future__ import annotations
@@ -92,6 +95,8 @@ class CaseListPage(Page):
         desk = context.desk
         self.model = CaseListModel(desk, self)
         self._kept_case: int | None = None
+        #: The query of the rows shown: tells a new search from a refresh or a new sort.
+        self._shown_query = self.model.query
 
         self.search = QLineEdit(self)
         self.search.setObjectName("caseSearch")
@@ -198,13 +203,12 @@ class CaseListPage(Page):
         return self.model.case_id(selected[0].row())
 
     def select_case(self, case_id: int) -> bool:
-        """Select and show the row of ``case_id``; False when it is not listed."""
-        row = self.model.row_of(case_id)
+        """Select and show the row of ``case_id``, listing the rows down to it if need
+        be; False when it does not match the search and the filters."""
+        row = self.model.find_row(case_id)
         if row is None:
             return False
-        index = self.model.index(row, max(self.table.currentIndex().column(), 0))
-        self.table.setCurrentIndex(index)
-        self.table.scrollTo(index)
+        self._show_row(row)
         return True
 
     def refresh(self) -> None:
@@ -268,14 +272,32 @@ class CaseListPage(Page):
         self._kept_case = self.selected_case_id()
 
     def _after_reset(self) -> None:
-        shown = self.model.rowCount()
+        shown = self.model.match_count
         if self.model.query.text.strip() or self._filtered():
             total = count_cases(self.context.session_factory)
             self.count_label.setText(f"{plural(shown, 'dossier')} sur {format_count(total)}")
         else:
             self.count_label.setText(plural(shown, "dossier"))
-        if self._kept_case is not None:
-            self.select_case(self._kept_case)
+        query, before = self.model.query, self._shown_query
+        self._shown_query = query
+        if query != before:
+            # A new list starts at its top (and does not ask for a second page at once).
+            self.table.scrollToTop()
+        kept, self._kept_case = self._kept_case, None
+        if kept is None:
+            return
+        if replace(query, sort=before.sort, descending=before.descending) == before:
+            self.select_case(kept)  # a refresh or a new sort: wherever the case is now
+        elif (row := self.model.row_of(kept)) is not None:
+            self._show_row(row)  # a new search: only among the rows it listed
+
+    def _show_row(self, row: int) -> None:
+        index = self.model.index(row, max(self.table.currentIndex().column(), 0))
+        # The rows listed down to it first, or the scroll bar stops at the old end, and
+        # the view asks for one more page.
+        self.table.doItemsLayout()
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
 
     def _filtered(self) -> bool:
         query = self.model.query
