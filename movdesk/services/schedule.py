@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any, NamedTuple
 
-from sqlalchemy import Select, and_, case, delete, insert, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, delete, insert, or_, select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -67,6 +67,15 @@ class DeadlineItem(NamedTuple):
 def _sort_key(item: DeadlineItem) -> tuple[date, str, int]:
     """Soonest first, then by order number, then in the kinds table's order."""
     return item.due, item.order_number, KIND_ORDER[item.kind]
+
+
+def _open_on(today: date) -> ColumnElement[bool]:
+    """SQL: the stored deadline is open on ``today`` (an empty bound is open-ended)."""
+    d = ScheduledDeadline
+    return and_(
+        or_(d.open_from.is_(None), d.open_from <= today),
+        or_(d.open_until.is_(None), d.open_until >= today),
+    )
 
 
 def unscheduled_case_ids(session: Session, today: date) -> list[int]:
@@ -132,8 +141,7 @@ def open_items_of(
     d = ScheduledDeadline
     query = select(d.case_id, d.kind, d.due, d.label).where(
         d.case_id.in_(case_ids),
-        or_(d.open_from.is_(None), d.open_from <= today),
-        or_(d.open_until.is_(None), d.open_until >= today),
+        _open_on(today),
     )
     found: dict[int, list[tuple[str, date, str]]] = {}
     for case_id, kind, due, label in connection.execute(query):
@@ -185,8 +193,7 @@ def stored_statement(today: date, *, referent_id: int | None = None) -> Select[A
         .join(Referent, Referent.id == Case.referent_id)
         .where(
             DeadlineSchedule.since <= today,
-            or_(d.open_from.is_(None), d.open_from <= today),
-            or_(d.open_until.is_(None), d.open_until >= today),
+            _open_on(today),
         )
     )  # fmt: skip
     if referent_id is not None:

@@ -47,18 +47,6 @@ def desk(session_factory: sessionmaker[Session]) -> Desk:
     return desk
 
 
-@pytest.fixture
-def page(
-    qtbot: QtBot, desk: Desk, session_factory: sessionmaker[Session], db_location: DatabaseLocation
-) -> CaseListPage:
-    page = CaseListPage(PageContext(session_factory, db_location, True, desk))
-    qtbot.addWidget(page)
-    page.resize(1300, 700)
-    with qtbot.waitExposed(page):
-        page.show()
-    return page
-
-
 def _column(page: CaseListPage, column: Column) -> list[str]:
     model = page.model
     return [model.index(r, column).data() for r in range(model.rowCount())]

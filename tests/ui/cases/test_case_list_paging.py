@@ -11,7 +11,6 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
-from movdesk.config import DatabaseLocation
 from movdesk.demo import fill_demo
 from movdesk.models import CaseStatus
 from movdesk.services.case_list import (
@@ -26,7 +25,6 @@ from movdesk.services.context import Desk
 from movdesk.services.orders import add_referent
 from movdesk.services.summary import keep_fresh, refresh_stale
 from movdesk.ui.cases import CASE_ID_ROLE, CaseListModel, CaseListPage, Column
-from movdesk.ui.pages import PageContext
 
 TODAY = date(2026, 3, 2)
 #: Two full pages and a part of a third.
@@ -42,18 +40,6 @@ def desk(session_factory: sessionmaker[Session]) -> Desk:
     desk = Desk(session_factory, user="claire", clock=lambda: TODAY)
     keep_fresh(desk)  # as the main window does
     return desk
-
-
-@pytest.fixture
-def page(
-    qtbot: QtBot, desk: Desk, session_factory: sessionmaker[Session], db_location: DatabaseLocation
-) -> CaseListPage:
-    page = CaseListPage(PageContext(session_factory, db_location, True, desk))
-    qtbot.addWidget(page)
-    page.resize(1300, 700)
-    with qtbot.waitExposed(page):
-        page.show()
-    return page
 
 
 def _expected(desk: Desk, query: CaseListQuery) -> list[int]:
