@@ -19,8 +19,8 @@ be deleted while its job still runs:
 * while a job runs, Python's cyclic garbage collector runs on the UI thread only
   (:class:`_Collector`). Left automatic, it may start on the pool thread at any
   allocation, and walk Qt wrappers that the UI thread is deleting at that moment, with
-  the interpreter lock released between two steps of a widget's destructor: the
-  program then crashes (seen as a segmentation fault while windows closed).
+  the interpreter lock released between two steps of a widget's destructor (a debugger
+  caught a test run crashing so, while a closed window's layouts were being deleted).
 """
 
 from __future__ import annotations

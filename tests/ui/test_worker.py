@@ -147,8 +147,9 @@ def test_a_failure_reaches_the_ui_thread_without_the_jobs_variables(qtbot: QtBot
 
 
 def test_garbage_is_collected_on_the_ui_thread_while_a_job_runs(qtbot: QtBot) -> None:
-    """The crash this prevents: a collection started on the pool thread walked widgets
-    the UI thread was deleting. Here the job makes cyclic garbage for a while."""
+    """A collection started on the pool thread may walk widgets the UI thread is
+    deleting (a debugger caught it crashing a test run). Here the job makes cyclic
+    garbage for a while: every collection meanwhile must run on the UI thread."""
     main = threading.get_ident()
     threads: list[int] = []
 
