@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -12,6 +15,7 @@ from movdesk.demo import fill_demo
 from movdesk.models import Case, CaseStatus, CaseSummary, Civility
 from movdesk.rules.timeline import case_end_date, effective_status, phase
 from movdesk.services.case_list import (
+    JULIAN_DAY_OF_ORDINAL_0,
     CaseListQuery,
     SortKey,
     case_ids,
@@ -191,6 +195,16 @@ def test_status_phase_and_day_follow_the_rules(
         else:
             assert row.day == day
     assert {r.status for r in rows.values()} >= {CaseStatus.ACTIVE, CaseStatus.ORDERED}
+
+
+@settings(max_examples=200)
+@given(st.dates())
+def test_today_as_a_julian_day_is_what_sqlite_reads(day: date) -> None:
+    """The day number is worked out in Python once, then compared by SQLite with its
+    own ``julianday()`` of each case's dates: both must count the same."""
+    with sqlite3.connect(":memory:") as connection:
+        (sqlite_number,) = connection.execute("SELECT julianday(?)", (day.isoformat(),)).fetchone()
+    assert day.toordinal() + JULIAN_DAY_OF_ORDINAL_0 == sqlite_number
 
 
 def test_rows_for_reads_only_the_ids_asked_and_skips_removed_ones(
