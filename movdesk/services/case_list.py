@@ -131,9 +131,14 @@ class _Expressions:
         current_end = func.coalesce(Case.renewal_new_end_date, Case.end_date)
         recorded = type_coerce(Case.status, String)
         signed = Case.contracting_result == ContractingResult.SIGNED
+        # The exit is looked for only for an active case past its end (SQLite stops at
+        # the first false term), not joined to every case: sorting or filtering 50,000
+        # cases on the status takes about half the time.
+        # Its own case_exit, even in a statement that also joins case_exit (day n).
+        no_exit = ~select(Exit.id).where(Exit.case_id == Case.id).correlate_except(Exit).exists()
         self.status: ColumnElement[Any] = case(
             (
-                and_(recorded == CaseStatus.ACTIVE.value, Exit.id.is_(None), current_end < day),
+                and_(recorded == CaseStatus.ACTIVE.value, current_end < day, no_exit),
                 CaseStatus.ENDED_TERM.value,
             ),
             else_=recorded,
@@ -292,8 +297,8 @@ def _sorted(
 ) -> Select[Any]:
     """``columns`` of the cases of ``query``, sorted on ``values`` (its sort values, or
     the labels of these among ``columns``: each is then computed once a case)."""
-    # Only the effective status and day n read the exit.
-    by_exit = bool(query.statuses) or query.sort in (SortKey.STATUS, SortKey.DAY)
+    # Only day n joins the exit (the status looks for it itself).
+    by_exit = query.sort is SortKey.DAY
     statement = _base(
         select(*columns),
         beneficiaries=query.sort is SortKey.BENEFICIARY,
@@ -348,7 +353,7 @@ def count_statement(query: CaseListQuery, today: date, *, unsummarised: bool = T
         select(func.count()),
         beneficiaries=False,
         referents=False,
-        exits=bool(query.statuses),
+        exits=False,
         summaries=query.late_only,
     )
     return _filtered(statement, query, _expressions(today), unsummarised=unsummarised)
