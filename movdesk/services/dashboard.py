@@ -20,7 +20,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..models import Case, CaseStatus, OfficeSettings, Referent
-from .schedule import Cancel, DeadlineItem, Progress, open_deadlines
+from .batches import Cancel, Progress
+from .schedule import DeadlineItem, open_deadlines
 
 #: The deadline statuses the dashboard lists: what needs doing this week.
 URGENT_STATUSES = ("overdue", "today", "soon")

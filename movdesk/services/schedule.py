@@ -41,8 +41,7 @@ from ..models import (
 from ..rules.calendar import practical_date
 from ..rules.deadlines import KIND_ORDER, case_deadlines, deadline_status
 from ..rules.schedule import deadline_schedule
-from ..store.engine import unit_of_work
-from .batches import BATCH_SIZE, Cancel, Cancelled, Progress, batches
+from .batches import Cancel, Cancelled, Progress, write_in_batches
 from .case_facts import load_facts, may_have_open_deadlines
 
 
@@ -164,15 +163,12 @@ def bring_up_to_date(
     """
     with factory() as session:
         ids = unscheduled_case_ids(session, today)
-    if progress is not None:
-        progress(0, len(ids))
-    for done, batch in enumerate(batches(ids), start=1):
-        if cancel is not None and cancel():
-            raise Cancelled
-        with unit_of_work(factory) as session:
-            store_schedules(session, batch, today)
-        if progress is not None:
-            progress(min(done * BATCH_SIZE, len(ids)), len(ids))
+
+    def write(session: Session, batch: Sequence[int]) -> None:
+        store_schedules(session, batch, today)
+
+    if write_in_batches(factory, ids, write, progress=progress, cancel=cancel) < len(ids):
+        raise Cancelled
     return len(ids)
 
 

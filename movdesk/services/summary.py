@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from ..models import Beneficiary, Case, CaseSummary, Interview, InterviewStatus
 from ..rules.deadlines import KIND_ORDER
 from ..store.engine import unit_of_work
-from .batches import Cancel, Progress, batches
+from .batches import Cancel, Progress, batches, write_in_batches
 from .context import Desk
 from .events import Change
 from .schedule import open_items_of
@@ -145,18 +145,11 @@ def refresh_stale(
     """
     with session_factory() as session:
         ids = stale_case_ids(session, today)
-    done = 0
-    if progress is not None:
-        progress(0, len(ids))
-    for batch in batches(ids):
-        if cancel is not None and cancel():
-            break
-        with unit_of_work(session_factory) as session:
-            _write(session, _summary_rows(session, batch, today), only_if_other_day=True)
-        done += len(batch)
-        if progress is not None:
-            progress(done, len(ids))
-    return done
+
+    def write(session: Session, batch: Sequence[int]) -> None:
+        _write(session, _summary_rows(session, batch, today), only_if_other_day=True)
+
+    return write_in_batches(session_factory, ids, write, progress=progress, cancel=cancel)
 
 
 def keep_fresh(desk: Desk) -> Callable[[], None]:

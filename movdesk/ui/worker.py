@@ -82,9 +82,6 @@ class _Collector(QObject):
             self._timer.start()
         self._jobs += 1
 
-    def jobs(self) -> int:
-        return self._jobs
-
     @Slot()
     def _on_job_ended(self) -> None:
         self._jobs -= 1
