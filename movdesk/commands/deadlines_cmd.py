@@ -22,6 +22,7 @@ from ..errors import UserError
 from ..models import Referent
 from ..reports.csv_export import EXCEL, write_csv
 from ..rules.calendar import french_date
+from ..rules.deadlines import CONTRACT_KINDS
 from ..services.schedule import DeadlineItem, open_deadlines
 from ._common import sessions, write_output
 
@@ -121,7 +122,9 @@ def run(args: argparse.Namespace, location: DatabaseLocation) -> int:
                 referent_id = _referent_id(session, args.referent)
         deadlines = open_deadlines(factory, today, referent_id=referent_id)
     if args.format == "json":
-        sys.stdout.write(render_json(deadlines))
+        # The JSON keeps EXCHANGE.md's closed list of kinds: the office's own reminders
+        # (partner follow-ups) are in the table and the CSV only (docs/decisions.md).
+        sys.stdout.write(render_json([d for d in deadlines if d.kind in CONTRACT_KINDS]))
     elif args.format == "csv":
         write_output(write_csv(COLUMNS, _rows(deadlines), EXCEL), None)
     else:

@@ -4,7 +4,7 @@ from .activity import DEFAULT_INTERVIEW_MINUTES, Interview
 from .audit import AuditEntry
 from .base import NAMING_CONVENTION, Base, column_values
 from .case import Beneficiary, Case, ReferentAssignment, StatusChange
-from .directory import Employer, OfficeSettings, Partner, Referent
+from .directory import DirectoryContact, Employer, OfficeSettings, Partner, Referent
 from .enums import (
     INTERRUPTION_REASONS,
     ActionStatus,
@@ -21,13 +21,16 @@ from .enums import (
     InterviewKind,
     InterviewStatus,
     PartnerKind,
+    RomeSource,
     SuspensionKind,
+    TargetDecision,
     Tranche,
 )
 from .finance import CaseDocument, PaymentTranche
 from .outcome import Exit
 from .periods import CompanyPeriod, Suspension
 from .plan import Action, Barrier, JobTarget
+from .rome import RomeJob
 from .schedule import DeadlineSchedule, ScheduledDeadline
 from .summary import CaseSummary
 
@@ -54,6 +57,7 @@ __all__ = [
     "ContractType",
     "ContractingResult",
     "DeadlineSchedule",
+    "DirectoryContact",
     "DocumentKind",
     "Employer",
     "Exit",
@@ -68,10 +72,13 @@ __all__ = [
     "PaymentTranche",
     "Referent",
     "ReferentAssignment",
+    "RomeJob",
+    "RomeSource",
     "ScheduledDeadline",
     "StatusChange",
     "Suspension",
     "SuspensionKind",
+    "TargetDecision",
     "Tranche",
     "column_values",
 ]
