@@ -5,7 +5,8 @@ summary refresh shares it): building ORM entities for every interview costs abou
 times reading the same rows, so :func:`load_facts` reads only the columns the rules
 need, with one Core statement per table (cases, interviews, suspensions, company
 periods, exits, barriers handed to a partner), and returns light :class:`CaseFacts`
-objects with the entities' attribute names; the rules accept either (``movdesk.rules`` reads attributes only).
+objects with the entities' attribute names; the rules accept either
+(``movdesk.rules`` reads attributes only).
 
 :func:`may_have_open_deadlines` is the SQL filter that leaves out only the cases that
 cannot have an open deadline whatever their details (see :mod:`movdesk.rules.deadlines`).

@@ -10,8 +10,8 @@ changed since (another window, another referent) rather than overwrite that work
 Decisions:
 
 * Only the actions of :data:`UNDOABLE_ACTIONS` are undone: the case actions of
-  ``orders``, ``milestones`` and ``rows``. Settings, imports and the like are not; they
-  are re-done through their own screens.
+  ``orders``, ``milestones`` and ``rows``, and the directory's (``directory_edit``).
+  Settings, imports and the like are not; they are re-done through their own screens.
 * The recorded status of a case is not copied back: the status is re-synchronised from
   the facts, so the status history gains a dated line instead of losing one.
 * Undoing an order registration deletes the case while nothing was added to it since;
@@ -20,6 +20,9 @@ Decisions:
 * Undoing a change of referent also takes back the new line of the referent history
   and reopens the previous one.
 * An employer created on the fly by a company period stays in the directory.
+* Rows the action deleted come back before the rows it changed are set back, so that
+  undoing a merge of two directory entries restores the absorbed entry first, then
+  points its periods, hires, barriers… at it again.
 """
 
 from __future__ import annotations
@@ -74,6 +77,17 @@ UNDOABLE_ACTIONS = frozenset(
         "Ajouter une action",
         "Modifier une action",
         "Ajouter une piste professionnelle",
+        # directory (services.directory_edit)
+        "Ajouter une entreprise",
+        "Modifier une entreprise",
+        "Supprimer une entreprise",
+        "Ajouter un partenaire",
+        "Modifier un partenaire",
+        "Supprimer un partenaire",
+        "Ajouter un contact",
+        "Modifier un contact",
+        "Supprimer un contact",
+        "Fusionner deux entrées de l'annuaire",
     }
 )
 
@@ -240,8 +254,12 @@ def undo_last(desk: Desk) -> str:
         for net, row in reversed(current):
             if net.created:
                 _reverse(work, net, row, summary)
+        # Deleted rows come back before the rows that pointed at them (a merge).
         for net, row in current:
-            if not net.created:
+            if net.deleted:
+                _reverse(work, net, row, summary)
+        for net, row in current:
+            if not net.created and not net.deleted:
                 _reverse(work, net, row, summary)
         work.session.flush()
         work.session.expire_all()
