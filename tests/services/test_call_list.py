@@ -1,0 +1,110 @@
+"""« Suivis à faire cette semaine »: follow-ups and retention checks due, per referent."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from movdesk.models import (
+    Civility,
+    ContractingResult,
+    ContractType,
+    ExitReason,
+    InterviewKind,
+    InterviewStatus,
+)
+from movdesk.services import milestones as ms
+from movdesk.services.call_list import week_call_list
+from movdesk.services.context import Desk
+from movdesk.services.directory import EntryKind
+from movdesk.services.directory_edit import EntryInput, save_entry
+from movdesk.services.orders import BeneficiaryInput, add_referent, register_order
+from movdesk.services.rows import schedule_interview
+from movdesk.services.schedule import open_deadlines
+
+from .conftest import TODAY  # Monday 2 March 2026
+
+
+def _placed(desk: Desk, referent: int, number: str, pe_id: str, j: date, **job: object) -> int:
+    case = register_order(
+        desk,
+        order_number=number,
+        referent_id=referent,
+        start_date=date(2025, 10, 6),
+        end_date=date(2026, 4, 3),
+        beneficiary=BeneficiaryInput(
+            last_name=f"Nom{number[-1]}",
+            first_name="Léa",
+            pe_id=pe_id,
+            civility=Civility.MME,
+            phone="06 39 98 12 34",
+        ),
+    )
+    ms.record_contracting(desk, case, on=date(2025, 10, 7), result=ContractingResult.SIGNED)
+    ms.record_exit(desk, case, ms.ExitInput(date=j, reason=ExitReason.EMPLOYMENT, **job))
+    return case
+
+
+def test_this_weeks_calls_then_a_recorded_follow_up_closes_its_line(
+    desk: Desk, referent_id: int, session_factory: sessionmaker[Session]
+) -> None:
+    employer = save_entry(
+        desk, EntryKind.EMPLOYER, EntryInput(name="Boulangerie Petit", town="Lille")
+    )
+    cdi = {"employment_contract": ContractType.CDI, "employment_full_time": True}
+    recent = _placed(
+        desk,
+        referent_id,
+        "LC-1",
+        "1111111A",
+        date(2026, 2, 25),
+        employment_employer_id=employer,
+        employment_job_title="Vendeuse",
+        **cdi,
+    )
+    older = _placed(desk, referent_id, "LC-2", "2222222B", date(2025, 12, 1), **cdi)
+    other = add_referent(desk, "Julien Lefort")
+    _placed(desk, other, "LC-3", "3333333C", date(2026, 2, 26), **cdi)
+    # A two-month CDD is not followed.
+    _placed(
+        desk,
+        referent_id,
+        "LC-4",
+        "4444444D",
+        date(2026, 2, 24),
+        employment_contract=ContractType.CDD,
+        employment_end=date(2026, 4, 23),
+        employment_full_time=True,
+    )
+
+    with session_factory() as session:
+        calls = week_call_list(session, TODAY)
+    assert (calls.week_start, calls.week_end) == (date(2026, 3, 2), date(2026, 3, 8))
+    assert [g.referent for g in calls.groups] == ["Claire Martin", "Julien Lefort"]
+    lines = calls.groups[0].lines
+    assert [(c.case_id, c.kind, c.due, c.status) for c in lines] == [
+        (older, "retention_check", date(2026, 3, 1), "overdue"),
+        (recent, "follow_up_interview", date(2026, 3, 3), "soon"),
+    ]
+    assert lines[1].phone == "06 39 98 12 34"
+    assert lines[1].placement == "CDI — Vendeuse — Boulangerie Petit"
+    assert lines[1].label == "Tenir le 1er entretien de suivi dans l'emploi ou la formation"
+
+    with session_factory() as session:
+        only_julien = week_call_list(session, TODAY, referent_id=other)
+    assert [g.referent for g in only_julien.groups] == ["Julien Lefort"]
+
+    schedule_interview(
+        desk,
+        recent,
+        on=TODAY,
+        kind=InterviewKind.FOLLOW_UP,
+        status=InterviewStatus.ATTENDED,
+        notes="En poste, tout va bien",
+    )
+    with session_factory() as session:
+        after = week_call_list(session, TODAY)
+    assert [c.case_id for c in after.groups[0].lines] == [older]
+    deadlines = open_deadlines(session_factory, TODAY)
+    assert not [d for d in deadlines if d.case_id == recent and d.kind == "follow_up_interview"]
