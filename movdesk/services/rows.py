@@ -37,6 +37,8 @@ from .errors import ValidationFailed
 from .rome import code_problem, normalise_code, remember_title, validated_code
 from .summary import fold
 
+DESCRIPTION_REQUIRED = "la description de l'action est obligatoire."
+
 
 def _rome(value: str | None, field: str) -> str | None:
     """The code's shape, checked before the action opens (the referential, inside it)."""
@@ -526,7 +528,7 @@ def add_action(
 ) -> int:
     """A step of the action plan (phase 2)."""
     if not description.strip():
-        raise ValidationFailed([Problem("description", "décrivez l'action à mener.")])
+        raise ValidationFailed([Problem("description", DESCRIPTION_REQUIRED)])
 
     def make(work: Work, case: Case) -> Action:
         row = Action(
@@ -553,7 +555,7 @@ def update_action(
     partner (when not given) stay as they are.
     """
     if description is not None and not description.strip():
-        raise ValidationFailed([Problem("description", "décrivez l'action à mener.")])
+        raise ValidationFailed([Problem("description", DESCRIPTION_REQUIRED)])
 
     def change(work: Work, row: Action) -> str:
         row.status = status
