@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import io
 from datetime import date
 
+from pypdf import PdfReader
 from sqlalchemy.orm import Session, sessionmaker
 
+from movdesk.demo import fill_demo
 from movdesk.models import (
     Civility,
     ContractingResult,
@@ -14,14 +17,20 @@ from movdesk.models import (
     InterviewKind,
     InterviewStatus,
 )
+from movdesk.reports.call_list import render_call_list
 from movdesk.services import milestones as ms
-from movdesk.services.call_list import week_call_list
+from movdesk.services.call_list import (
+    call_list_document,
+    due_from_facts,
+    due_from_schedules,
+    week_call_list,
+)
 from movdesk.services.context import Desk
 from movdesk.services.directory import EntryKind
 from movdesk.services.directory_edit import EntryInput, save_entry
 from movdesk.services.orders import BeneficiaryInput, add_referent, register_order
 from movdesk.services.rows import schedule_interview
-from movdesk.services.schedule import open_deadlines
+from movdesk.services.schedule import bring_up_to_date, open_deadlines
 
 from .conftest import TODAY  # Monday 2 March 2026
 
@@ -78,8 +87,7 @@ def test_this_weeks_calls_then_a_recorded_follow_up_closes_its_line(
         employment_full_time=True,
     )
 
-    with session_factory() as session:
-        calls = week_call_list(session, TODAY)
+    calls = week_call_list(session_factory, TODAY)
     assert (calls.week_start, calls.week_end) == (date(2026, 3, 2), date(2026, 3, 8))
     assert [g.referent for g in calls.groups] == ["Claire Martin", "Julien Lefort"]
     lines = calls.groups[0].lines
@@ -91,8 +99,7 @@ def test_this_weeks_calls_then_a_recorded_follow_up_closes_its_line(
     assert lines[1].placement == "CDI — Vendeuse — Boulangerie Petit"
     assert lines[1].label == "Tenir le 1er entretien de suivi dans l'emploi ou la formation"
 
-    with session_factory() as session:
-        only_julien = week_call_list(session, TODAY, referent_id=other)
+    only_julien = week_call_list(session_factory, TODAY, referent_id=other)
     assert [g.referent for g in only_julien.groups] == ["Julien Lefort"]
 
     schedule_interview(
@@ -103,8 +110,40 @@ def test_this_weeks_calls_then_a_recorded_follow_up_closes_its_line(
         status=InterviewStatus.ATTENDED,
         notes="En poste, tout va bien",
     )
-    with session_factory() as session:
-        after = week_call_list(session, TODAY)
+    after = week_call_list(session_factory, TODAY)
     assert [c.case_id for c in after.groups[0].lines] == [older]
     deadlines = open_deadlines(session_factory, TODAY)
     assert not [d for d in deadlines if d.case_id == recent and d.kind == "follow_up_interview"]
+
+
+def test_the_stored_schedules_and_the_rules_give_the_same_calls(
+    session_factory: sessionmaker[Session],
+) -> None:
+    fill_demo(session_factory, cases=300, seed=5, today=TODAY)
+    for day in (TODAY, date(2026, 3, 11), date(2026, 4, 20)):
+        bring_up_to_date(session_factory, day)
+        with session_factory() as session:
+            stored = due_from_schedules(session, day, None)
+            worked_out = due_from_facts(session, day, None)
+        assert stored and sorted(stored) == sorted(worked_out)
+
+
+def test_the_printed_list_has_one_part_per_referent(
+    desk: Desk, referent_id: int, session_factory: sessionmaker[Session]
+) -> None:
+    cdi = {"employment_contract": ContractType.CDI, "employment_full_time": True}
+    _placed(desk, referent_id, "LC-1", "1111111A", date(2026, 2, 25), **cdi)
+    document = call_list_document(desk, TODAY)
+    pages = PdfReader(io.BytesIO(render_call_list(document))).pages
+    # Words as a reader sees them, whatever the cells' line breaks.
+    text = " ".join(" ".join(page.extract_text() for page in pages).split())
+    assert "Suivis à faire cette semaine" in text
+    assert "Semaine du 02/03/2026 au 08/03/2026" in text
+    assert "NOM1 Léa" in text and "LC-1" in text and "03/03/2026" in text
+    assert "1er entretien de suivi" in text
+    assert "Page 1 / 1" in text
+    nobody = add_referent(desk, "Nadia Benali")
+    empty = call_list_document(desk, TODAY, referent_id=nobody)
+    nothing = PdfReader(io.BytesIO(render_call_list(empty))).pages[0].extract_text()
+    assert "Aucun entretien de suivi ni maintien" in " ".join(nothing.split())
+    assert "Référent : Nadia Benali" in nothing
