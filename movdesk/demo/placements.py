@@ -2,7 +2,8 @@
 
 Company periods get a tutor, objectives and, once over, an evaluation (skills observed,
 decision about the job target); barriers in the hands of a partner get the request
-date, the follow-up date and, for many, the partner's answer. Each row's values come
+date, the follow-up date and, for many, the partner's answer; a job exit gets its
+employer, often the company of the case's last period. Each row's values come
 from a random source seeded by the row's own facts, so the result does not depend on
 how cases are split into chunks. Rows are updated in bulk, by primary key.
 """
@@ -16,7 +17,15 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from ..models import Barrier, BarrierStatus, CompanyPeriod, TargetDecision
+from ..models import (
+    Barrier,
+    BarrierStatus,
+    CompanyPeriod,
+    Employer,
+    Exit,
+    ExitReason,
+    TargetDecision,
+)
 from .identity import fictitious_phone
 
 _TUTORS = (
@@ -92,10 +101,39 @@ def _barrier_values(row: Any, seed: int, today: date) -> dict[str, Any] | None:
             "referral_closed_on": closed}  # fmt: skip
 
 
+def _hiring_employers(session: Session, seed: int, case_ids: list[int]) -> list[dict[str, Any]]:
+    """The employer of each job exit: often the company of the case's last period."""
+    employers = sorted(session.scalars(select(Employer.id)))
+    if not employers:
+        return []
+    last_periods: dict[int, int] = {}
+    for case_id, employer_id in session.execute(
+        select(CompanyPeriod.case_id, CompanyPeriod.employer_id)
+        .where(CompanyPeriod.case_id.in_(case_ids), CompanyPeriod.employer_id.is_not(None))
+        .order_by(CompanyPeriod.start_date)
+    ):
+        last_periods[case_id] = employer_id
+    found = []
+    for exit_id, case_id in session.execute(
+        select(Exit.id, Exit.case_id).where(
+            Exit.case_id.in_(case_ids), Exit.reason == ExitReason.EMPLOYMENT
+        )
+    ):
+        rng = random.Random(f"{seed}:hired:{case_id}")
+        known = last_periods.get(case_id)
+        chosen = known if known is not None and rng.random() < 0.6 else rng.choice(employers)
+        found.append({"id": exit_id, "employment_employer_id": chosen})
+    return found
+
+
 def enrich_placements(session: Session, seed: int, today: date, case_ids: list[int]) -> None:
-    """Tutors, objectives and evaluations of the periods, requests of the barriers."""
+    """Tutors, objectives and evaluations of the periods, requests of the barriers, and
+    the employer of each job exit."""
     if not case_ids:
         return
+    hires = _hiring_employers(session, seed, case_ids)
+    if hires:
+        session.execute(update(Exit), hires)
     periods = session.execute(
         select(CompanyPeriod.id, CompanyPeriod.case_id, CompanyPeriod.start_date,
                CompanyPeriod.end_date, CompanyPeriod.job_title)

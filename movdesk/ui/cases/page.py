@@ -14,17 +14,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QStyle,
-    QTableView,
     QWidget,
 )
 
@@ -34,6 +30,7 @@ from ...services.dashboard import count_cases
 from ...services.events import Change
 from ..formatting import format_count, plural
 from ..pages.base import Page, PageContext
+from ..tables import ListTable, setup_list
 from .model import CaseListModel, Column
 
 #: Pause after the last keystroke before searching, in milliseconds.
@@ -45,6 +42,8 @@ SEARCH_PLACEHOLDER = "Rechercher : nom, prénom, identifiant France Travail ou n
 ALL_REFERENTS = "Tous les référents"
 ALL_STATUSES = "Tous les statuts"
 ALL_PHASES = "Toutes les phases"
+#: The phase filter's entry for the cases in phase 2 without a company period.
+WITHOUT_PERIOD = "without_period"
 LATE_TEXT = "En retard"
 
 _WIDTHS = {
@@ -52,7 +51,7 @@ _WIDTHS = {
     Column.BENEFICIARY: 190,
     Column.REFERENT: 140,
     Column.STATUS: 125,
-    Column.PHASE: 65,
+    Column.PHASE: 150,
     Column.DAY: 75,
     Column.LAST_INTERVIEW: 120,
     Column.NEXT_DUE: 170,
@@ -64,20 +63,6 @@ def _window_settings() -> QSettings:
     from ..main_window import window_settings
 
     return window_settings()
-
-
-class _CaseTable(QTableView):
-    """The list itself; Enter opens the current case on every platform."""
-
-    #: The case at ``index`` should open (Enter, Return or a double click).
-    open_requested = Signal(QModelIndex)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self.open_requested.emit(self.currentIndex())
-            event.accept()
-            return
-        super().keyPressEvent(event)
 
 
 class CaseListPage(Page):
@@ -118,6 +103,7 @@ class CaseListPage(Page):
         self.phase_filter.addItem(ALL_PHASES, None)
         self.phase_filter.addItem("Phase 1 (diagnostic)", 1)
         self.phase_filter.addItem("Phase 2 (plan d'action)", 2)
+        self.phase_filter.addItem("Phase 2 sans période en entreprise", WITHOUT_PERIOD)
         self.late_filter = QCheckBox(LATE_TEXT, self)
         self.late_filter.setObjectName("lateFilter")
         self.late_filter.setToolTip("Seulement les dossiers ayant une échéance dépassée")
@@ -132,20 +118,11 @@ class CaseListPage(Page):
         bar.addWidget(self.late_filter)
         self.body.addLayout(bar)
 
-        self.table = _CaseTable(self)
+        self.table = ListTable(self)
         self.table.setObjectName("caseTable")
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
+        setup_list(self.table)
         self.table.setTabKeyNavigation(False)
-        rows = self.table.verticalHeader()
-        rows.hide()
-        # Fixed heights: the view never measures 50,000 rows to lay them out.
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
         header.setSectionsMovable(True)
         header.setHighlightSections(False)
@@ -220,13 +197,15 @@ class CaseListPage(Page):
         """List the cases matching the search text and the filters now."""
         self._search_timer.stop()
         status = self.status_filter.currentData()
+        phase = self.phase_filter.currentData()
         query = replace(
             self.model.query,
             text=self.search.text(),
             referent_id=self.referent_filter.currentData(),
             statuses=frozenset() if status is None else frozenset({CaseStatus(status)}),
-            phase=self.phase_filter.currentData(),
+            phase=2 if phase == WITHOUT_PERIOD else phase,
             late_only=self.late_filter.isChecked(),
+            without_period=phase == WITHOUT_PERIOD,
         )
         if query != self.model.query:
             self.model.set_query(query)
@@ -303,6 +282,7 @@ class CaseListPage(Page):
         query = self.model.query
         return bool(
             query.referent_id is not None or query.statuses or query.phase or query.late_only
+            or query.without_period
         )
 
     def _search_done(self) -> None:

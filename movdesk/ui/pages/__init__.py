@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from ..cases.page import CaseListPage
+from ..directory.page import DirectoryPage
+from ..placements.page import PlacementsPage
 from .base import Page, PageContext, PlaceholderPage
 from .dashboard import DashboardPage
 from .placeholders import (
     AgendaPage,
-    DirectoryPage,
     IndicatorsPage,
     PaymentsPage,
-    PlacementsPage,
 )
 from .settings import SettingsPage
 

@@ -17,16 +17,6 @@ class AgendaPage(PlaceholderPage):
     )
 
 
-class PlacementsPage(PlaceholderPage):
-    TITLE = "Placements"
-    ICON = "placements"
-    FALLBACK_ICON = QStyle.StandardPixmap.SP_DialogApplyButton
-    DESCRIPTION = (
-        "Cette page contiendra les sorties vers l'emploi ou la formation et le suivi "
-        "dans l'emploi des bénéficiaires placés."
-    )
-
-
 class IndicatorsPage(PlaceholderPage):
     TITLE = "Indicateurs"
     ICON = "indicators"
@@ -44,14 +34,4 @@ class PaymentsPage(PlaceholderPage):
     DESCRIPTION = (
         "Cette page contiendra les tranches de paiement de chaque dossier, celles à "
         "facturer et celles déjà réglées."
-    )
-
-
-class DirectoryPage(PlaceholderPage):
-    TITLE = "Annuaire"
-    ICON = "directory"
-    FALLBACK_ICON = QStyle.StandardPixmap.SP_DirHomeIcon
-    DESCRIPTION = (
-        "Cette page contiendra l'annuaire des référents, des partenaires et des "
-        "employeurs du bureau."
     )

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from ...services.dashboard import OfficeSummary, read_office
 from ..formatting import NOT_FILLED, format_euros
 from .base import Page, PageContext
+from .rome_settings import RomeSettings
 
 
 class SettingsPage(Page):
@@ -53,6 +54,8 @@ class SettingsPage(Page):
         row.addWidget(self.edit_button)
         row.addStretch(1)
         self.body.addLayout(row)
+        self.rome = RomeSettings(context.desk, self)
+        self.body.addWidget(self.rome)
         self.body.addStretch(1)
         self.refresh()
 

@@ -1,0 +1,155 @@
+"""Paramètres › « Référentiel ROME »: what the office has loaded, and the import.
+
+The user downloads France Travail's open-data referential once, on any machine, and
+imports the CSV file(s) here: the codes file (``unix_referentiel_code_rome…``), the job
+titles file (``unix_referentiel_appellation…``) or both at once. A wrong file is
+refused with the line at fault and nothing changes (:mod:`movdesk.services.rome`).
+The files are read and imported off the window's thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...errors import UserError
+from ...services.context import Desk
+from ...services.rome import ImportResult, import_referential, rome_status
+from ..casefile.text import date_time
+from ..formatting import format_count, plural
+from ..worker import Worker
+
+#: Files larger than this are not a ROME referential (the real ones weigh about 1 MB).
+MAX_FILE_BYTES = 50 * 1024 * 1024
+
+
+def read_files(paths: Sequence[str]) -> list[tuple[str, bytes]]:
+    """The chosen files' names and bytes; French errors for what cannot be read."""
+    found = []
+    for path in paths:
+        file = Path(path)
+        try:
+            if file.stat().st_size > MAX_FILE_BYTES:
+                raise UserError(
+                    f"« {file.name} » pèse plus de 50 Mo : ce n'est pas le référentiel ROME "
+                    "(aucune modification)."
+                )
+            found.append((file.name, file.read_bytes()))
+        except OSError as error:
+            raise UserError(
+                f"Impossible de lire « {file.name} » : {error.strerror} (aucune modification)."
+            ) from None
+    return found
+
+
+class RomeSettings(QGroupBox):
+    """The ROME group of the Paramètres page."""
+
+    #: An import ended: its French outcome message (the tests wait for it).
+    finished = Signal(str)
+
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__("Référentiel ROME des métiers", parent)
+        self.setObjectName("romeSettings")
+        self.desk = desk
+        self.status = QLabel(self)
+        self.status.setObjectName("romeStatus")
+        self.status.setWordWrap(True)
+        self.import_button = QPushButton("&Importer le référentiel ROME…", self)
+        self.import_button.setObjectName("importRome")
+        self.import_button.setToolTip(
+            "Les fichiers CSV du ROME publiés en open data par France Travail "
+            "(unix_referentiel_code_rome…, unix_referentiel_appellation…)"
+        )
+        self.import_button.clicked.connect(lambda _checked=False: self.choose_files())
+        explanation = QLabel(
+            "Téléchargez une fois le référentiel ROME sur le site open data de France "
+            "Travail (archive « RefRomeCsv »), sur n'importe quel poste, puis importez ici "
+            "le fichier des codes et, de préférence, celui des appellations (environ 11 000 "
+            "intitulés). Les métiers saisis dans les formulaires sont ensuite cherchés dans "
+            "ce référentiel et leurs codes vérifiés. Sans référentiel, intitulés et codes se "
+            "tapent librement et sont retenus.",
+            self,
+        )
+        explanation.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.import_button)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addWidget(explanation)
+        layout.addLayout(row)
+        self._files: list[str] = []
+        self._worker = Worker(self._job, self)
+        self._worker.finished.connect(self._done)
+        self._worker.failed.connect(self._failed)
+        self.refresh()
+
+    def refresh(self) -> None:
+        status = rome_status(self.desk)
+        if status.imported_titles:
+            loaded = (
+                f"{plural(status.imported_titles, 'intitulé')} pour "
+                f"{plural(status.imported_codes, 'code')}, importés le "
+                f"{date_time(status.imported_at)}"
+                if status.imported_at
+                else ""
+            )
+            text = f"Référentiel importé : {loaded}."
+        else:
+            text = "Aucun référentiel importé : les codes ROME sont vérifiés sur leur forme seule."
+        if status.typed_titles:
+            text += f" {plural(status.typed_titles, 'métier saisi', 'métiers saisis')} au bureau."
+        self.status.setText(text)
+
+    def choose_files(self) -> None:
+        paths, _filter = QFileDialog.getOpenFileNames(
+            self,
+            "Importer le référentiel ROME",
+            str(Path.home()),
+            "Fichiers CSV (*.csv);;Tous les fichiers (*)",
+        )
+        if paths:
+            self.import_files(paths)
+
+    def import_files(self, paths: Sequence[str]) -> None:
+        """Read and import ``paths`` in the background; the outcome is shown when done."""
+        if self._worker.is_running():
+            return
+        self._files = list(paths)
+        self.import_button.setEnabled(False)
+        self.status.setText("Import du référentiel en cours…")
+        self._worker.start()
+
+    def _job(self, _progress: object, _cancel: object) -> ImportResult:
+        return import_referential(self.desk, read_files(self._files))
+
+    def _done(self, result: object) -> None:
+        assert isinstance(result, ImportResult)
+        self.import_button.setEnabled(True)
+        self.refresh()
+        message = (
+            f"Référentiel ROME importé : {format_count(result.titles)} intitulés, "
+            f"{format_count(result.codes)} codes."
+        )
+        self.finished.emit(message)
+        QMessageBox.information(self, "Référentiel ROME", message)
+
+    def _failed(self, error: object) -> None:
+        self.import_button.setEnabled(True)
+        self.refresh()
+        text = str(error) if isinstance(error, UserError) else f"Erreur inattendue : {error}"
+        self.finished.emit(text)
+        QMessageBox.warning(self, "Référentiel ROME", text)
