@@ -47,6 +47,7 @@ from movdesk.services.directory_edit import (
     save_entry,
 )
 from movdesk.services.errors import ValidationFailed
+from movdesk.services.schedule import open_deadlines
 from movdesk.services.undo import undo_last
 
 from .conftest import TODAY
@@ -373,3 +374,43 @@ def test_lifting_a_barrier_keeps_its_request(desk: Desk, signed: int, session: S
         date(2026, 2, 16),
         TODAY,
     )
+
+
+def test_a_request_to_follow_up_is_a_deadline_until_the_partner_answers(
+    desk: Desk, signed: int, session_factory: sessionmaker[Session]
+) -> None:
+    partner = save_entry(desk, PARTNER, EntryInput(name="CAF du Nord"))
+    barrier = rows.add_barrier(
+        desk,
+        signed,
+        category=BarrierCategory.FAMILY,
+        partner_id=partner,
+        status=BarrierStatus.IN_PROGRESS,
+        referral=rows.Referral(date(2026, 2, 2), date(2026, 2, 16)),
+    )
+
+    def follow_ups() -> list[tuple[str, str]]:
+        return [
+            (d.status, d.label)
+            for d in open_deadlines(session_factory, TODAY)
+            if d.kind == "partner_follow_up"
+        ]
+
+    assert follow_ups() == [
+        (
+            "overdue",
+            "Relancer CAF du Nord (frein « Contraintes familiales / garde d'enfants », "
+            "demande du 02/02/2026)",
+        )
+    ]
+    # Renaming the partner renames the reminder; the answer closes it.
+    save_entry(desk, PARTNER, EntryInput(name="CAF du Nord — Lille"), entry_id=partner)
+    assert follow_ups()[0][1].startswith("Relancer CAF du Nord — Lille")
+    rows.update_barrier(
+        desk,
+        barrier,
+        status=BarrierStatus.IN_PROGRESS,
+        partner_id=partner,
+        referral=rows.Referral(date(2026, 2, 2), date(2026, 2, 16), date(2026, 2, 20)),
+    )
+    assert follow_ups() == []

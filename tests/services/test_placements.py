@@ -144,6 +144,16 @@ def test_every_demo_placement_agrees_with_the_rules(demo: sessionmaker[Session])
     assert {r.kind for r in rows.values()} == set(PlacementKind)
 
 
+@pytest.mark.parametrize("state", list(PlacementState))
+def test_the_state_filter_in_sql_keeps_the_rules_state(
+    demo: sessionmaker[Session], state: PlacementState
+) -> None:
+    with demo() as session:
+        every = _all(session)
+        kept = _all(session, PlacementQuery(states=frozenset({state})))
+    assert kept and {r.key for r in kept} == {r.key for r in every if r.state is state}
+
+
 def test_totals_agree_with_the_rules_engine(demo: sessionmaker[Session]) -> None:
     with demo() as session:
         totals = placement_totals(session, PlacementQuery(), TODAY)

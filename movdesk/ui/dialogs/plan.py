@@ -67,14 +67,19 @@ class BarrierDialog(CaseDialog):
             self.referred_on.set_value(existing.referred_on)
             self.follow_up_on.set_value(existing.follow_up_on)
             self.referral_closed_on.set_value(existing.referral_closed_on)
+        #: The follow-up date the form proposed itself (replaced when the request moves).
+        self._proposed: str | None = None
         self.referred_on.dateChanged.connect(lambda _d: self._propose_follow_up())
         self.finish_layout()
 
     def _propose_follow_up(self) -> None:
-        """A request just dated is followed up two weeks later, unless a date is there."""
+        """A request just dated is followed up two weeks later, unless a date was typed."""
         on = self.referred_on.value()
-        if on is not None and not self.follow_up_on.text().strip():
-            self.follow_up_on.set_value(on + timedelta(days=REFERRAL_FOLLOW_UP_DAYS))
+        typed = self.follow_up_on.text().strip()
+        if on is None or (typed and typed != self._proposed):
+            return
+        self.follow_up_on.set_value(on + timedelta(days=REFERRAL_FOLLOW_UP_DAYS))
+        self._proposed = self.follow_up_on.text().strip()
 
     def referral(self) -> Referral:
         return Referral(

@@ -10,6 +10,7 @@ The files are read and imported off the window's thread.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -52,6 +53,11 @@ def read_files(paths: Sequence[str]) -> list[tuple[str, bytes]]:
                 f"Impossible de lire « {file.name} » : {error.strerror} (aucune modification)."
             ) from None
     return found
+
+
+def _local(moment: datetime) -> datetime:
+    """SQLite stamps rows in UTC: the office reads its own time."""
+    return moment.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
 
 
 class RomeSettings(QGroupBox):
@@ -99,15 +105,12 @@ class RomeSettings(QGroupBox):
 
     def refresh(self) -> None:
         status = rome_status(self.desk)
-        if status.imported_titles:
-            loaded = (
-                f"{plural(status.imported_titles, 'intitulé')} pour "
-                f"{plural(status.imported_codes, 'code')}, importés le "
-                f"{date_time(status.imported_at)}"
-                if status.imported_at
-                else ""
+        if status.imported_titles and status.imported_at is not None:
+            when = date_time(_local(status.imported_at))
+            text = (
+                f"Référentiel importé : {plural(status.imported_titles, 'intitulé')} pour "
+                f"{plural(status.imported_codes, 'code')}, le {when}."
             )
-            text = f"Référentiel importé : {loaded}."
         else:
             text = "Aucun référentiel importé : les codes ROME sont vérifiés sur leur forme seule."
         if status.typed_titles:

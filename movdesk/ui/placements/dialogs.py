@@ -59,6 +59,8 @@ class CallListDialog(QDialog):
     open_case_requested = Signal(int)
     #: The list was read (the tests wait for it).
     loaded = Signal()
+    #: The PDF was written, to this path.
+    printed = Signal(str)
 
     def __init__(
         self, desk: Desk, referent_id: int | None = None, parent: QWidget | None = None
@@ -214,6 +216,7 @@ class CallListDialog(QDialog):
         self.summary.setText(f"Liste enregistrée : {path}")
         if self._open_after:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        self.printed.emit(str(path))
 
     def _open(self, index: QModelIndex) -> None:
         if index.isValid():
