@@ -10,15 +10,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from movdesk.demo import fill_demo
 from movdesk.models import (
-    Civility,
-    ContractingResult,
     ContractType,
-    ExitReason,
     InterviewKind,
     InterviewStatus,
 )
 from movdesk.reports.call_list import render_call_list
-from movdesk.services import milestones as ms
 from movdesk.services.call_list import (
     call_list_document,
     due_from_facts,
@@ -28,31 +24,12 @@ from movdesk.services.call_list import (
 from movdesk.services.context import Desk
 from movdesk.services.directory import EntryKind
 from movdesk.services.directory_edit import EntryInput, save_entry
-from movdesk.services.orders import BeneficiaryInput, add_referent, register_order
+from movdesk.services.orders import add_referent
 from movdesk.services.rows import schedule_interview
 from movdesk.services.schedule import bring_up_to_date, open_deadlines
 
 from .conftest import TODAY  # Monday 2 March 2026
-
-
-def _placed(desk: Desk, referent: int, number: str, pe_id: str, j: date, **job: object) -> int:
-    case = register_order(
-        desk,
-        order_number=number,
-        referent_id=referent,
-        start_date=date(2025, 10, 6),
-        end_date=date(2026, 4, 3),
-        beneficiary=BeneficiaryInput(
-            last_name=f"Nom{number[-1]}",
-            first_name="Léa",
-            pe_id=pe_id,
-            civility=Civility.MME,
-            phone="06 39 98 12 34",
-        ),
-    )
-    ms.record_contracting(desk, case, on=date(2025, 10, 7), result=ContractingResult.SIGNED)
-    ms.record_exit(desk, case, ms.ExitInput(date=j, reason=ExitReason.EMPLOYMENT, **job))
-    return case
+from .placed import CDI, placed
 
 
 def test_this_weeks_calls_then_a_recorded_follow_up_closes_its_line(
@@ -61,8 +38,7 @@ def test_this_weeks_calls_then_a_recorded_follow_up_closes_its_line(
     employer = save_entry(
         desk, EntryKind.EMPLOYER, EntryInput(name="Boulangerie Petit", town="Lille")
     )
-    cdi = {"employment_contract": ContractType.CDI, "employment_full_time": True}
-    recent = _placed(
+    recent = placed(
         desk,
         referent_id,
         "LC-1",
@@ -70,13 +46,13 @@ def test_this_weeks_calls_then_a_recorded_follow_up_closes_its_line(
         date(2026, 2, 25),
         employment_employer_id=employer,
         employment_job_title="Vendeuse",
-        **cdi,
+        **CDI,
     )
-    older = _placed(desk, referent_id, "LC-2", "2222222B", date(2025, 12, 1), **cdi)
+    older = placed(desk, referent_id, "LC-2", "2222222B", date(2025, 12, 1), **CDI)
     other = add_referent(desk, "Julien Lefort")
-    _placed(desk, other, "LC-3", "3333333C", date(2026, 2, 26), **cdi)
+    placed(desk, other, "LC-3", "3333333C", date(2026, 2, 26), **CDI)
     # A two-month CDD is not followed.
-    _placed(
+    placed(
         desk,
         referent_id,
         "LC-4",
@@ -131,8 +107,7 @@ def test_the_stored_schedules_and_the_rules_give_the_same_calls(
 def test_the_printed_list_has_one_part_per_referent(
     desk: Desk, referent_id: int, session_factory: sessionmaker[Session]
 ) -> None:
-    cdi = {"employment_contract": ContractType.CDI, "employment_full_time": True}
-    _placed(desk, referent_id, "LC-1", "1111111A", date(2026, 2, 25), **cdi)
+    placed(desk, referent_id, "LC-1", "1111111A", date(2026, 2, 25), **CDI)
     document = call_list_document(desk, TODAY)
     pages = PdfReader(io.BytesIO(render_call_list(document))).pages
     # Words as a reader sees them, whatever the cells' line breaks.

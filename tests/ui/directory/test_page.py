@@ -6,8 +6,8 @@ from collections.abc import Callable
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -30,6 +30,7 @@ from movdesk.services.undo import undo_last
 from movdesk.ui.directory import DirectoryPage, EntryDialog, MergeDialog
 from movdesk.ui.pages.base import PageContext
 from tests.services.conftest import case_id, desk, referent_id
+from tests.ui.modal import when_modal
 
 __all__ = ["case_id", "desk", "referent_id"]
 
@@ -63,17 +64,6 @@ def page(
 def _names(tab) -> list[str]:
     model = tab.table.model()
     return [model.index(row, 0).data() for row in range(model.rowCount())]
-
-
-def _when_modal(act: Callable[[QWidget], None]) -> None:
-    def run() -> None:
-        window = QApplication.activeModalWidget()
-        if window is None:
-            QTimer.singleShot(20, run)
-            return
-        act(window)
-
-    QTimer.singleShot(0, run)
 
 
 def test_search_as_you_type_accents_and_case_ignored(qtbot: QtBot, page, desk: Desk) -> None:
@@ -164,7 +154,7 @@ def test_a_merge_from_the_page_keeps_every_link_and_is_undone(
         assert "1 période(s) en entreprise" in dialog.preview.text()
         dialog.accept()
 
-    _when_modal(merge)
+    when_modal(merge)
     qtbot.mouseClick(tab.merge_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(_names(tab)) == 1)
     assert "SIRET : 73282932000074" in tab.info.text()
