@@ -162,10 +162,12 @@ def test_deadlines_go_in_the_lane_of_their_day_and_referent() -> None:
 
 def test_bands_are_cut_into_runs_of_lanes_and_stacked() -> None:
     days = week_days(MONDAY)
-    long = Band("suspension", 1, 10, 1, MONDAY - timedelta(days=3), MONDAY + timedelta(days=2),
-                "Maladie")  # fmt: skip
-    short = Band("company_period", 2, 11, 1, MONDAY + timedelta(days=1), MONDAY + timedelta(days=8),
-                 "PMSMP")  # fmt: skip
+    long = Band(
+        "suspension", 1, 10, 1, MONDAY - timedelta(days=3), MONDAY + timedelta(days=2), "Maladie"
+    )
+    short = Band(
+        "company_period", 2, 11, 1, MONDAY + timedelta(days=1), MONDAY + timedelta(days=8), "PMSMP"
+    )
     single = layout_week(days, [1], [], bands=[long, short], today=TODAY)
     pieces = {p.band.row_id: p for p in single.bands}
     assert (pieces[1].first, pieces[1].last, pieces[1].continues_before) == (0, 2, True)

@@ -20,8 +20,9 @@ def test_default_week_is_monday_to_friday_with_a_lunch_break() -> None:
 
 
 def test_week_from_rows_sorts_each_day() -> None:
-    week = week_hours([(5, time(9, 0), time(12, 0)), (0, time(14, 0), time(18, 0)),
-                       (0, time(8, 0), time(12, 0))])  # fmt: skip
+    week = week_hours(
+        [(5, time(9, 0), time(12, 0)), (0, time(14, 0), time(18, 0)), (0, time(8, 0), time(12, 0))]
+    )
     assert week.days[0] == ((time(8, 0), time(12, 0)), (time(14, 0), time(18, 0)))
     assert week.works_on(date(2026, 3, 7))
 
@@ -43,5 +44,8 @@ def test_checks_name_the_day_and_the_rule() -> None:
 
 def test_slot_starts_every_step_that_fits() -> None:
     assert slot_starts((time(9, 0), time(10, 30)), 45, 15) == [
-        time(9, 0), time(9, 15), time(9, 30), time(9, 45),
-    ]  # fmt: skip
+        time(9, 0),
+        time(9, 15),
+        time(9, 30),
+        time(9, 45),
+    ]

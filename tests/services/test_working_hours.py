@@ -28,8 +28,14 @@ def test_a_new_referent_works_the_default_week(desk: Desk, referent_id: int) -> 
 
 def test_saving_a_week_replaces_the_old_one_and_is_audited(desk: Desk, referent_id: int) -> None:
     other = add_referent(desk, "Karim Haddad")
-    week = [[(time(8, 30), time(12, 0)), (time(13, 0), time(16, 0))], NONE, NONE, NONE, NONE,
-            [(time(9, 0), time(12, 0))]]  # fmt: skip
+    week = [
+        [(time(8, 30), time(12, 0)), (time(13, 0), time(16, 0))],
+        NONE,
+        NONE,
+        NONE,
+        NONE,
+        [(time(9, 0), time(12, 0))],
+    ]
     save_working_hours(desk, referent_id, week)
     save_working_hours(desk, referent_id, week)  # saved twice: still three rows
     hours = read_working_hours(desk.session_factory, [referent_id, other])
@@ -47,7 +53,8 @@ def test_saving_a_week_replaces_the_old_one_and_is_audited(desk: Desk, referent_
 
 def test_a_bad_week_is_refused_and_nothing_changes(desk: Desk, referent_id: int) -> None:
     with pytest.raises(ValidationFailed) as refusal:
-        save_working_hours(desk, referent_id, [[(time(18, 0), time(20, 0))], NONE, NONE, NONE,
-                                                NONE, NONE])  # fmt: skip
+        save_working_hours(
+            desk, referent_id, [[(time(18, 0), time(20, 0))], NONE, NONE, NONE, NONE, NONE]
+        )
     assert refusal.value.problems[0].field == "hours.lundi"
     assert not has_own_hours(desk, referent_id)
