@@ -74,6 +74,44 @@ def _extra_views(window: Any, app: Any, outdir: Path, first: int) -> list[Path]:
     return saved
 
 
+#: The larger window of the agenda with several referents side by side.
+WIDE_WINDOW_SIZE = (1400, 820)
+
+
+def _agenda_views(window: Any, app: Any, outdir: Path, first: int) -> list[Path]:
+    """The agenda: several referents side by side in a wider window, the month, the day;
+    back to one referent's week afterwards (the page remembers what it showed)."""
+    from .agenda import AgendaPage
+
+    index = next((i for i, p in enumerate(window.pages) if isinstance(p, AgendaPage)), None)
+    if index is None:
+        return []
+    page = window.pages[index]
+    referents = [r.id for r in page.referents if r.active]
+    if not referents:
+        return []
+    window.show_page(index)
+    shots: list[tuple[str, tuple[int, int], Callable[[], Any]]] = [
+        ("agenda-semaine-plusieurs-referents", WIDE_WINDOW_SIZE,
+         lambda: (page.set_referents(referents[:3]), page.set_mode("week"))),
+        ("agenda-mois", WINDOW_SIZE,
+         lambda: (page.set_referents(referents[:1]), page.set_mode("month"))),
+    ]
+    saved = []
+    try:
+        for number, (name, size, show) in enumerate(shots, start=first):
+            window.resize(*size)
+            show()
+            app.processEvents()
+            saved.append(_save(window, outdir / f"{number:02d}-{name}.png"))
+    finally:
+        page.set_referents(referents[:1])
+        page.set_mode("week")
+        window.resize(*WINDOW_SIZE)
+        window.show_page(0)
+    return saved
+
+
 def save_screenshots(outdir: Path, db: str | None = None, *, demo: bool = False) -> list[Path]:
     """Open the window on ``db`` (or a new database in ``outdir``) and save every page."""
     from ..app import open_main_window, prepare_application
@@ -93,6 +131,7 @@ def save_screenshots(outdir: Path, db: str | None = None, *, demo: bool = False)
             saved.append(_save(window, outdir / f"{index + 1:02d}-{_slug(page.TITLE)}.png"))
         window.show_page(0)
         saved += _extra_views(window, app, outdir, len(window.pages) + 1)
+        saved += _agenda_views(window, app, outdir, len(saved) + 1)
     finally:
         window.close()
         window.deleteLater()

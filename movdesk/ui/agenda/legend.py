@@ -27,7 +27,12 @@ class StateLegend(QWidget):
 
     def _widths(self) -> list[int]:
         metrics = self.fontMetrics()
-        return [22 + metrics.horizontalAdvance(LOOKS[s].word) + 12 for s in STATES]
+        return [22 + metrics.horizontalAdvance(self.text(s)) + 12 for s in STATES]
+
+    @staticmethod
+    def text(state: str) -> str:
+        """« ✓ Réalisé »: the sign the narrow boxes show, and the word."""
+        return f"{LOOKS[state].sign} {LOOKS[state].word}"
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return QSize(sum(self._widths()), self.style_.line + 4)
@@ -43,7 +48,7 @@ class StateLegend(QWidget):
                 draw_block_box(painter, self.style_, box, state)
                 painter.setPen(self.style_.text)
                 painter.drawText(
-                    x + 22, int(height / 2 + self.fontMetrics().ascent() / 2 - 1), LOOKS[state].word
+                    x + 22, int(height / 2 + self.fontMetrics().ascent() / 2 - 1), self.text(state)
                 )
                 x += width
         finally:

@@ -37,24 +37,26 @@ KIND_SHORT = {
 
 @dataclass(frozen=True)
 class Look:
-    """How a state is drawn: fill, border, line style, hatch, and its word."""
+    """How a state is drawn: fill, border, line style, hatch, its word and its sign
+    (the sign says the state where the word does not fit; the legend explains it)."""
 
     fill: str
     border: str
     line: Qt.PenStyle
     word: str
+    sign: str
     hatch: Qt.BrushStyle | None = None
 
 
 LOOKS = {
-    "planned": Look("#ffffff", "#1f4e8c", Qt.PenStyle.SolidLine, "Prévu"),
-    "attended": Look("#d7ead3", "#2e6b30", Qt.PenStyle.SolidLine, "Réalisé"),
+    "planned": Look("#ffffff", "#1f4e8c", Qt.PenStyle.SolidLine, "Prévu", "○"),
+    "attended": Look("#d7ead3", "#2e6b30", Qt.PenStyle.SolidLine, "Réalisé", "✓"),
     "absent": Look(
-        "#f6d5d2", "#a1251b", Qt.PenStyle.DashLine, "Absent", Qt.BrushStyle.BDiagPattern
+        "#f6d5d2", "#a1251b", Qt.PenStyle.DashLine, "Absent", "✗", Qt.BrushStyle.BDiagPattern
     ),
-    "excused": Look("#e4e4e4", "#505050", Qt.PenStyle.DotLine, "Excusé"),
-    "mixed": Look("#fff1c9", "#6b5100", Qt.PenStyle.SolidLine, "États mêlés"),
-    "to_record": Look("#ffffff", "#a34b00", Qt.PenStyle.DashDotLine, "À renseigner"),
+    "excused": Look("#e4e4e4", "#505050", Qt.PenStyle.DotLine, "Excusé", "–"),
+    "mixed": Look("#fff1c9", "#6b5100", Qt.PenStyle.SolidLine, "États mêlés", "≠"),
+    "to_record": Look("#ffffff", "#a34b00", Qt.PenStyle.DashDotLine, "À renseigner", "?"),
 }
 BAND_LOOKS = {
     "suspension": ("#fbe3c8", "#d9a066", Qt.BrushStyle.Dense7Pattern),
@@ -101,9 +103,9 @@ def block_words(block: Block, today: date, *, compact: bool = False) -> tuple[st
 
 
 #: Narrower than this (pixels), a box writes last names only.
-COMPACT_WIDTH = 130
-#: Wider than this, a one-line box also writes its state at its right end.
-BADGE_WIDTH = 110
+COMPACT_WIDTH = 110
+#: Wider than this, a one-line box writes its state's word at its right end (else its sign).
+BADGE_WIDTH = 190
 
 
 class AgendaStyle:
@@ -252,11 +254,11 @@ def paint_week(
         inner = rect.inset(3, 1)
         two_lines = inner.h >= style.line * 1.8
         badge = 0.0
-        if not two_lines and inner.w > BADGE_WIDTH:
-            # One line only: the state's word at the right end, so it is always said.
+        if not two_lines:
+            # One line only: the state at the right end, so that it is always said.
             painter.setFont(style.small)
-            word = LOOKS[state].word
-            badge = QFontMetricsF(style.small).horizontalAdvance(word) + 8
+            word = LOOKS[state].word if inner.w > BADGE_WIDTH else LOOKS[state].sign
+            badge = QFontMetricsF(style.small).horizontalAdvance(word) + 6
             painter.setPen(QColor(LOOKS[state].border))
             _text(
                 painter,

@@ -127,7 +127,7 @@ def _legend(painter: QPainter, style: AgendaStyle, rect: Rect) -> None:
         box = Rect(x, rect.y + 2, 26, rect.h - 4)
         draw_block_box(painter, style, box, state)
         painter.setPen(style.text)
-        word = LOOKS[state].word
+        word = f"{LOOKS[state].sign} {LOOKS[state].word}"
         painter.drawText(
             qrect(Rect(x + 30, rect.y, 110, rect.h)), int(Qt.AlignmentFlag.AlignVCenter), word
         )
