@@ -52,7 +52,10 @@ def _wait_for_deadlines(window: Any, app: Any) -> None:
 def _extra_views(window: Any, app: Any, outdir: Path, first: int) -> list[Path]:
     """The case file, the interview and the order dialogs, for a case that needs work."""
     overview = window.scheduler.overview
-    case_id = overview.items[0].case_id if overview and overview.items else None
+    items = overview.items if overview else ()
+    # A case in progress if there is one (its timeline runs through today), else any.
+    running = [i for i in items if i.kind in ("weekly_interview", "next_interview")]
+    case_id = (running or list(items))[0].case_id if items else None
     shots: list[tuple[str, Callable[[], Any]]] = []
     from .casefile import open_case_file
     from .dialogs import InterviewDialog, OrderDialog

@@ -56,6 +56,8 @@ MARK_LOOK = {
 }
 #: Pixels a click may miss a mark by.
 HIT_SLOP = 5
+#: A month's name keeps this far (pixels) from the « S » and « E » ticks.
+LABEL_GAP = 22
 
 
 class CaseTimelineStrip(QWidget):
@@ -202,17 +204,21 @@ class CaseTimelineStrip(QWidget):
             painter.drawLine(QPointF(x, self.axis_h - 2), QPointF(x, bottom))
 
     def _months(self, painter: QPainter, strip: CaseStrip, bottom: int) -> None:
+        # The month's name is left out where it would run into « S » or « E ».
+        taken = [x for x, _label, _colour in self._ends(strip)]
         day = strip.first.replace(day=1)
         while day <= strip.last:
             if day >= strip.first:
                 x = self.x_of(day)
                 painter.setPen(QPen(QColor("#d5dbe1"), 1))
                 painter.drawLine(QPointF(x, self.axis_h), QPointF(x, bottom))
-                painter.setPen(QColor("#5b6770"))
-                text = FRENCH.toString(QDate(day.year, day.month, 1), "MMM")
-                painter.drawText(
-                    QRectF(x + 2, 0, 60, self.axis_h), int(Qt.AlignmentFlag.AlignVCenter), text
-                )
+                room = x + LABEL_GAP + 8 < self.width()
+                if room and all(abs(x - other) > LABEL_GAP for other in taken):
+                    painter.setPen(QColor("#5b6770"))
+                    text = FRENCH.toString(QDate(day.year, day.month, 1), "MMM")
+                    painter.drawText(
+                        QRectF(x + 2, 0, 60, self.axis_h), int(Qt.AlignmentFlag.AlignVCenter), text
+                    )
             day = (day + timedelta(days=32)).replace(day=1)
 
     def _ends(self, strip: CaseStrip) -> list[tuple[float, str, str]]:
