@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import date, time, timedelta
 
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -54,6 +54,8 @@ from .schedule import stored_deadlines
 from .working_hours import read_working_hours
 
 MOVE_ACTION = "Déplacer un rendez-vous"
+#: How many days a deadline's practical date may come before its due date, at most.
+PRACTICAL_SLACK_DAYS = 7
 
 #: The kind code of the contracting interview, listed from the case's own date.
 CONTRACTING = InterviewKind.CONTRACTING.value
@@ -227,8 +229,13 @@ def _deadlines(
     alsace_moselle: bool,
 ) -> list[DayDeadline]:
     found: list[DayDeadline] = []
+    # A practical date is at most a few days before its due date (a weekend and a
+    # public holiday or two): read only the deadlines due around the range.
+    due_between = (first, last + timedelta(days=PRACTICAL_SLACK_DAYS))
     for referent_id in referent_ids:
-        for item in stored_deadlines(session, today, referent_id=referent_id):
+        for item in stored_deadlines(
+            session, today, referent_id=referent_id, due_between=due_between
+        ):
             day = practical_date(item.due, alsace_moselle=alsace_moselle)
             if first <= day <= last:
                 found.append(

@@ -41,6 +41,10 @@ from .tooltips import band_tip, block_tip, deadline_tip, hidden_tip
 DAY, WEEK, MONTH = "day", "week", "month"
 #: Minutes the arrows move the cursor by in the day and week views.
 CURSOR_STEP = 30
+OTHER_REFERENT = (
+    "Un rendez-vous reste dans l'agenda du référent de son dossier ; pour changer de "
+    "référent, ouvrez le dossier (Commande et bénéficiaire › Changer de référent)."
+)
 
 
 @dataclass(frozen=True)
@@ -81,6 +85,8 @@ class AgendaCanvas(QWidget):
     day_requested = Signal(object)
     #: The selection changed (a block or None).
     selection_changed = Signal(object)
+    #: What the user asked cannot be done, and why (in French).
+    refused = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -320,6 +326,8 @@ class AgendaCanvas(QWidget):
             return
         if drag is not None and drag.active:
             self.update()
+            if drag.target is not None and not drag.allowed:
+                self.refused.emit(OTHER_REFERENT)
             if drag.target is None or not drag.allowed:
                 return
             day, at = self._target_day_time(drag)
@@ -354,7 +362,8 @@ class AgendaCanvas(QWidget):
             self.day_requested.emit(hit.day)
 
     def _activate_slot(self, lane: int, minute: int) -> None:
-        assert self.week is not None
+        if self.week is None or not 0 <= lane < len(self.week.lanes):
+            return  # no referent shown: there is no slot to plan on
         target = self.week.lanes[lane]
         self.slot_activated.emit(target.day, time_of(minute), target.referent_id)
 

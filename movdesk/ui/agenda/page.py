@@ -134,6 +134,7 @@ class AgendaPage(Page):
         self.canvas.period_step.connect(self.step)
         self.canvas.today_requested.connect(self.go_today)
         self.canvas.day_requested.connect(self.show_day)
+        self.canvas.refused.connect(self.tell)
 
         self._reload = QTimer(self)
         self._reload.setSingleShot(True)
@@ -316,7 +317,11 @@ class AgendaPage(Page):
     def _sync_view_buttons(self) -> None:
         for button in self.view_buttons.buttons():
             button.setChecked(button.property("mode") == self.mode)
-        self.print_button.setEnabled(self.mode != MONTH)
+        # Nothing to propose, print or export before the first referent is recorded.
+        anyone = bool(self.shown_ids)
+        self.print_button.setEnabled(anyone and self.mode != MONTH)
+        self.propose_button.setEnabled(anyone)
+        self.export_button.setEnabled(anyone)
 
     # -- navigation ---------------------------------------------------------------
 
@@ -371,6 +376,7 @@ class AgendaPage(Page):
         """Read the period shown again and draw it."""
         self._stale = False
         self._fill_referents()
+        self._sync_view_buttons()
         first, last = self.visible_days()
         self.data = read_agenda(
             self.context.session_factory, self.shown_ids, first, last, self.desk.today()

@@ -331,3 +331,35 @@ def test_export_from_the_page_writes_the_ics(
     page.export_ics()
     assert (tmp_path / "agenda.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
     assert told and told[0].startswith("3 rendez-vous du 11/05/2026 au 16/05/2026")
+
+
+def test_a_drop_in_another_referents_lane_is_refused_with_a_reason(
+    qtbot: QtBot, page: AgendaPage, office: Office
+) -> None:
+    page.set_referents([office.claire, office.karim])
+    canvas = page.canvas
+    start = canvas.block_point(office.durand_planned)
+    target = canvas.slot_point(TODAY, 14 * 60, office.karim)
+    assert start is not None and target is not None
+    with qtbot.waitSignal(canvas.refused) as refused:
+        _drag(canvas, start, target)
+    assert "reste dans l'agenda du référent de son dossier" in refused.args[0]
+    row = _interview(page.desk.session_factory, office.durand_planned)
+    assert (row.date, row.time) == (TODAY, time(9, 30))
+
+
+def test_an_office_without_referents_shows_an_empty_agenda(
+    qtbot: QtBot,
+    session_factory: sessionmaker[Session],
+    db_location,  # type: ignore[no-untyped-def]
+) -> None:
+    empty = AgendaPage(PageContext(session_factory, db_location, False, Desk(session_factory)))
+    qtbot.addWidget(empty)
+    empty.show()
+    assert empty.referent_button.text() == "Référents : Aucun référent"
+    assert not empty.propose_button.isEnabled() and not empty.print_button.isEnabled()
+    empty.canvas.setFocus()
+    for key in (Qt.Key.Key_Return, Qt.Key.Key_Down, Qt.Key.Key_PageDown, Qt.Key.Key_T):
+        qtbot.keyClick(empty.canvas, key)
+    empty.set_mode(MONTH)
+    assert empty.canvas.month is not None and len(empty.canvas.month.cells) >= 28
