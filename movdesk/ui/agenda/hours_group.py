@@ -68,6 +68,8 @@ class WorkingHoursGroup(QGroupBox):
                 grid.addWidget(field, weekday + 1, column + 1)
                 row.append(field)
             self.fields.append(row)
+        # The fields keep their width; the space left goes to the right.
+        grid.setColumnStretch(len(_HALVES) + 1, 1)
         layout.addLayout(grid)
         self.problems = QLabel(self)
         self.problems.setObjectName("hoursProblems")
@@ -138,14 +140,21 @@ class WorkingHoursGroup(QGroupBox):
         self._incomplete: list[str] = []
         for weekday, row in enumerate(self.fields):
             stretches: list[Stretch] = []
-            for start_field, end_field in ((row[0], row[1]), (row[2], row[3])):
+            day = WEEKDAY_NAMES[weekday].capitalize()
+            for half, (start_field, end_field) in zip(
+                ("matin", "après-midi"), ((row[0], row[1]), (row[2], row[3])), strict=True
+            ):
+                unread = [f.problem() for f in (start_field, end_field) if f.problem()]
+                if unread:
+                    self._incomplete.append(f"{day}, {half} : {unread[0]}")
+                    continue
                 start, end = start_field.value(), end_field.value()
                 if start is not None and end is not None:
                     stretches.append((start, end))
                 elif start is not None or end is not None:
                     self._incomplete.append(
-                        f"{WEEKDAY_NAMES[weekday].capitalize()} : indiquez l'heure de début "
-                        "et l'heure de fin de la plage (ou aucune des deux)."
+                        f"{day}, {half} : indiquez l'heure de début et l'heure de fin de la "
+                        "plage (ou aucune des deux)."
                     )
             days.append(stretches)
         return days

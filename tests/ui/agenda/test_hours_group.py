@@ -66,5 +66,11 @@ def test_bad_hours_are_refused_naming_the_day(
     assert "Rien n'a été enregistré." in group.problems.text()
     group.fields[1][3].set_value(None)
     assert not group.save()
-    assert group.problems.text().startswith("Mardi : indiquez l'heure de début et l'heure de fin")
+    assert group.problems.text().startswith(
+        "Mardi, après-midi : indiquez l'heure de début et l'heure de fin"
+    )
+    # Text that is not a time is said, never taken for an empty field.
+    group.fields[1][3].setText("25h99")
+    assert not group.save()
+    assert group.problems.text().startswith("Mardi, après-midi : ")
     assert read_working_hours(desk.session_factory, [office.karim])[office.karim] == DEFAULT_HOURS
