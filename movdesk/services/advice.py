@@ -85,6 +85,18 @@ def clock_anchor(case: Any, before: date, today: date, ignore_id: int | None = N
     return last
 
 
+def period_notes(case: Any, on: date) -> list[str]:
+    """A note when ``on`` falls in a suspension or a company period of the case (the
+    beneficiary is on leave, sick or in a company then)."""
+    periods = [("une suspension", s) for s in case.suspensions]
+    periods += [("une période en entreprise", p) for p in case.company_periods]
+    return [
+        f"Pendant {what} (du {fr_date(p.start_date)} au {fr_date(p.end_date)})"
+        for what, p in periods
+        if p.start_date <= on <= p.end_date
+    ]
+
+
 def latest_allowed(case: Any, anchor: date) -> date:
     """The last date of the next interview under the 14-day rule after ``anchor``."""
     return latest_allowed_after(anchor, blocked_intervals(case))
@@ -121,6 +133,7 @@ def interview_advice(
         notes.append(
             f"En dehors de la prestation (du {fr_date(case.start_date)} au {fr_date(end)})"
         )
+    notes += period_notes(case, on)
     if kind == InterviewKind.INDIVIDUAL and minutes < WEEKLY_MIN_MINUTES:
         notes.append(SHORT_INTERVIEW)
     elif kind == InterviewKind.GROUP:

@@ -117,3 +117,10 @@ def test_a_move_the_rules_refuse_changes_nothing(desk: Desk, office: Office) -> 
         move_appointments(desk, list(office.group), on=date(2026, 3, 3), at=time(9, 0))
     with desk.session_factory() as session:
         assert {session.get(Interview, i).date for i in office.group} == {date(2026, 5, 15)}  # type: ignore[union-attr]
+
+
+def test_move_advice_says_when_the_day_falls_in_a_period(desk: Desk, office: Office) -> None:
+    during = move_advice(desk, [office.durand_planned], on=date(2026, 5, 19), at=time(9, 30))
+    assert "Pendant une période en entreprise (du 18/05/2026 au 29/05/2026)" in during.lines
+    leave = move_advice(desk, [office.group[1]], on=date(2026, 5, 12), at=time(15, 0))
+    assert "Pendant une suspension (du 11/05/2026 au 13/05/2026)" in leave.lines
