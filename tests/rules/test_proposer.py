@@ -266,7 +266,7 @@ def _check(proposal: Proposal, facts: Any, inputs: dict[str, Any]) -> None:
         assert week_monday(day) == proposal.week
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(planning_inputs())
 def test_every_proposal_respects_every_constraint_and_none_clash(inputs: dict[str, Any]) -> None:
     plan = propose(**inputs)
@@ -281,7 +281,7 @@ def test_every_proposal_respects_every_constraint_and_none_clash(inputs: dict[st
         taken.append(slot)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=120, deadline=None)
 @given(planning_inputs())
 def test_a_week_to_cover_is_covered_whenever_a_free_slot_allows(inputs: dict[str, Any]) -> None:
     """One case alone: when its proposal leaves its week uncovered, no slot of that week
