@@ -74,6 +74,9 @@ UNDOABLE_ACTIONS = frozenset(
         "Ajouter une action",
         "Modifier une action",
         "Ajouter une piste professionnelle",
+        # agenda
+        "Déplacer un rendez-vous",
+        "Planifier des rendez-vous",
     }
 )
 
