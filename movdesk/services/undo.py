@@ -88,6 +88,9 @@ UNDOABLE_ACTIONS = frozenset(
         "Modifier un contact",
         "Supprimer un contact",
         "Fusionner deux entrées de l'annuaire",
+        # agenda
+        "Déplacer un rendez-vous",
+        "Planifier des rendez-vous",
     }
 )
 

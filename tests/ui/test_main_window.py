@@ -91,8 +91,8 @@ def test_eight_pages_in_navigation_order(make_window: WindowFactory) -> None:
     assert [window.stack.widget(i) for i in range(window.stack.count())] == window.pages
     assert isinstance(window.pages[0], DashboardPage)
     assert isinstance(window.pages[-1], SettingsPage)
+    # The pages still to be written say what they will hold; the others are real pages.
     for page in window.pages[2:-1]:
-        # The pages still to be written say what they will hold.
         if isinstance(page, PlaceholderPage):
             assert page.DESCRIPTION.startswith("Cette page contiendra")
     assert isinstance(window.pages[3], PlacementsPage)

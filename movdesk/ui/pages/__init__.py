@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from ..agenda.page import AgendaPage
 from ..cases.page import CaseListPage
 from ..directory.page import DirectoryPage
 from ..placements.page import PlacementsPage
 from .base import Page, PageContext, PlaceholderPage
 from .dashboard import DashboardPage
 from .placeholders import (
-    AgendaPage,
     IndicatorsPage,
     PaymentsPage,
 )

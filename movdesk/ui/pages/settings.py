@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.dashboard import OfficeSummary, read_office
+from ..agenda.hours_group import WorkingHoursGroup
 from ..formatting import NOT_FILLED, format_euros
 from .base import Page, PageContext
 from .rome_settings import RomeSettings
@@ -54,6 +55,8 @@ class SettingsPage(Page):
         row.addWidget(self.edit_button)
         row.addStretch(1)
         self.body.addLayout(row)
+        self.working_hours = WorkingHoursGroup(context.desk, self)
+        self.body.addWidget(self.working_hours)
         self.rome = RomeSettings(context.desk, self)
         self.body.addWidget(self.rome)
         self.body.addStretch(1)
@@ -88,3 +91,4 @@ class SettingsPage(Page):
         }
         for key, text in shown.items():
             self._fields[key].setText(text.strip() if text and text.strip() else NOT_FILLED)
+        self.working_hours.refresh()
