@@ -41,7 +41,7 @@ def test_a_damaged_file_is_refused_naming_the_line_then_a_good_one_imports(
     group = RomeSettings(Desk(session_factory))
     qtbot.addWidget(group)
     group.show()
-    assert group.status.text().startswith("Aucun référentiel importé")
+    assert group.status.text().startswith("aucun référentiel importé")
 
     damaged = tmp_path / "unix_referentiel_code_rome_v460_utf8.csv"
     damaged.write_text(CODES + "K22,K22,1,Ligne abîmée,N,N,N,N,N,\n", encoding="utf-8")
@@ -50,14 +50,14 @@ def test_a_damaged_file_is_refused_naming_the_line_then_a_good_one_imports(
     assert "unix_referentiel_code_rome_v460_utf8.csv, ligne 4" in outcome.args[0]
     assert "n'a pas été importé" in shown[-1]
     assert _count(session_factory) == 0
-    assert group.status.text().startswith("Aucun référentiel importé")
+    assert group.status.text().startswith("aucun référentiel importé")
 
     good = tmp_path / "codes.csv"
     good.write_text(CODES, encoding="utf-8")
     with qtbot.waitSignal(group.finished, timeout=10_000):
         group.import_files([str(good)])
     assert shown[-1] == "Référentiel ROME importé : 2 intitulés, 2 codes."
-    assert group.status.text().startswith("Référentiel importé : 2 intitulés pour 2 codes, le ")
+    assert group.status.text().startswith("2 intitulés pour 2 codes, importés le ")
     assert _count(session_factory) == 2
     assert group.import_button.isEnabled()
 

@@ -16,12 +16,10 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFileDialog,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -60,14 +58,18 @@ def _local(moment: datetime) -> datetime:
     return moment.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
 
 
-class RomeSettings(QGroupBox):
-    """The ROME group of the Paramètres page."""
+class RomeSettings(QWidget):
+    """The ROME line of the Paramètres page: what is loaded, and the import button.
+
+    One line (the page already fills a 720-pixel window): the longer explanation is the
+    button's tooltip and « Qu'est-ce que c'est ? » text.
+    """
 
     #: An import ended: its French outcome message (the tests wait for it).
     finished = Signal(str)
 
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
-        super().__init__("Référentiel ROME des métiers", parent)
+        super().__init__(parent)
         self.setObjectName("romeSettings")
         self.desk = desk
         self.status = QLabel(self)
@@ -77,26 +79,24 @@ class RomeSettings(QGroupBox):
         self.import_button.setObjectName("importRome")
         self.import_button.setToolTip(
             "Les fichiers CSV du ROME publiés en open data par France Travail "
-            "(unix_referentiel_code_rome…, unix_referentiel_appellation…)"
+            "(unix_referentiel_code_rome…, unix_referentiel_appellation…) ; un fichier "
+            "abîmé est refusé sans rien changer"
         )
         self.import_button.clicked.connect(lambda _checked=False: self.choose_files())
-        explanation = QLabel(
+        self.import_button.setWhatsThis(
             "Téléchargez une fois le référentiel ROME sur le site open data de France "
-            "Travail (archive « RefRomeCsv »), sur n'importe quel poste, puis importez ici "
-            "le fichier des codes et, de préférence, celui des appellations (environ 11 000 "
-            "intitulés). Les métiers saisis dans les formulaires sont ensuite cherchés dans "
-            "ce référentiel et leurs codes vérifiés. Sans référentiel, intitulés et codes se "
-            "tapent librement et sont retenus.",
-            self,
+            "Travail (archive « RefRomeCsv »), sur n'importe quel poste, puis importez le "
+            "fichier des codes et, de préférence, celui des appellations (environ 11 000 "
+            "intitulés). Les métiers saisis sont ensuite cherchés dans ce référentiel et "
+            "leurs codes vérifiés ; sans référentiel, intitulés et codes se tapent "
+            "librement et sont retenus. Un fichier abîmé est refusé sans rien changer."
         )
-        explanation.setWordWrap(True)
-        row = QHBoxLayout()
+        title = QLabel("<b>Référentiel ROME :</b>", self)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(title)
+        row.addWidget(self.status, 1)
         row.addWidget(self.import_button)
-        row.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.status)
-        layout.addWidget(explanation)
-        layout.addLayout(row)
         self._files: list[str] = []
         self._worker = Worker(self._job, self)
         self._worker.finished.connect(self._done)
@@ -108,13 +108,13 @@ class RomeSettings(QGroupBox):
         if status.imported_titles and status.imported_at is not None:
             when = date_time(_local(status.imported_at))
             text = (
-                f"Référentiel importé : {plural(status.imported_titles, 'intitulé')} pour "
-                f"{plural(status.imported_codes, 'code')}, le {when}."
+                f"{plural(status.imported_titles, 'intitulé')} pour "
+                f"{plural(status.imported_codes, 'code')}, importés le {when}."
             )
         else:
-            text = "Aucun référentiel importé : les codes ROME sont vérifiés sur leur forme seule."
+            text = "aucun référentiel importé (les codes sont vérifiés sur leur forme seule)."
         if status.typed_titles:
-            text += f" {plural(status.typed_titles, 'métier saisi', 'métiers saisis')} au bureau."
+            text += f" {plural(status.typed_titles, 'métier saisi', 'métiers saisis')}."
         self.status.setText(text)
 
     def choose_files(self) -> None:
