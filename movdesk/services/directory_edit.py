@@ -42,6 +42,7 @@ from ..models import (
     PartnerKind,
 )
 from ..rules.validation import Problem, fr_date
+from ..rules.validation.common import TextField, multiline_field, text_problems
 from . import audit
 from .context import Desk, Work
 from .directory import EntryKind, entry_label
@@ -51,9 +52,6 @@ from .summary import fold
 
 _POSTCODE = re.compile(r"^\d{5}$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-#: Longest texts, as the columns hold them.
-_LIMITS = {"name": 200, "town": 100, "sector": 200, "contact_name": 200, "phone": 40,
-           "email": 200, "role": 200}  # fmt: skip
 
 #: The names of the directory actions (the undo takes them back, :mod:`.undo`).
 ADD_ENTRY = {
@@ -116,11 +114,24 @@ class EntryInput:
         )
 
 
-def _long(field: str, value: str | None) -> Problem | None:
-    limit = _LIMITS.get(field)
-    if value is not None and limit is not None and len(value) > limit:
-        return Problem(field, f"{limit} caractères au plus (ici {len(value)}).")
-    return None
+#: What an entry's texts may hold (control characters and absurd lengths refused).
+ENTRY_TEXTS = (
+    TextField("name", "le nom", 200),
+    TextField("town", "la ville", 100),
+    TextField("postcode", "le code postal", 10),
+    multiline_field("address", "l'adresse"),
+    TextField("sector", "le secteur", 200),
+    TextField("contact_name", "le contact", 200),
+    TextField("phone", "le téléphone", 40),
+    TextField("email", "le courriel", 200),
+    multiline_field("notes", "les notes"),
+)
+CONTACT_TEXTS = (
+    TextField("name", "le nom du contact", 200),
+    TextField("role", "la fonction", 200),
+    TextField("phone", "le téléphone", 40),
+    TextField("email", "le courriel", 200),
+)
 
 
 def check_entry(values: EntryInput) -> list[Problem]:
@@ -149,10 +160,8 @@ def check_entry(values: EntryInput) -> list[Problem]:
         problems.append(
             Problem("email", f"l'adresse « {values.email} » n'est pas une adresse de courriel.")
         )
-    for field in ("name", "town", "sector", "contact_name", "phone", "email"):
-        problem = _long(field, getattr(values, field))
-        if problem is not None:
-            problems.append(problem)
+    known = {p.field for p in problems}
+    problems += [p for p in text_problems(values, "", ENTRY_TEXTS) if p.field not in known]
     return problems
 
 
@@ -378,10 +387,10 @@ def _check_contact(values: ContactInput) -> ContactInput:
                 "contact.email", f"l'adresse « {cleaned.email} » n'est pas une adresse de courriel."
             )
         )
-    for field in ("name", "role", "phone", "email"):
-        problem = _long(field, getattr(cleaned, field))
-        if problem is not None:
-            problems.append(Problem(f"contact.{field}", problem.message))
+    known = {p.field for p in problems}
+    problems += [
+        p for p in text_problems(cleaned, "contact.", CONTACT_TEXTS) if p.field not in known
+    ]
     if problems:
         raise ValidationFailed(problems)
     return cleaned

@@ -37,6 +37,7 @@ from sqlalchemy.orm import Session
 
 from ..errors import UserError
 from ..models import AuditAction, AuditEntry, RomeJob, RomeSource
+from ..rules.text import text_problem
 from ..rules.validation import Problem
 from ..rules.validation.common import ROME_RE
 from .context import Desk, Work
@@ -179,11 +180,8 @@ def read_referential(name: str, data: bytes) -> list[tuple[str, str]]:
                 )
             elif not title:
                 problems.append(f"{name}, ligne {number} : l'intitulé du métier est vide.")
-            elif len(title) > TITLE_LIMIT:
-                problems.append(
-                    f"{name}, ligne {number} : l'intitulé compte {len(title)} caractères "
-                    f"({TITLE_LIMIT} au plus)."
-                )
+            elif why := text_problem(title, max_length=TITLE_LIMIT, label="l'intitulé"):
+                problems.append(f"{name}, ligne {number} : {why}")
             else:
                 pairs.append((code, title))
             if len(problems) >= MAX_PROBLEMS * 5:

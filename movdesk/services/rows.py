@@ -245,21 +245,14 @@ def _period_text_fields(
     objectives: str | None,
     skills_observed: str | None,
 ) -> dict[str, str | None]:
-    """The free texts of a company period, tidied (blank is None), checked for length."""
-    values = {
+    """The free texts of a company period, tidied (blank is None); the rules check
+    what they may hold when the case is validated."""
+    return {
         "tutor_name": " ".join((tutor_name or "").split()) or None,
         "tutor_phone": " ".join((tutor_phone or "").split()) or None,
         "objectives": (objectives or "").strip() or None,
         "skills_observed": (skills_observed or "").strip() or None,
     }
-    problems = [
-        Problem(field, f"{limit} caractères au plus (ici {len(values[field] or '')}).")
-        for field, limit in (("tutor_name", 200), ("tutor_phone", 40))
-        if len(values[field] or "") > limit
-    ]
-    if problems:
-        raise ValidationFailed(problems)
-    return values
 
 
 def add_company_period(

@@ -84,6 +84,10 @@ def test_an_entry_is_checked_field_by_field(desk: Desk) -> None:
     with pytest.raises(ValidationFailed) as key:
         save_entry(desk, EMPLOYER, EntryInput(name="X", siret="73282932000075"))
     assert "clé de contrôle" in key.value.problems[0].message
+    with pytest.raises(ValidationFailed) as control:
+        save_entry(desk, EMPLOYER, EntryInput(name="X", contact_name="Mme\x1bLeroy"))
+    (problem,) = control.value.problems
+    assert problem.field == "contact_name" and "caractère de contrôle" in problem.message
 
 
 def test_a_typed_siret_keeps_its_digits_and_the_entry_is_audited(

@@ -73,6 +73,10 @@ def test_both_open_data_files_are_read_by_their_column_names() -> None:
         ),
         (CODES + b"K2205\n", "export.csv, ligne 5 : 1 colonne(s) au lieu de 10"),
         (
+            CODES + b"K2205,K2205,1,Agent\x07,N,N,N,N,N,\n",
+            "export.csv, ligne 5 : l'intitulé contient le caractère de contrôle",
+        ),
+        (
             CODES.replace(b"pr\xc3\xa9paration", b"pr\xe9paration"),
             "export.csv, ligne 4 : le texte n'est pas en UTF-8",
         ),
