@@ -14,7 +14,7 @@ import random
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from ..models import (
@@ -24,8 +24,12 @@ from ..models import (
     Employer,
     Exit,
     ExitReason,
+    RomeJob,
+    RomeSource,
     TargetDecision,
 )
+from ..services.summary import fold
+from .catalog import TRADES
 from .identity import fictitious_phone
 
 _TUTORS = (
@@ -126,11 +130,27 @@ def _hiring_employers(session: Session, seed: int, case_ids: list[int]) -> list[
     return found
 
 
+def remember_demo_titles(session: Session) -> None:
+    """The demo's job titles with their ROME codes, as titles typed at the office."""
+    known = {(code, key) for code, key in session.execute(select(RomeJob.code, RomeJob.title_key))}
+    rows = []
+    for trade in TRADES:
+        for job in trade.jobs:
+            key = (job.rome, fold(job.title))
+            if key not in known:
+                known.add(key)
+                rows.append({"code": job.rome, "title": job.title, "title_key": key[1],
+                             "source": RomeSource.TYPED})  # fmt: skip
+    if rows:
+        session.execute(insert(RomeJob), rows)
+
+
 def enrich_placements(session: Session, seed: int, today: date, case_ids: list[int]) -> None:
     """Tutors, objectives and evaluations of the periods, requests of the barriers, and
     the employer of each job exit."""
     if not case_ids:
         return
+    remember_demo_titles(session)
     hires = _hiring_employers(session, seed, case_ids)
     if hires:
         session.execute(update(Exit), hires)

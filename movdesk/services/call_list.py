@@ -2,13 +2,13 @@
 
 For each referent, the follow-up interviews (``follow_up_interview``) and retention
 checks (``retention_check``) whose deadline is open today and due by the Sunday of
-this week, overdue ones included, with the person's phone number and the job. The
-deadlines are the rules' own: read from the stored deadline schedules
-(:mod:`.schedule`, one indexed read), or, on a database that cannot be written, worked
-out by :func:`movdesk.rules.deadlines.case_deadlines` from the facts of the cases that
-can have one (a positive placement exit whose follow-up is not over, or whose
-retention is not recorded); a test compares the two. Recording the interview or the
-retention closes the line, as it closes the deadline.
+this week (of the coming week on a Saturday or a Sunday), overdue ones included, with
+the person's phone number and the job. The deadlines are the rules' own: read from
+the stored deadline schedules (:mod:`.schedule`, one indexed read), or, on a database
+that cannot be written, worked out by :func:`movdesk.rules.deadlines.case_deadlines`
+from the facts of the cases that can have one (a positive placement exit whose
+follow-up is not over, or whose retention is not recorded); a test compares the two.
+Recording the interview or the retention closes the line, as it closes the deadline.
 
 The list is the plain data of :mod:`movdesk.reports.call_list`
 (:class:`~movdesk.reports.call_list.CallList`): the page shows it and the report
@@ -57,6 +57,7 @@ _CONTRACTS = {
     ContractType.INTERIM: "Intérim",
     ContractType.SUBSIDISED: "Contrat aidé",
 }
+SATURDAY = 5
 #: The deadline kinds of the call list.
 CALL_KINDS = ("follow_up_interview", "retention_check")
 
@@ -80,7 +81,11 @@ _Due = tuple[int, str, str, str, str, date, str]
 
 
 def _week(today: date) -> tuple[date, date]:
+    """Monday to Sunday of this week; on a Saturday or a Sunday, of the coming week (the
+    office prepares Monday's calls)."""
     start = week_monday(today)
+    if today.weekday() >= SATURDAY:
+        start += timedelta(days=7)
     return start, start + timedelta(days=6)
 
 

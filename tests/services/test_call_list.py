@@ -122,3 +122,13 @@ def test_the_printed_list_has_one_part_per_referent(
     nothing = PdfReader(io.BytesIO(render_call_list(empty))).pages[0].extract_text()
     assert "Aucun entretien de suivi ni maintien" in " ".join(nothing.split())
     assert "Référent : Nadia Benali" in nothing
+
+
+def test_on_a_weekend_the_list_is_the_coming_weeks(
+    desk: Desk, referent_id: int, session_factory: sessionmaker[Session]
+) -> None:
+    placed(desk, referent_id, "LC-1", "1111111A", date(2026, 2, 25), **CDI)
+    saturday = week_call_list(session_factory, date(2026, 3, 7))
+    assert (saturday.week_start, saturday.week_end) == (date(2026, 3, 9), date(2026, 3, 15))
+    friday = week_call_list(session_factory, date(2026, 3, 6))
+    assert (friday.week_start, friday.week_end) == (date(2026, 3, 2), date(2026, 3, 8))

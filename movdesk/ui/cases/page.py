@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,7 +30,7 @@ from ...services.dashboard import count_cases
 from ...services.events import Change
 from ..formatting import format_count, plural
 from ..pages.base import Page, PageContext
-from ..tables import ListTable, setup_list
+from ..tables import HeaderMemory, ListTable, setup_list
 from .model import CaseListModel, Column
 
 #: Pause after the last keystroke before searching, in milliseconds.
@@ -56,13 +56,6 @@ _WIDTHS = {
     Column.LAST_INTERVIEW: 120,
     Column.NEXT_DUE: 170,
 }
-
-
-def _window_settings() -> QSettings:
-    # Imported here: the main window imports the pages, this page among them.
-    from ..main_window import window_settings
-
-    return window_settings()
 
 
 class CaseListPage(Page):
@@ -136,16 +129,15 @@ class CaseListPage(Page):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_filters)
-        self._save_timer = QTimer(self)
-        self._save_timer.setSingleShot(True)
-        self._save_timer.setInterval(300)
-        self._save_timer.timeout.connect(self.save_layout)
         self._reload_timer = QTimer(self)
         self._reload_timer.setSingleShot(True)
         self._reload_timer.timeout.connect(self.refresh)
 
         self._fill_referents(self.context.desk.read(referent_choices))
-        self._restore_layout()
+        self.layout_memory = HeaderMemory(
+            self.table, HEADER_KEY, Column.NEXT_DUE, Qt.SortOrder.AscendingOrder
+        )
+        self.layout_memory.restore()
         self.search.textEdited.connect(lambda _text: self._search_timer.start())
         self.search.returnPressed.connect(self._search_done)
         for combo in (self.referent_filter, self.status_filter, self.phase_filter):
@@ -155,8 +147,6 @@ class CaseListPage(Page):
         self.model.modelReset.connect(self._after_reset)
         self.table.open_requested.connect(self._open)
         self.table.doubleClicked.connect(self._open)
-        for signal in (header.sectionResized, header.sectionMoved, header.sortIndicatorChanged):
-            signal.connect(lambda *_args: self._save_timer.start())
 
         # The window keeps the summaries fresh (services.summary.keep_fresh) on the same
         # bus; this list reloads once the event loop turns, after every listener ran.
@@ -212,18 +202,9 @@ class CaseListPage(Page):
 
     def save_layout(self) -> None:
         """Keep the column order, widths and sort for the next start."""
-        self._save_timer.stop()
-        settings = _window_settings()
-        settings.setValue(HEADER_KEY, self.table.horizontalHeader().saveState())
-        settings.sync()
+        self.layout_memory.save()
 
     # -- inner workings -------------------------------------------------------------
-
-    def _restore_layout(self) -> None:
-        header = self.table.horizontalHeader()
-        state = _window_settings().value(HEADER_KEY)
-        if not (isinstance(state, QByteArray) and header.restoreState(state)):
-            header.setSortIndicator(Column.NEXT_DUE, Qt.SortOrder.AscendingOrder)
 
     def _fill_referents(self, choices: list[ReferentChoice]) -> None:
         combo = self.referent_filter

@@ -48,7 +48,7 @@ SEARCH_DELAY_MS = 120
 #: History lines shown at most (requests awaiting an answer first, then the newest).
 HISTORY_SHOWN = 1000
 #: Column widths of the lists, by column number.
-_LIST_WIDTHS = (230, 115, 170, 80, 95)
+_LIST_WIDTHS = (210, 105, 160, 75, 85)
 _HISTORY_WIDTHS = (85, 85, 190, 170, 125, 125)
 
 
@@ -168,8 +168,10 @@ class EntryTab(QWidget):
             self,
         )
         self.contact_view = make_table(self.contacts, self, "contactTable")
+        self.contact_view.setMaximumHeight(120)
         self.history_label = QLabel(self)
         self.history_label.setObjectName("historyLabel")
+        self.history_label.setWordWrap(True)
         self.history: RowsModel[HistoryLine] = RowsModel(
             [
                 Column("Depuis", lambda h: short_date(h.start)),
@@ -190,10 +192,11 @@ class EntryTab(QWidget):
                                        "newEntry", self.new_entry)  # fmt: skip
         self.edit_button = self._button("&Modifier…", "editEntry", self.edit_entry)
         self.contact_button = self._button("Ajouter un &contact…", "addContact", self.add_contact)
-        self.edit_contact_button = self._button("Modifier le contact…", "editContact",
-                                                self.edit_contact)  # fmt: skip
-        self.delete_contact_button = self._button("Retirer le contact", "deleteContact",
+        self.edit_contact_button = self._button("Modifier…", "editContact", self.edit_contact)
+        self.edit_contact_button.setToolTip("Modifier le contact choisi")
+        self.delete_contact_button = self._button("Retirer", "deleteContact",
                                                   self.remove_contact)  # fmt: skip
+        self.delete_contact_button.setToolTip("Retirer le contact choisi")
         self.merge_button = self._button("&Fusionner avec…", "mergeEntry", self.merge)
         self.delete_button = self._button("&Supprimer", "deleteEntry", self.delete)
 
@@ -217,7 +220,7 @@ class EntryTab(QWidget):
         actions.addStretch(1)
         right_layout.addLayout(actions)
         right_layout.addWidget(QLabel("<b>Contacts</b>", self))
-        right_layout.addWidget(self.contact_view, 1)
+        right_layout.addWidget(self.contact_view)
         contact_actions = QHBoxLayout()
         for button in (self.contact_button, self.edit_contact_button, self.delete_contact_button):
             contact_actions.addWidget(button)
@@ -230,6 +233,8 @@ class EntryTab(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([500, 540])
+        right.setMinimumWidth(380)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
         layout.addWidget(splitter)
@@ -334,9 +339,8 @@ class EntryTab(QWidget):
         self.history.set_rows(history[:HISTORY_SHOWN])
         if self.kind is EntryKind.EMPLOYER:
             summary = (
-                f"{plural(row.periods, 'période')} en entreprise accueillie(s), "
-                f"{plural(row.hires, 'embauche')}, {plural(detail.interviews, 'entretien')} "
-                "associé(s)"
+                f"périodes accueillies : {format_count(row.periods)} · embauches : "
+                f"{format_count(row.hires)} · entretiens : {format_count(detail.interviews)}"
             )
         else:
             late = sum(
@@ -344,9 +348,9 @@ class EntryTab(QWidget):
                 if h.follow_up_on is not None and h.follow_up_on < self.desk.today()
             )  # fmt: skip
             summary = (
-                f"{plural(row.barriers, 'frein')} suivi(s), "
-                f"{plural(len(detail.open_requests), 'demande')} en cours"
-                + (f" dont {late} à relancer" if late else "")
+                f"freins suivis : {format_count(row.barriers)} · demandes en cours : "
+                f"{format_count(len(detail.open_requests))}"
+                + (f" (dont {late} à relancer)" if late else "")
             )
         if len(history) > HISTORY_SHOWN:
             summary += f" ; les {format_count(HISTORY_SHOWN)} plus récents affichés"

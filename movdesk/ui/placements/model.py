@@ -33,19 +33,21 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 class Column(IntEnum):
-    ORDER_NUMBER = 0
-    BENEFICIARY = 1
-    REFERENT = 2
-    KIND = 3
-    ORGANISATION = 4
-    JOB = 5
-    START = 6
-    END = 7
-    VERDICT = 8
-    REASON = 9
-    FOLLOW_UP = 10
-    RETENTION = 11
-    STATE = 12
+    """What a referent reads first comes first: who, what, when, and how it goes."""
+
+    BENEFICIARY = 0
+    KIND = 1
+    START = 2
+    END = 3
+    VERDICT = 4
+    FOLLOW_UP = 5
+    RETENTION = 6
+    STATE = 7
+    ORGANISATION = 8
+    JOB = 9
+    REASON = 10
+    REFERENT = 11
+    ORDER_NUMBER = 12
 
 
 HEADERS = {

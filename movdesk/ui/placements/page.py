@@ -35,25 +35,27 @@ from ...services.placements import (
 from ..formatting import FRENCH, format_count, plural
 from ..pages.base import Page, PageContext
 from ..relay import ChangeRelay
-from ..tables import ListTable, setup_list
+from ..tables import HeaderMemory, ListTable, setup_list
 from .dialogs import CallListDialog, MissingPeriodDialog
 from .filters import PlacementFilters
 from .model import ROW_ROLE, Column, PlacementListModel
 
 _WIDTHS = {
-    Column.ORDER_NUMBER: 120,
-    Column.BENEFICIARY: 170,
-    Column.REFERENT: 120,
-    Column.KIND: 165,
-    Column.ORGANISATION: 170,
-    Column.JOB: 170,
+    Column.BENEFICIARY: 165,
+    Column.KIND: 150,
     Column.START: 85,
     Column.END: 85,
     Column.VERDICT: 95,
-    Column.REASON: 240,
-    Column.FOLLOW_UP: 230,
-    Column.RETENTION: 150,
+    Column.FOLLOW_UP: 255,
+    Column.RETENTION: 170,
+    Column.STATE: 125,
+    Column.ORGANISATION: 180,
+    Column.JOB: 180,
+    Column.REASON: 300,
+    Column.REFERENT: 130,
 }
+#: Where the column layout (order, widths, sort) is kept in the window settings.
+HEADER_KEY = "placements/header"
 BANNER_STYLE = (
     "QLabel#noPeriodBanner { background: #fff3c4; color: #5a4500; padding: 6px; "
     "border: 1px solid #e0c96b; }"
@@ -112,6 +114,7 @@ class PlacementsPage(Page):
         setup_list(self.table)
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
+        header.setSectionsMovable(True)
         header.setStretchLastSection(True)
         for column, width in _WIDTHS.items():
             header.resizeSection(column, width)
@@ -150,8 +153,12 @@ class PlacementsPage(Page):
         self.relay = ChangeRelay(desk, self)
         self.relay.changed.connect(lambda _change: self._reload_timer.start(0))
         self.filters.fill_referents(desk.read(referent_choices))
+        self.layout_memory = HeaderMemory(
+            self.table, HEADER_KEY, Column.START, Qt.SortOrder.DescendingOrder
+        )
+        self.layout_memory.restore()
+        # Sorting on: the view sorts by the restored indicator, which reads the rows.
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(Column.START, Qt.SortOrder.DescendingOrder)
         self._enable_actions()
 
     def _button(self, text: str, name: str, slot: object) -> QPushButton:

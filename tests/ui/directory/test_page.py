@@ -194,7 +194,7 @@ def test_partners_show_their_open_requests_and_referents_their_caseload(
         "1",
         "1",
     ]
-    assert "1 demande en cours dont 1 à relancer" in tab.history_label.text()
+    assert "demandes en cours : 1 (dont 1 à relancer)" in tab.history_label.text()
     assert tab.history.row(0).detail == "Demande du 02/02/2026, à relancer le 16/02/2026"
     shown.tabs.setCurrentWidget(shown.referents)
     referents = shown.referents.model
