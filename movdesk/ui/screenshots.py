@@ -66,6 +66,13 @@ def _extra_views(window: Any, app: Any, outdir: Path, first: int) -> list[Path]:
             ("dialogue-entretien", lambda: InterviewDialog(window.desk, case_id, parent=window))
         )
     shots.append(("dialogue-commande", lambda: OrderDialog(window.desk, window)))
+    return _shoot(app, outdir, first, shots)
+
+
+def _shoot(
+    app: Any, outdir: Path, first: int, shots: Sequence[tuple[str, Callable[[], Any]]]
+) -> list[Path]:
+    """Show each window ``shots`` makes, save it as ``NN-name.png`` from ``first``, close it."""
     saved = []
     for number, (name, make) in enumerate(shots, start=first):
         widget = make()
@@ -115,6 +122,51 @@ def _agenda_views(window: Any, app: Any, outdir: Path, first: int) -> list[Path]
     return saved
 
 
+#: The number of the first placement view (the README links 16 to 18).
+PLACEMENT_VIEWS_FIRST = 16
+
+
+def _placement_views(window: Any, app: Any, outdir: Path, first: int) -> list[Path]:
+    """The week's call list and a company period with its evaluation, when there are."""
+    from sqlalchemy import select
+
+    from ..models import CompanyPeriod
+    from .dialogs import CompanyPeriodDialog
+    from .placements import CallListDialog
+
+    evaluated = window.desk.read(
+        lambda session: session.execute(
+            select(CompanyPeriod.id, CompanyPeriod.case_id)
+            .where(CompanyPeriod.target_decision.is_not(None))
+            .order_by(CompanyPeriod.end_date.desc())
+            .limit(1)
+        ).first()
+    )
+    if evaluated is None:
+        return []
+    calls = CallListDialog(window.desk, parent=window)
+    calls.show()
+    loaded: list[bool] = []
+    calls.loaded.connect(lambda: loaded.append(True))
+    from PySide6.QtCore import QDeadlineTimer
+
+    limit = QDeadlineTimer(120_000)
+    while not loaded and not limit.hasExpired():
+        app.processEvents()
+    period_id, case_id = evaluated
+    period = CompanyPeriodDialog(window.desk, case_id, period_id, parent=window)
+    saved = []
+    index = next(i for i, page in enumerate(window.pages) if page.TITLE == "Placements")
+    window.resize(*WIDE_WINDOW_SIZE)
+    window.show_page(index)
+    app.processEvents()
+    saved.append(_save(window, outdir / f"{first:02d}-placements-colonnes.png"))
+    window.resize(*WINDOW_SIZE)
+    window.show_page(0)
+    shots = [("suivis-semaine", lambda: calls), ("dialogue-periode-evaluation", lambda: period)]
+    return saved + _shoot(app, outdir, first + 1, shots)
+
+
 def save_screenshots(outdir: Path, db: str | None = None, *, demo: bool = False) -> list[Path]:
     """Open the window on ``db`` (or a new database in ``outdir``) and save every page."""
     from ..app import open_main_window, prepare_application
@@ -135,6 +187,8 @@ def save_screenshots(outdir: Path, db: str | None = None, *, demo: bool = False)
         window.show_page(0)
         saved += _extra_views(window, app, outdir, len(window.pages) + 1)
         saved += _agenda_views(window, app, outdir, len(saved) + 1)
+        # Numbered after the agenda's printed week and proposals (14, 15), made apart.
+        saved += _placement_views(window, app, outdir, PLACEMENT_VIEWS_FIRST)
     finally:
         window.close()
         window.deleteLater()
