@@ -5,7 +5,9 @@ from __future__ import annotations
 import io
 from datetime import date
 
+import pytest
 from pypdf import PdfReader
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from movdesk.demo import fill_demo
@@ -15,6 +17,7 @@ from movdesk.models import (
     InterviewStatus,
 )
 from movdesk.reports.call_list import render_call_list
+from movdesk.services import call_list
 from movdesk.services.call_list import (
     call_list_document,
     due_from_facts,
@@ -132,3 +135,19 @@ def test_on_a_weekend_the_list_is_the_coming_weeks(
     assert (saturday.week_start, saturday.week_end) == (date(2026, 3, 9), date(2026, 3, 15))
     friday = week_call_list(session_factory, date(2026, 3, 6))
     assert (friday.week_start, friday.week_end) == (date(2026, 3, 2), date(2026, 3, 8))
+
+
+def test_a_file_that_cannot_be_written_still_gives_the_list(
+    desk: Desk,
+    referent_id: int,
+    session_factory: sessionmaker[Session],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    placed(desk, referent_id, "LC-1", "1111111A", date(2026, 2, 25), **CDI)
+
+    def read_only(*_args: object, **_kwargs: object) -> int:
+        raise OperationalError("UPDATE …", {}, Exception("attempt to write a readonly database"))
+
+    monkeypatch.setattr(call_list, "bring_up_to_date", read_only)
+    calls = week_call_list(session_factory, TODAY)
+    assert [line.kind for line in calls.groups[0].lines] == ["follow_up_interview"]

@@ -22,10 +22,12 @@ from PySide6.QtWidgets import (
     QPushButton,
     QWidget,
 )
+from sqlalchemy.exc import DBAPIError
 
 from ...errors import UserError
 from ...services.context import Desk
 from ...services.rome import ImportResult, import_referential, rome_status
+from ...store.sqlite_file import sqlite_cause
 from ..casefile.text import date_time
 from ..formatting import format_count, plural
 from ..worker import Worker
@@ -153,6 +155,11 @@ class RomeSettings(QWidget):
     def _failed(self, error: object) -> None:
         self.import_button.setEnabled(True)
         self.refresh()
-        text = str(error) if isinstance(error, UserError) else f"Erreur inattendue : {error}"
+        if isinstance(error, UserError):
+            text = str(error)
+        elif isinstance(error, DBAPIError):
+            text = f"Le référentiel ROME n'a pas été importé : {sqlite_cause(error)}."
+        else:
+            text = f"Erreur inattendue : {error}"
         self.finished.emit(text)
         QMessageBox.warning(self, "Référentiel ROME", text)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.exc import DBAPIError
 
 from ...errors import UserError
 from ...reports.call_list import CallLine, CallList, file_name, render_call_list
@@ -27,6 +28,7 @@ from ...services.case_list import referent_choices
 from ...services.context import Desk
 from ...services.exports import write_file
 from ...services.placements import MissingPeriod
+from ...store.sqlite_file import sqlite_cause
 from ..casefile.table import Column, RowsModel, make_table
 from ..casefile.text import short_date
 from ..formatting import plural
@@ -174,7 +176,12 @@ class CallListDialog(QDialog):
         self.loaded.emit()
 
     def _failed(self, error: object) -> None:
-        text = str(error) if isinstance(error, UserError) else f"Erreur inattendue : {error}"
+        if isinstance(error, UserError):
+            text = str(error)
+        elif isinstance(error, DBAPIError):
+            text = f"Lecture ou écriture impossible : {sqlite_cause(error)}."
+        else:
+            text = f"Erreur inattendue : {error}"
         self.summary.setText(text)
         QMessageBox.warning(self, "Suivis de la semaine", text)
 

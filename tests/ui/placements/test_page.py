@@ -255,3 +255,12 @@ def test_the_page_is_in_the_main_window_and_opens_from_the_navigation(
     assert page.TITLE == "Placements"
     assert page.findChild(QLabel, "placementTotals").text().startswith("0 placement")
     assert QApplication.activeModalWidget() is None
+
+
+def test_the_model_passes_the_model_tester(
+    qtmodeltester, make_page, session_factory: sessionmaker[Session]
+) -> None:
+    fill_demo(session_factory, cases=60, seed=3, today=TODAY)
+    page = make_page()
+    assert page.model.rowCount() > 0
+    qtmodeltester.check(page.model)
