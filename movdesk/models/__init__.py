@@ -5,6 +5,7 @@ from .audit import AuditEntry
 from .base import NAMING_CONVENTION, Base, column_values
 from .case import Beneficiary, Case, ReferentAssignment, StatusChange
 from .directory import Employer, OfficeSettings, Partner, Referent
+from .documents import CaseReport, DocumentSettings
 from .enums import (
     INTERRUPTION_REASONS,
     ActionStatus,
@@ -21,6 +22,7 @@ from .enums import (
     InterviewKind,
     InterviewStatus,
     PartnerKind,
+    ReportKind,
     SuspensionKind,
     Tranche,
 )
@@ -47,6 +49,7 @@ __all__ = [
     "Beneficiary",
     "Case",
     "CaseDocument",
+    "CaseReport",
     "CaseStatus",
     "CaseSummary",
     "Civility",
@@ -55,6 +58,7 @@ __all__ = [
     "ContractingResult",
     "DeadlineSchedule",
     "DocumentKind",
+    "DocumentSettings",
     "Employer",
     "Exit",
     "ExitReason",
@@ -68,6 +72,7 @@ __all__ = [
     "PaymentTranche",
     "Referent",
     "ReferentAssignment",
+    "ReportKind",
     "ScheduledDeadline",
     "StatusChange",
     "Suspension",

@@ -139,6 +139,11 @@ class DocumentPart:
     story: Sequence[Flowable] = field(default_factory=tuple)
 
 
+def copy_subtitle(copy: str, header: DocumentHeader) -> str:
+    """« Exemplaire du bénéficiaire — <the header's own subtitle> »."""
+    return " — ".join(part for part in (copy, header.subtitle) if part)
+
+
 class Cancelled(Exception):
     """Raised inside a build when the caller's ``cancel()`` turned true."""
 

@@ -331,7 +331,7 @@ def _suspension(s: Suspension) -> SuspensionRow:
 # --- Exit and follow-up -------------------------------------------------------------------
 
 
-def _exit_details(exit: Exit) -> tuple[str, ...]:
+def exit_details(exit: Exit) -> tuple[str, ...]:
     """The placement facts that decided the verdict, one short French line each."""
     reason = ExitReason(exit.reason)
     lines: list[str | None] = []
@@ -381,7 +381,7 @@ def _exit(case: Case, today: date) -> ExitBlock:
         reason=ExitReason(exit.reason).label,
         positive=verdict.positive,
         verdict=verdict.reason,
-        details=_exit_details(exit),
+        details=exit_details(exit),
         follow_up=tuple(
             FollowUpRow(w.number, w.start, w.due, _window_state(w.start, w.due, w.done, today))
             for w in follow_up_windows(case)

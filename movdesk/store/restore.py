@@ -4,6 +4,8 @@ The source is checked first (SQLite, sound, a movdesk schema this program knows)
 refused file changes nothing. The current database is then saved aside, and the
 backup is copied *into* the current file with SQLite's backup API rather than by
 replacing the file, so that it works even while another connection has it open.
+The attached files kept beside the backup (``pieces-jointes``) that the current
+folder lacks are copied back too.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from pathlib import Path
 
 from ..config import DatabaseLocation
 from ..errors import UserError
+from .attachments import ATTACHMENTS_DIRNAME, carry_attachments
 from .backup import PRE_RESTORE_PREFIX, backup_database, backups_dir, unique_path
 from .migrate import open_database, refuse_network_path, stored_revision
 from .sqlite_file import NotADatabase, copy_database, integrity_problems, read_only
@@ -103,4 +106,10 @@ def restore_database(location: DatabaseLocation, source: Path) -> Path | None:
             ) from None
     # The backup may come from an older movdesk: bring it to this program's schema.
     open_database(location, daily_backup=False).dispose()
+    carry_attachments(
+        source.parent / ATTACHMENTS_DIRNAME,
+        current.parent / ATTACHMENTS_DIRNAME,
+        f"La base a été restaurée, mais les pièces jointes de « {source.parent} » n'ont pas "
+        "pu être recopiées",
+    )
     return safety

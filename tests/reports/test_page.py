@@ -33,15 +33,8 @@ from movdesk.reports.text import (
 )
 
 from .pdf_checks import all_text, assert_fonts_embedded, page_texts, reader
+from .samples import CASE, OFFICE
 
-OFFICE = OfficeIdentity(
-    name="Association Tremplin Emploi",
-    address="14 rue des Tisserands\n59000 Lille",
-    siret="73282932000074",
-    market_number="MOV-HDF-2025-LOT 3",
-    phone="03 20 00 00 00",
-)
-CASE = CaseIdentity("LC-2026-000123", "Durand", "Sophie", "1234567A", "Claire Martin", "Mme")
 FRENCH = f"Élément é è ç œ {quoted('citation')} 1{NNBSP}850,00 €"
 
 
