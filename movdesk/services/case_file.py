@@ -443,6 +443,14 @@ def _document(d: CaseDocument) -> DocumentRow:
         sent_on=d.sent_on,
         received_on=d.received_on,
         notes=d.notes,
+        kind_code=DocumentKind(d.kind).value,
+        period_start=d.period_start,
+        period_end=d.period_end,
+        generated_by=d.generated_by,
+        sha256=d.sha256,
+        pages=d.pages,
+        attachment_name=d.attachment_name if d.attachment_file else None,
+        attached_on=d.attached_on,
     )
 
 

@@ -16,13 +16,13 @@ import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from enum import StrEnum
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from ...errors import UserError
-from ...models import DocumentKind, Referent
+from ...models import DocumentKind, ExitReason, InterviewKind, InterviewStatus, Referent
 from ...reports.attendance import attendance_part, render_attendance, render_attendance_batch
 from ...reports.contract import render_contract
 from ...reports.convocation import render_convocation
@@ -30,12 +30,13 @@ from ...reports.final import render_final
 from ...reports.group_attendance import render_group_sheet
 from ...reports.intermediate import IntermediateReport, intermediate_story, render_intermediate
 from ...reports.page import Cancel, DocumentPart, Progress, render_pdf
-from ...reports.text import fr_date, fr_month
-from ...rules.timeline import current_end
+from ...reports.text import fr_date, fr_long_date, fr_month, fr_time
+from ...rules.timeline import current_end, is_signed
 from ..context import Desk
 from ..exports import write_file
 from ..schedule import open_deadlines
 from . import builders
+from .identity import SHEET_KINDS
 from .records import RecordSpec, record_printed
 from .sheets import (
     GroupSession,
@@ -214,6 +215,72 @@ def render_case_document(
         file_name=f"{kind.file_stem}-{safe_name(case.order_number)}{suffix}.pdf",
         records=(RecordSpec(case.id, RECORDED_KINDS[kind], period[0], period[1], notes),),
     )
+
+
+@dataclass(frozen=True)
+class PlannedInterview:
+    """A planned interview a convocation can be for."""
+
+    day: date
+    start: time | None
+    label: str
+
+
+@dataclass(frozen=True)
+class PrintFacts:
+    """What the print dialog of a case offers: its dates, planned interviews, options."""
+
+    case_id: int
+    title: str
+    start: date
+    today: date
+    signed: bool
+    interrupted: bool
+    planned: tuple[PlannedInterview, ...]
+    blank_rows: int
+    usual_place: str
+
+
+def print_facts(desk: Desk, case_id: int) -> PrintFacts:
+    """The facts the print dialog of ``case_id`` shows, as of the desk's today."""
+    today = desk.today()
+
+    def read(session: Session) -> PrintFacts:
+        case = builders.load_case(session, case_id)
+        context = builders.make_context(session, today)
+        planned = sorted(
+            (
+                i
+                for i in case.interviews
+                if InterviewStatus(i.status) is InterviewStatus.PLANNED and i.date >= today
+            ),
+            key=lambda i: (i.date, i.time or time(0), i.id),
+        )
+        exit = case.exit
+        place = context.settings.interview_place or context.office.address or ""
+        return PrintFacts(
+            case_id=case.id,
+            title=f"{case.beneficiary.last_name.upper()} {case.beneficiary.first_name} "
+            f"({case.order_number})",
+            start=case.start_date,
+            today=today,
+            signed=is_signed(case),
+            interrupted=exit is not None and ExitReason(exit.reason).is_interruption,
+            planned=tuple(
+                PlannedInterview(
+                    i.date,
+                    i.time,
+                    f"{fr_long_date(i.date)}"
+                    + (f" à {fr_time(i.time)}" if i.time else "")
+                    + f" — {SHEET_KINDS[InterviewKind(i.kind)].lower()}",
+                )
+                for i in planned
+            ),
+            blank_rows=context.settings.blank_rows,
+            usual_place=" ".join(place.split()),
+        )
+
+    return desk.read(read)
 
 
 def render_for_desk(desk: Desk, request: DocumentRequest) -> RenderedDocument:

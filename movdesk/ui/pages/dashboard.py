@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from ...models import CaseStatus
 from ...services.dashboard import DashboardFigures, DeadlineOverview, read_dashboard
 from ...services.schedule import DeadlineItem
+from ..documents.deadline_menu import install_deadline_printing
 from ..formatting import FRENCH, describe_database, format_count, format_long_date, plural
 from .base import Page, PageContext
 
@@ -227,6 +228,8 @@ class DashboardPage(Page):
         )
         # Activation is the double-click (or the platform's own gesture): one signal, once.
         self.deadline_view.activated.connect(self._open_row)
+        # A right click on a deadline offers to print the document that answers it.
+        install_deadline_printing(self.deadline_view, self.context.desk, self.deadline_model.item)
         layout.addWidget(self.deadline_view, 1)
         return box
 
