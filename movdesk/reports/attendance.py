@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, time
+from functools import partial
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -133,6 +134,7 @@ def signing_table(
         ("BOX", (0, 0), (-1, -1), 0.8, RULE),
         ("LINEBELOW", (0, 0), (-1, 0), 0.8, RULE),
         ("INNERGRID", (0, 0), (-1, -1), 0.4, HAIRLINE),
+        ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
     ]
     table.setStyle(table_style([*ruled, *commands]))
     return table
@@ -239,9 +241,12 @@ def render_attendance_batch(
     progress: Progress | None = None,
     cancel: Cancel | None = None,
 ) -> bytes:
-    """Many sheets in one PDF, each starting on a new page with its own page numbers."""
+    """Many sheets in one PDF, each starting on a new page with its own page numbers.
+
+    Each sheet's flowables are made when its turn comes: thousands of sheets never sit
+    in memory as flowables at once."""
     return render_pdf(
-        [attendance_part(sheet) for sheet in sheets],
+        [DocumentPart(sheet.header, partial(attendance_story, sheet)) for sheet in sheets],
         title=title,
         progress=progress,
         cancel=cancel,

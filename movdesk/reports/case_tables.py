@@ -67,7 +67,7 @@ def barriers_table(barriers: Sequence[BarrierLine]) -> list[Flowable]:
     if not barriers:
         return _none("Aucun frein n'a été identifié.")
     rows = [[b.category, b.description or "—", b.status, b.partner or "—"] for b in barriers]
-    return [table(["Frein", "Précisions", "État", "Partenaire"], rows, [38, 70, 30, 36])]
+    return [table(["Frein", "Précisions", "État", "Partenaire"], rows, [38, 64, 28, 44])]
 
 
 def online_line(facts: CourseFacts) -> Flowable:

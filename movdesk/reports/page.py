@@ -131,12 +131,20 @@ class DocumentHeader:
         return self.case.reference if self.case is not None else ""
 
 
+#: The body of a part: its flowables, or a function that makes them when the part
+#: is reached (a batch of thousands of sheets then holds one sheet's flowables at a time).
+Story = Sequence[Flowable] | Callable[[], Sequence[Flowable]]
+
+
 @dataclass(frozen=True)
 class DocumentPart:
     """One document inside a PDF: its header and the flowables of its body."""
 
     header: DocumentHeader
-    story: Sequence[Flowable] = field(default_factory=tuple)
+    story: Story = field(default_factory=tuple)
+
+    def flowables(self) -> Sequence[Flowable]:
+        return self.story() if callable(self.story) else self.story
 
 
 def copy_subtitle(copy: str, header: DocumentHeader) -> str:
@@ -168,7 +176,8 @@ def body_height(*, first: bool, layout: Layout = "form") -> float:
 
 
 class _PartStart(Flowable):
-    """Zero-size mark at the top of a part: tells the canvas which part it is drawing."""
+    """Zero-size mark at the top of a part: tells the canvas which part it is drawing,
+    and hands the next part's flowables to the story (see :func:`render_pdf`)."""
 
     def __init__(self, index: int, on_start: Callable[[int], None]) -> None:
         super().__init__()
@@ -185,10 +194,10 @@ class _PartStart(Flowable):
 
 
 class _ChromeCanvas(Canvas):
-    """A canvas that holds each page until the end, to draw « Page x / y » per part.
+    """A canvas that holds the pages of the part under way, to draw « Page x / y ».
 
-    The header and the footer of every page are drawn in :meth:`save`, when the number
-    of pages of each part is known.
+    A part's pages are finished (header, footer with its page count) once the next part
+    starts, or at the end: only one part's pages are ever held.
     """
 
     parts: Sequence[DocumentPart] = ()
@@ -199,21 +208,30 @@ class _ChromeCanvas(Canvas):
         self._movdesk_part = 0
         self._held: list[tuple[int, dict[str, Any]]] = []
 
+    def _state(self) -> dict[str, Any]:
+        """The page's drawing state, without the list of held pages itself."""
+        return {key: value for key, value in self.__dict__.items() if key != "_held"}
+
     def showPage(self) -> None:  # noqa: N802 - ReportLab override
-        self._held.append((self._movdesk_part, dict(self.__dict__)))
+        if self._held and self._held[0][0] != self._movdesk_part:
+            # The page just laid out belongs to a new part: the previous one is complete.
+            current = self._state()
+            self._flush()
+            self.__dict__.update(current)
+        self._held.append((self._movdesk_part, self._state()))
         self._startPage()
 
-    def save(self) -> None:
-        totals: dict[int, int] = {}
-        for part, _state in self._held:
-            totals[part] = totals.get(part, 0) + 1
-        numbers: dict[int, int] = {}
-        for part, state in self._held:
+    def _flush(self) -> None:
+        """Finish the held pages: their header and footer, then out to the file."""
+        held, self._held = self._held, []
+        total = len(held)
+        for number, (part, state) in enumerate(held, start=1):
             self.__dict__.update(state)
-            numbers[part] = numbers.get(part, 0) + 1
-            _draw_chrome(self, self.parts[part], numbers[part], totals[part])
+            _draw_chrome(self, self.parts[part], number, total)
             super().showPage()
-        self._held = []
+
+    def save(self) -> None:
+        self._flush()
         super().save()
 
 
@@ -401,17 +419,27 @@ def render_pdf(
     total = len(parts)
 
     def on_start(index: int) -> None:
+        """Progress and cancel, as each part starts."""
         if cancel is not None and cancel():
             raise Cancelled
         if progress is not None:
             progress(index, total)
 
+    # The story holds one part at a time: each part's mark, once drawn, appends the
+    # next part (ReportLab consumes the list it is given from the front).
     story: list[Flowable] = []
-    for index, part in enumerate(parts):
-        if index:
-            story += [NextPageTemplate(part.header.layout), PageBreak()]
-        story.append(_PartStart(index, on_start))
-        story.extend(part.story)
+
+    def on_mark(index: int) -> None:
+        on_start(index)
+        following = index + 1
+        if following < total:
+            part = parts[following]
+            story.extend([NextPageTemplate(part.header.layout), PageBreak()])
+            story.append(_PartStart(following, on_mark))
+            story.extend(part.flowables())
+
+    story.append(_PartStart(0, on_mark))
+    story.extend(parts[0].flowables())
 
     logos = _logo_readers(parts)
 

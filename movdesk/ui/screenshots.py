@@ -6,7 +6,8 @@ the demo generator is present), so the office's real database is never touched.
 
 After the pages come, when those parts are installed and the database holds a case:
 the case file of the first case with an urgent deadline, the interview dialog for it
-and the order dialog (new case), each saved without being run.
+and the order dialog (new case), each saved without being run; then that case's
+« Documents » section and the preview of its attendance sheet.
 """
 
 from __future__ import annotations
@@ -63,6 +64,10 @@ def _extra_views(window: Any, app: Any, outdir: Path, first: int) -> list[Path]:
             ("dialogue-entretien", lambda: InterviewDialog(window.desk, case_id, parent=window))
         )
     shots.append(("dialogue-commande", lambda: OrderDialog(window.desk, window)))
+    if case_id is not None:
+        from .documents.shots import document_shots
+
+        shots += document_shots(window, case_id)
     saved = []
     for number, (name, make) in enumerate(shots, start=first):
         widget = make()

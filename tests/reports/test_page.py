@@ -162,3 +162,25 @@ def test_a_bare_canvas_is_not_needed_to_measure(tmp_path) -> None:
     canvas.setFont(fonts.register_fonts(), 10)
     assert canvas.stringWidth("é", fonts.REGULAR, 10) > 0
     assert 10 * mm > 0
+
+
+def test_a_story_may_be_made_when_its_part_is_reached() -> None:
+    built: list[int] = []
+
+    def story(n: int):
+        def make():
+            built.append(n)
+            return _long_story(20 if n == 0 else 2)
+
+        return make
+
+    parts = [DocumentPart(_header(), story(n)) for n in range(3)]
+    with pytest.raises(Cancelled):
+        render_pdf(parts, cancel=lambda: len(built) >= 2)
+    # The third part was never built: stopped when the second one started.
+    assert built == [0, 1]
+    built.clear()
+    texts = page_texts(render_pdf(parts))
+    assert built == [0, 1, 2]
+    first = [t for t in texts if "ligne 20" in t or "ligne 1\n" in t]
+    assert len(texts) >= 4 and "Page 1 / 1" in texts[-1] and first

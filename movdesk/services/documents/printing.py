@@ -29,9 +29,10 @@ from ...reports.convocation import render_convocation
 from ...reports.final import render_final
 from ...reports.group_attendance import render_group_sheet
 from ...reports.intermediate import IntermediateReport, intermediate_story, render_intermediate
-from ...reports.page import Cancel, DocumentPart, Progress, render_pdf
+from ...reports.page import Cancel, Cancelled, DocumentPart, Progress, render_pdf
 from ...reports.text import fr_date, fr_long_date, fr_month, fr_time
 from ...rules.timeline import current_end, is_signed
+from ..batches import batches
 from ..context import Desk
 from ..exports import write_file
 from ..schedule import open_deadlines
@@ -342,10 +343,19 @@ def month_sheets(
             return None
         context = builders.make_context(session, today)
         rows = context.settings.blank_rows if blank_rows is None else blank_rows
-        sheets = [
-            attendance_sheet(case, first, last, office=context.office, today=today, blank_rows=rows)
-            for case in load_cases(session, ids)
-        ]
+        sheets = []
+        for batch in batches(ids):
+            # Reading thousands of cases takes a while: the user may stop it meanwhile.
+            if cancel is not None and cancel():
+                raise Cancelled
+            sheets += [
+                attendance_sheet(
+                    case, first, last, office=context.office, today=today, blank_rows=rows
+                )
+                for case in load_cases(session, batch)
+            ]
+            # The sheets are plain data: the rows read for them can go.
+            session.expunge_all()
     title = f"Feuilles d'émargement — {fr_month(first.year, first.month)}"
     if who:
         title += f" — {who}"

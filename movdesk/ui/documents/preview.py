@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QStandardPaths, Qt, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -307,11 +307,6 @@ class PreviewWindow(QMainWindow):
             return False
         self._record(OPENED)
         return True
-
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        self.view.setDocument(None)  # type: ignore[arg-type]
-        self.pdf.close()
-        super().closeEvent(event)
 
 
 def show_preview(desk: Desk, document: RenderedDocument, parent: QWidget | None) -> PreviewWindow:

@@ -270,3 +270,12 @@ def test_group_interviews_gather_into_a_session(
     text = flat(all_text(document.data))
     assert "DURAND Sophie" in text and "jeudi 5 février 2026" in text
     assert document.records[0].case_id == followed
+
+
+def test_the_month_batch_can_be_stopped_while_reading(
+    session_factory: sessionmaker[Session], followed: int
+) -> None:
+    from movdesk.reports.page import Cancelled
+
+    with pytest.raises(Cancelled):
+        month_sheets(session_factory, "2026-02", date(2026, 3, 2), cancel=lambda: True)
