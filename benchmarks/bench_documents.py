@@ -35,11 +35,15 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date, timedelta
 from datetime import time as clock_time
 from pathlib import Path
 from typing import Any
+
+# The benchmarks run as scripts from their folder: the monthly one's helpers are shared.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_monthly import _case_count, best_of  # noqa: E402
 
 SHEET_MS = 50.0
 SHEET_RATIO = 5.0
@@ -47,15 +51,6 @@ FINAL_MS = 150.0
 BATCH_SECONDS = 15.0
 BATCH_MB = 300.0
 BATCH_CASES = 300
-
-
-def best_of(repeat: int, run: Callable[[], Any]) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 # --- The floor: a bare canvas ---------------------------------------------------------------
@@ -279,18 +274,6 @@ def bench_batch(db: Path, month: str, today: date) -> dict[str, float]:
 
 
 # --- The run --------------------------------------------------------------------------------
-
-
-def _case_count(db: Path) -> int:
-    if not db.exists():
-        return 0
-    connection = sqlite3.connect(db)
-    try:
-        return connection.execute("SELECT count(*) FROM mov_case").fetchone()[0]
-    except sqlite3.DatabaseError:
-        return 0
-    finally:
-        connection.close()
 
 
 def _open(db: Path, cases: int, today: date) -> Any:

@@ -184,3 +184,18 @@ def test_a_story_may_be_made_when_its_part_is_reached() -> None:
     assert built == [0, 1, 2]
     first = [t for t in texts if "ligne 20" in t or "ligne 1\n" in t]
     assert len(texts) >= 4 and "Page 1 / 1" in texts[-1] and first
+
+
+def test_header_texts_too_long_shrink_then_are_cut_keeping_the_identifier() -> None:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from movdesk.reports.page import fitted
+
+    fonts.register_fonts()
+    assert fitted("Court", fonts.BOLD, 9, 100) == ("Court", 9)
+    text, size = fitted("Un nom assez long pour réduire", fonts.BOLD, 12, 120)
+    assert text == "Un nom assez long pour réduire" and 6 <= size < 12
+    name = "Mme Marie-Charlotte DE LA TOUR D'AUVERGNE " * 4
+    text, size = fitted(name, fonts.BOLD, 8.5, 250, keep=" — identifiant France Travail 1234567A")
+    assert size == 6 and text.endswith("… — identifiant France Travail 1234567A")
+    assert stringWidth(text, fonts.BOLD, size) <= 250

@@ -12,7 +12,9 @@ Python, run in a worker thread by the window and directly by the command line.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -300,9 +302,15 @@ def deliver(desk: Desk, document: RenderedDocument, how: str) -> list[int]:
 
 
 def save_pdf(desk: Desk, document: RenderedDocument, path: str) -> None:
-    """Write the PDF to ``path`` (nothing left behind on failure), then record it."""
+    """Write the PDF to ``path``, then record it; when it cannot be recorded (a database
+    locked or read-only), the file goes too: a PDF saved is a PDF recorded."""
     write_file(path, document.data)
-    deliver(desk, document, f"enregistré en PDF ({path})")
+    try:
+        deliver(desk, document, f"enregistré en PDF ({path})")
+    except Exception:
+        with contextlib.suppress(OSError):
+            os.remove(path)
+        raise
 
 
 # --- Batches ---------------------------------------------------------------------------------

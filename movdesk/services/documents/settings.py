@@ -62,7 +62,10 @@ Les documents demandés lors du dernier entretien"""
 
 #: Bounds of the settings, checked before saving.
 MAX_BLANK_ROWS = 30
-MAX_LOGO_BYTES = 1024 * 1024
+MAX_LOGO_BYTES = 10 * 1024 * 1024
+#: A logo is kept at most this size (pixels): enough for 40 mm at 600 dpi, and every
+#: document that embeds it stays light.
+LOGO_PIXELS = (1000, 500)
 MAX_TEXT = 10_000
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -124,15 +127,16 @@ def load_document_settings(desk: Desk) -> DocumentSettingsView:
 def check_logo(data: bytes) -> str | None:
     """Why ``data`` cannot be the logo (French), or None when it can."""
     if len(data) > MAX_LOGO_BYTES:
-        return (
-            f"le logo pèse {len(data) // 1024} Ko ; la limite est de {MAX_LOGO_BYTES // 1024} Ko."
-        )
+        limit = MAX_LOGO_BYTES // (1024 * 1024)
+        return f"le logo pèse {len(data) / (1024 * 1024):.1f} Mo ; la limite est de {limit} Mo."
     if not data.startswith((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")):
         return "le logo doit être une image PNG ou JPEG."
-    from reportlab.lib.utils import ImageReader
+    from PIL import Image
 
     try:
-        width, height = ImageReader(io.BytesIO(data)).getSize()
+        with Image.open(io.BytesIO(data)) as image:
+            image.load()  # the whole picture, not only its header
+            width, height = image.size
     except Exception:  # noqa: BLE001 - any unreadable image gets the same answer
         return "l'image du logo est illisible (fichier endommagé ?)."
     if width < 16 or height < 16:
@@ -154,6 +158,20 @@ class DocumentSettingsInput:
     blank_rows: int = 0
     logo: bytes | None = None
     logo_name: str | None = None
+
+
+def reduced_logo(data: bytes) -> bytes:
+    """The logo as kept: within :data:`LOGO_PIXELS`, as PNG (a checked image)."""
+    from PIL import Image
+
+    with Image.open(io.BytesIO(data)) as image:
+        if image.width <= LOGO_PIXELS[0] and image.height <= LOGO_PIXELS[1]:
+            return data
+        image.thumbnail(LOGO_PIXELS)
+        out = io.BytesIO()
+        keep = "RGBA" if image.mode in ("RGBA", "LA", "P") else "RGB"
+        image.convert(keep).save(out, "PNG", optimize=True)
+        return out.getvalue()
 
 
 def _clean(text: str | None) -> str | None:
@@ -227,7 +245,7 @@ def save_document_settings(desk: Desk, data: DocumentSettingsInput) -> None:
         row.convocation_items = _custom(data.convocation_items, DEFAULT_CONVOCATION_ITEMS)
         row.interview_place = _clean(data.interview_place)
         row.blank_rows = data.blank_rows
-        row.logo = data.logo
+        row.logo = reduced_logo(data.logo) if data.logo is not None else None
         row.logo_name = _clean(data.logo_name) if data.logo is not None else None
         work.log(
             AuditAction.CREATE if created else AuditAction.UPDATE,

@@ -197,3 +197,19 @@ def test_save_pdf_writes_and_records(
     with pytest.raises(UserError, match="Impossible d'écrire"):
         save_pdf(desk, document, str(tmp_path / "absent" / "contrat.pdf"))
     assert len(_documents(session_factory, signed)) == 1
+
+
+def test_a_pdf_that_cannot_be_recorded_is_not_left_behind(
+    desk: Desk, signed: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from movdesk.services.documents import printing
+
+    def locked(*_args, **_kw):
+        raise UserError("la base de données est verrouillée")
+
+    monkeypatch.setattr(printing, "record_printed", locked)
+    document = render_for_desk(desk, DocumentRequest(PrintKind.CONTRACT, signed))
+    target = tmp_path / "contrat.pdf"
+    with pytest.raises(UserError, match="verrouillée"):
+        save_pdf(desk, document, str(target))
+    assert not target.exists()

@@ -87,3 +87,16 @@ def test_bad_settings_are_refused_field_by_field(
     assert refused.value.problems[0].field == field
     with session_factory() as session:
         assert session.get(DocumentSettings, 1) is None
+
+
+def test_a_large_logo_is_kept_small_and_a_broken_one_refused(
+    desk: Desk, session_factory: sessionmaker[Session]
+) -> None:
+    save_document_settings(desk, DocumentSettingsInput(logo=_png(3000, 900), logo_name="grand.png"))
+    with session_factory() as session:
+        kept = session.get(DocumentSettings, 1).logo
+    with Image.open(io.BytesIO(kept)) as image:
+        assert image.size == (1000, 300)
+    truncated = _png(400, 200)[:-40]
+    with pytest.raises(ValidationFailed, match="illisible"):
+        save_document_settings(desk, DocumentSettingsInput(logo=truncated))
