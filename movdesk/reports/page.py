@@ -43,6 +43,7 @@ from reportlab.platypus import (
     PageTemplate,
 )
 
+from ..rules.text import printable
 from .fonts import BOLD, REGULAR, register_fonts
 from .styles import ACCENT, FILL, MUTED, RULE
 from .text import NNBSP, fr_date
@@ -266,7 +267,7 @@ def _draw(
 ) -> None:
     """Draw ``text`` (then ``keep``, never cut) within ``width`` from ``x`` (or ending
     at ``x``, or centred on it)."""
-    shown, shown_size = fitted(text, font, size, width, keep)
+    shown, shown_size = fitted(printable(text, multiline=False), font, size, width, keep)
     canvas.setFont(font, shown_size)
     if align == "right":
         canvas.drawRightString(x, y, shown)

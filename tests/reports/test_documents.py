@@ -303,3 +303,13 @@ def test_every_document_embeds_only_the_shipped_fonts() -> None:
     ):
         assert_fonts_embedded(pdf)
     assert CASE.beneficiary == "Mme Sophie DURAND"
+
+
+def test_stored_control_characters_print_as_escapes() -> None:
+    exit = ExitFacts(date(2026, 3, 20), "Interruption — abandon", False, "abandon", (), True)
+    text = all_text(
+        render_final(
+            _final(exit=exit, achievements="- Texte\x1b[31m ancien", observations="a\x00b")
+        )
+    )
+    assert "\\x1b[31m ancien" in text and "a\\x00b" in text

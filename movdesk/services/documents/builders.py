@@ -35,9 +35,12 @@ from ...reports.intermediate import IntermediateReport
 from ...reports.page import DocumentHeader, OfficeIdentity
 from ...reports.text import fr_date, fr_long_date
 from ...rules.outcomes import classify_exit
+from ...rules.text import LINE_MAX_LENGTH, text_problem
 from ...rules.timeline import case_end_date, current_end, is_signed
+from ...rules.validation import Problem
 from ..case_file import exit_details
 from ..context import fetch
+from ..errors import ValidationFailed
 from .identity import SHEET_KINDS, case_identity, office_identity, office_town
 from .report_texts import REPORT_LOAD, report_texts
 from .settings import DocumentSettingsView, read_document_settings
@@ -302,6 +305,10 @@ def convocation(
 ) -> tuple[ConvocationData, Interview]:
     """The letter for a planned interview of ``case`` (see :func:`planned_interview`);
     ``place`` replaces the usual place (the setting, else the office's address)."""
+    if place:
+        why = text_problem(place, max_length=LINE_MAX_LENGTH, label="le lieu")
+        if why is not None:
+            raise ValidationFailed([Problem("other_place", why)])
     interview = planned_interview(case, on, context.today)
     person = case.beneficiary
     identity = case_identity(case)

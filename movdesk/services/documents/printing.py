@@ -16,7 +16,7 @@ import contextlib
 import hashlib
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 from enum import StrEnum
@@ -294,22 +294,34 @@ def render_for_desk(desk: Desk, request: DocumentRequest) -> RenderedDocument:
 # --- Leaving the program ---------------------------------------------------------------------
 
 
-def deliver(desk: Desk, document: RenderedDocument, how: str) -> list[int]:
-    """Record the documents of ``document``: it was printed, saved or opened (``how``)."""
+def deliver(
+    desk: Desk, document: RenderedDocument, how: str, then: Callable[[], object] | None = None
+) -> list[int]:
+    """Record the documents of ``document``: it was printed, saved or opened (``how``);
+    ``then`` runs in the same transaction (see :func:`.records.record_printed`)."""
     return record_printed(
-        desk, document.records, sha256=document.sha256, pages=document.pages, how=how
+        desk, document.records, sha256=document.sha256, pages=document.pages, how=how, then=then
     )
 
 
 def save_pdf(desk: Desk, document: RenderedDocument, path: str) -> None:
-    """Write the PDF to ``path``, then record it; when it cannot be recorded (a database
-    locked or read-only), the file goes too: a PDF saved is a PDF recorded."""
-    write_file(path, document.data)
+    """Write the PDF to ``path`` and record it, both or neither.
+
+    The file is written (whole or not at all) inside the transaction that records it:
+    a file that cannot be written records nothing. Should the record then fail to
+    commit, a file that did not exist before is removed again."""
+    existed = os.path.exists(path)
     try:
-        deliver(desk, document, f"enregistré en PDF ({path})")
+        deliver(
+            desk,
+            document,
+            f"enregistré en PDF ({path})",
+            then=lambda: write_file(path, document.data),
+        )
     except Exception:
-        with contextlib.suppress(OSError):
-            os.remove(path)
+        if not existed:
+            with contextlib.suppress(OSError):
+                os.remove(path)
         raise
 
 

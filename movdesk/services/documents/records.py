@@ -17,7 +17,7 @@ records the sending on the case, which closes the matching deadline
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -78,11 +78,22 @@ def _period(spec: RecordSpec) -> str:
 
 
 def record_printed(
-    desk: Desk, specs: Sequence[RecordSpec], *, sha256: str, pages: int, how: str
+    desk: Desk,
+    specs: Sequence[RecordSpec],
+    *,
+    sha256: str,
+    pages: int,
+    how: str,
+    then: Callable[[], object] | None = None,
 ) -> list[int]:
     """Record the documents of a PDF that left the program ``how`` (« imprimé »…);
-    returns the ids of the records (existing ones when this very PDF was recorded)."""
+    returns the ids of the records (existing ones when this very PDF was recorded).
+
+    ``then`` runs inside the same transaction, once the rows are written: when it
+    fails (a file that cannot be written), nothing is recorded."""
     if not specs:
+        if then is not None:
+            then()
         return []
     now = datetime.now().replace(microsecond=0)
     ids: list[int] = []
@@ -127,6 +138,8 @@ def record_printed(
                     summary=f"{kind.label}{_period(spec)} : {how}",
                 )
                 ids.append(row.id)
+        if then is not None:
+            then()
     return ids
 
 

@@ -30,6 +30,7 @@ from ...models import (
     CompanyPeriod,
     ReportKind,
 )
+from ...rules.text import text_problem
 from ...rules.validation import Problem, fr_date
 from .. import audit
 from ..context import CASE_LOAD, Desk, fetch
@@ -221,9 +222,9 @@ def save_report_texts(desk: Desk, case_id: int, kind: ReportKind, texts: dict[st
     if unknown:
         raise ValueError(f"unknown report fields: {sorted(unknown)}")
     problems = [
-        Problem(field, f"le texte compte {len(text)} caractères ; {MAX_TEXT} au plus.")
+        Problem(field, why)
         for field, text in texts.items()
-        if len(text) > MAX_TEXT
+        if (why := text_problem(text, max_length=MAX_TEXT, multiline=True)) is not None
     ]
     if problems:
         raise ValidationFailed(problems)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from ...models import AuditAction, DocumentSettings
+from ...rules.text import text_problem
 from ...rules.validation import Problem
 from .. import audit
 from ..context import Desk
@@ -189,14 +190,17 @@ def _custom(text: str | None, default: str) -> str | None:
 def check_document_settings(data: DocumentSettingsInput) -> list[Problem]:
     """What is wrong with the settings as typed, each naming its field."""
     problems: list[Problem] = []
-    if data.phone and len(data.phone.strip()) > 40:
-        problems.append(Problem("phone", "le téléphone compte 40 caractères au plus."))
-    if data.email and not _EMAIL.match(data.email.strip()):
+    lines = (("phone", "le téléphone", 40), ("email", "l'adresse", 200))
+    lines += (("signature_place", "le lieu", 100), ("logo_name", "le nom du logo", 255))
+    for field, label, longest in lines:
+        why = text_problem((getattr(data, field) or "").strip(), max_length=longest, label=label)
+        if why is not None:
+            problems.append(Problem(field, why))
+    email_refused = any(problem.field == "email" for problem in problems)
+    if data.email and not email_refused and not _EMAIL.match(data.email.strip()):
         problems.append(
             Problem("email", f"« {data.email.strip()} » n'est pas une adresse électronique.")
         )
-    if data.signature_place and len(data.signature_place.strip()) > 100:
-        problems.append(Problem("signature_place", "le lieu compte 100 caractères au plus."))
     if not 0 <= data.blank_rows <= MAX_BLANK_ROWS:
         problems.append(
             Problem(
@@ -210,11 +214,9 @@ def check_document_settings(data: DocumentSettingsInput) -> list[Problem]:
         "convocation_items",
         "interview_place",
     ):
-        text = getattr(data, field) or ""
-        if len(text) > MAX_TEXT:
-            problems.append(
-                Problem(field, f"le texte compte {len(text)} caractères ; {MAX_TEXT} au plus.")
-            )
+        why = text_problem(getattr(data, field) or "", max_length=MAX_TEXT, multiline=True)
+        if why is not None:
+            problems.append(Problem(field, why))
     if data.logo is not None:
         reason = check_logo(data.logo)
         if reason:

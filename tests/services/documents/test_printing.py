@@ -279,3 +279,10 @@ def test_the_month_batch_can_be_stopped_while_reading(
 
     with pytest.raises(Cancelled):
         month_sheets(session_factory, "2026-02", date(2026, 3, 2), cancel=lambda: True)
+
+
+def test_texts_with_control_characters_are_refused(desk: Desk, followed: int) -> None:
+    with pytest.raises(ValidationFailed, match="ESC"):
+        save_report_texts(desk, followed, ReportKind.FINAL, {"achievements": "ok\x1b[2J"})
+    with pytest.raises(ValidationFailed, match="(?i)le lieu contient"):
+        _render(desk, PrintKind.CONVOCATION, followed, place="Mairie\x07")

@@ -100,3 +100,17 @@ def test_a_large_logo_is_kept_small_and_a_broken_one_refused(
     truncated = _png(400, 200)[:-40]
     with pytest.raises(ValidationFailed, match="illisible"):
         save_document_settings(desk, DocumentSettingsInput(logo=truncated))
+
+
+@pytest.mark.parametrize(
+    ("data", "field"),
+    [
+        (DocumentSettingsInput(phone="03\x1b[31m20"), "phone"),
+        (DocumentSettingsInput(signature_place="Lille\u202e"), "signature_place"),
+        (DocumentSettingsInput(convocation_items="Carte\x00Vitale"), "convocation_items"),
+    ],
+)
+def test_control_characters_are_refused(desk: Desk, data, field: str) -> None:
+    with pytest.raises(ValidationFailed, match="n'est pas permis") as refused:
+        save_document_settings(desk, data)
+    assert refused.value.problems[0].field == field
