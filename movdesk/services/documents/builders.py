@@ -26,7 +26,7 @@ from ...models import (
     ReferentAssignment,
     ReportKind,
 )
-from ...reports.attendance import period_text
+from ...reports.attendance import AttendanceSheet, period_text
 from ...reports.case_tables import BarrierLine, CourseFacts
 from ...reports.contract import ContractData
 from ...reports.convocation import ConvocationData
@@ -169,6 +169,18 @@ def _barriers(case: Case) -> tuple[BarrierLine, ...]:
     )
 
 
+def _sheet_to(case: Case, end: date, context: Context, blank_rows: int) -> AttendanceSheet:
+    """The attendance sheet that follows a report: from S to ``end``."""
+    return attendance_sheet(
+        case,
+        case.start_date,
+        end,
+        office=context.office,
+        today=context.today,
+        blank_rows=blank_rows,
+    )
+
+
 def intermediate(
     session: Session, case: Case, context: Context, *, report_date: date, blank_rows: int = 0
 ) -> IntermediateReport:
@@ -186,14 +198,7 @@ def intermediate(
         actions_taken=texts.text("actions_taken"),
         job_leads=texts.text("job_leads"),
         observations=texts.text("observations"),
-        sheet=attendance_sheet(
-            case,
-            case.start_date,
-            report_date,
-            office=context.office,
-            today=context.today,
-            blank_rows=blank_rows,
-        ),
+        sheet=_sheet_to(case, report_date, context, blank_rows),
     )
 
 
@@ -254,14 +259,7 @@ def final(
         achievements=texts.text("achievements"),
         next_steps=texts.text("next_steps"),
         observations=texts.text("observations"),
-        sheet=attendance_sheet(
-            case,
-            case.start_date,
-            end,
-            office=context.office,
-            today=context.today,
-            blank_rows=blank_rows,
-        ),
+        sheet=_sheet_to(case, end, context, blank_rows),
         without_beneficiary_signature=without_beneficiary_signature,
     )
 

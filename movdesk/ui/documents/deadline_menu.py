@@ -65,6 +65,8 @@ def install_deadline_printing(
 ) -> None:
     """Give ``view`` (a list of deadlines) its printing context menu."""
     view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+    hint = "Clic droit : imprimer le document qui répond à l'échéance"
+    view.setToolTip(f"{view.toolTip()}\n{hint}" if view.toolTip() else hint)
 
     def show(position: QPoint) -> None:
         menu = deadline_menu(view, desk, row_item, view.indexAt(position).row())
