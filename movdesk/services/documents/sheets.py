@@ -29,6 +29,7 @@ from ...models import (
 from ...reports.attendance import AttendanceRow, AttendanceSheet, period_text
 from ...reports.group_attendance import GroupParticipant, GroupSheet, session_text
 from ...reports.page import DocumentHeader, OfficeIdentity
+from ...reports.text import fr_long_date, fr_time
 from ...rules.validation import Problem, fr_date
 from ..batches import batches
 from ..errors import ValidationFailed
@@ -164,7 +165,8 @@ class GroupSession:
     def label(self) -> str:
         count = len(self.case_ids)
         people = f"{count} participant{'s' if count > 1 else ''}"
-        return f"{session_text(self.day, self.start)} — {self.referent} ({people})"
+        at = f" à {fr_time(self.start)}" if self.start is not None else ""
+        return f"{fr_long_date(self.day)}{at} — {self.referent} ({people})"
 
 
 def group_sessions(session: Session, start: date, end: date) -> list[GroupSession]:

@@ -121,7 +121,7 @@ class GroupSessionDialog(FormDialog):
         self.blank_rows.setValue(load_document_settings(desk).blank_rows)
         self.add_field("blank_rows", "Lignes vierges :", self.blank_rows)
         self.reload()
-        self.resize(560, self.sizeHint().height())
+        self.resize(660, self.sizeHint().height())
 
     def reload(self) -> None:
         """The group sessions (planned or held) of the chosen week."""
