@@ -80,6 +80,9 @@ UNDOABLE_ACTIONS = frozenset(
         "Joindre une copie signée",
         "Retirer une copie jointe",
         "Enregistrer le texte d'un bilan",
+        # agenda
+        "Déplacer un rendez-vous",
+        "Planifier des rendez-vous",
     }
 )
 

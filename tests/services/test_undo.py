@@ -25,8 +25,8 @@ from movdesk.models import (
     Suspension,
     SuspensionKind,
 )
+from movdesk.services import agenda, orders, planning, rows
 from movdesk.services import milestones as ms
-from movdesk.services import orders, rows
 from movdesk.services.context import Desk
 from movdesk.services.documents import records as document_records
 from movdesk.services.documents import report_texts
@@ -48,7 +48,8 @@ def signed(desk: Desk, case_id: int) -> int:
 
 def test_every_undoable_name_is_an_action_of_the_services() -> None:
     sources = "".join(
-        inspect.getsource(m) for m in (orders, ms, rows, document_records, report_texts)
+        inspect.getsource(m)
+        for m in (orders, ms, rows, agenda, planning, document_records, report_texts)
     )
     for name in UNDOABLE_ACTIONS:
         assert f'"{name}"' in sources or f"{name}\")" in sources, name

@@ -14,7 +14,7 @@ from movdesk.store.migrate import alembic_config, open_database
 
 from .conftest import location_at
 
-BEFORE = "97a446b5521b"
+BEFORE = "249c53ceaaa3"
 REVISION = "fb7d5c551958"
 
 

@@ -13,8 +13,6 @@ from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
-    QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -36,19 +34,18 @@ from ...services.documents.settings import (
     load_document_settings,
     save_document_settings,
 )
-from ..formatting import NOT_FILLED
 from ..widgets import FormDialog
 
 #: Height of the logo's thumbnail, in pixels.
 THUMBNAIL_HEIGHT = 40
+#: Its height in the line of the settings page.
+SMALL_THUMBNAIL = 20
 
 
-def _thumbnail(data: bytes | None, label: QLabel) -> None:
+def _thumbnail(data: bytes | None, label: QLabel, height: int = THUMBNAIL_HEIGHT) -> None:
     pixmap = QPixmap()
     if data and pixmap.loadFromData(QByteArray(data)):
-        label.setPixmap(
-            pixmap.scaledToHeight(THUMBNAIL_HEIGHT, Qt.TransformationMode.SmoothTransformation)
-        )
+        label.setPixmap(pixmap.scaledToHeight(height, Qt.TransformationMode.SmoothTransformation))
     else:
         label.setPixmap(QPixmap())
         label.setText("Aucun logo")
@@ -58,64 +55,59 @@ def _is_default(text: str, default: str) -> bool:
     return " ".join(text.split()) == " ".join(default.split())
 
 
-class DocumentSettingsGroup(QGroupBox):
-    """What the printed documents carry, shown on the settings page."""
+class DocumentSettingsGroup(QWidget):
+    """One line of the settings page: what the printed documents carry, and « Modifier ».
+
+    One line only, so that the page keeps to the window's height; the form shows every
+    setting in full.
+    """
 
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
-        super().__init__("Documents imprimés", parent)
+        super().__init__(parent)
         self.setObjectName("documentSettings")
         self.desk = desk
-        form = QFormLayout(self)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 4, 0, 4)
+        title = QLabel("<b>Documents imprimés :</b>", self)
         self.logo = QLabel(self)
         self.logo.setObjectName("setting-logo")
-        form.addRow("Logo :", self.logo)
-        self._values: dict[str, QLabel] = {}
-        for key, label in (
-            ("phone", "Téléphone imprimé :"),
-            ("email", "Courriel imprimé :"),
-            ("signature_place", "« Fait à » :"),
-            ("interview_place", "Lieu des entretiens :"),
-            ("blank_rows", "Lignes vierges des feuilles :"),
-            ("commitments", "Engagements du contrat :"),
-            ("items", "À apporter (convocation) :"),
-        ):
-            value = QLabel(self)
-            value.setObjectName(f"setting-{key}")
-            value.setWordWrap(True)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            form.addRow(label, value)
-            self._values[key] = value
+        self.summary = QLabel(self)
+        self.summary.setObjectName("documentSummary")
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.edit_button = QPushButton("Modifier les &documents imprimés…", self)
         self.edit_button.setObjectName("editDocumentSettings")
         self.edit_button.clicked.connect(self.edit)
-        row = QHBoxLayout()
+        row.addWidget(title)
+        row.addWidget(self.logo)
+        row.addWidget(self.summary, 1)
         row.addWidget(self.edit_button)
-        row.addStretch(1)
-        form.addRow(row)
         self.refresh()
 
-    def value_text(self, key: str) -> str:
-        return self._values[key].text()
+    def summary_text(self) -> str:
+        return self.summary.text()
 
     def refresh(self) -> None:
         settings = load_document_settings(self.desk)
-        _thumbnail(settings.logo, self.logo)
+        _thumbnail(settings.logo, self.logo, SMALL_THUMBNAIL)
+        if settings.logo is None:
+            self.logo.setText("sans logo ·")
         custom = not (
             _is_default(settings.beneficiary_commitments, DEFAULT_BENEFICIARY_COMMITMENTS)
             and _is_default(settings.provider_commitments, DEFAULT_PROVIDER_COMMITMENTS)
         )
-        shown = {
-            "phone": settings.phone,
-            "email": settings.email,
-            "signature_place": settings.signature_place or "ville de l'adresse du bureau",
-            "interview_place": settings.interview_place or "adresse du bureau",
-            "blank_rows": str(settings.blank_rows),
-            "commitments": "texte du bureau" if custom else "texte par défaut de movdesk",
-            "items": " ; ".join(settings.items),
-        }
-        for key, text in shown.items():
-            self._values[key].setText(text or NOT_FILLED)
+        parts = [
+            f"tél. {settings.phone}" if settings.phone else "",
+            settings.email or "",
+            "engagements du bureau" if custom else "engagements par défaut",
+            f"{settings.blank_rows} ligne(s) vierge(s)",
+        ]
+        self.summary.setText(" · ".join(part for part in parts if part))
+        place = settings.signature_place or "ville de l'adresse du bureau"
+        where = settings.interview_place or "adresse du bureau"
+        self.summary.setToolTip(
+            f"À apporter (convocation) : {' ; '.join(settings.items)}\n"
+            f"« Fait à » : {place}\nLieu des entretiens : {where}"
+        )
 
     def edit(self) -> None:
         dialog = DocumentSettingsDialog(self.desk, self)

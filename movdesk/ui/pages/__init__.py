@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from ..agenda.page import AgendaPage
 from ..cases.page import CaseListPage
 from .base import Page, PageContext, PlaceholderPage
 from .dashboard import DashboardPage
 from .placeholders import (
-    AgendaPage,
     DirectoryPage,
     IndicatorsPage,
     PaymentsPage,

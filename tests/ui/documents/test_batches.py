@@ -14,7 +14,6 @@ from movdesk.config import DatabaseLocation
 from movdesk.models import InterviewKind, InterviewStatus
 from movdesk.services.context import Desk
 from movdesk.ui.documents.batch import BatchDialog, BatchPrinting, GroupSessionDialog, month_choices
-from movdesk.ui.documents.deadline_menu import deadline_entries, deadline_menu
 from movdesk.ui.documents.preview import PreviewWindow
 from movdesk.ui.main_window import MainWindow
 
@@ -147,34 +146,24 @@ def test_month_choices_run_from_next_month_back_a_year() -> None:
     assert choices[-1] == ("Janvier 2025", "2025-01")
 
 
-def test_deadline_lines_offer_their_document(
+def test_deadline_lines_print_the_document_that_answers_them(
     qtbot: QtBot, window: MainWindow, followed: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert deadline_entries("intermediate_report")[0] == (
-        "intermediate",
-        "Imprimer le bilan intermédiaire…",
-    )
-    assert deadline_entries("renewal_contact") == [
-        ("attendance", "Imprimer la feuille d'émargement…")
-    ]
+    from movdesk.services.schedule import DeadlineItem
+    from movdesk.ui.deadlines.actions import actions_for
+    from movdesk.ui.documents import options
 
-    class Item:
-        case_id = followed
-        kind = "final_report"
-
-    page = window.pages[0]
     seen: list[tuple[int, str]] = []
-    from movdesk.ui.documents import deadline_menu as module
-
     monkeypatch.setattr(
-        module, "_print", lambda view, desk, case_id, doc: seen.append((case_id, doc))
+        options,
+        "preview_case_document",
+        lambda parent, desk, case_id, kind, ask=True: seen.append((case_id, kind)),
     )
-    menu = deadline_menu(page.deadline_view, window.desk, lambda row: Item(), 0)
-    assert menu is not None
-    assert [a.text() for a in menu.actions()] == [
-        "Imprimer le bilan final…",
-        "Imprimer la feuille d'émargement…",
-    ]
-    menu.actions()[0].trigger()
-    assert seen == [(followed, "final")]
-    assert deadline_menu(page.deadline_view, window.desk, lambda row: Item(), -1) is None
+    item = DeadlineItem(
+        followed, "LC-2026-000123", "DURAND Sophie", "Claire Martin", "intermediate_report",
+        date(2026, 3, 5), date(2026, 3, 5), "soon", "Envoyer le bilan intermédiaire",
+    )  # fmt: skip
+    printing = [a for a in actions_for("intermediate_report") if a.text.startswith("Imprimer")]
+    assert printing and printing[0].run is not None
+    printing[0].run(window, window.desk, item)
+    assert seen == [(followed, "intermediate")]

@@ -145,7 +145,7 @@ def test_document_settings_from_the_settings_page(
 ) -> None:
     group = DocumentSettingsGroup(desk)
     qtbot.addWidget(group)
-    assert group.value_text("commitments") == "texte par défaut de movdesk"
+    assert "engagements par défaut" in group.summary_text()
     dialog = DocumentSettingsDialog(desk)
     qtbot.addWidget(dialog)
     logo = tmp_path / "logo.png"
@@ -170,5 +170,6 @@ def test_document_settings_from_the_settings_page(
         assert row.logo == _png() and row.logo_name == "logo.png"
         assert row.provider_commitments == "- Notre engagement"
     group.refresh()
-    assert group.value_text("commitments") == "texte du bureau"
+    assert "engagements du bureau" in group.summary_text()
+    assert "tél. 03 20 00 00 00" in group.summary_text()
     assert group.logo.pixmap() is not None and not group.logo.pixmap().isNull()

@@ -10,7 +10,7 @@
   contract's commitments, the convocation's texts and the blank rows of the sheets.
 
 Revision ID: fb7d5c551958
-Revises: 97a446b5521b
+Revises: 249c53ceaaa3
 Create Date: 2026-11-29
 """
 
@@ -23,7 +23,7 @@ from alembic import op
 
 
 revision: str = "fb7d5c551958"
-down_revision: str | None = "97a446b5521b"
+down_revision: str | None = "249c53ceaaa3"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
