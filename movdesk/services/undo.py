@@ -74,6 +74,12 @@ UNDOABLE_ACTIONS = frozenset(
         "Ajouter une action",
         "Modifier une action",
         "Ajouter une piste professionnelle",
+        # documents (printing itself is not undone: the paper exists)
+        "Marquer un document signé",
+        "Marquer un document envoyé",
+        "Joindre une copie signée",
+        "Retirer une copie jointe",
+        "Enregistrer le texte d'un bilan",
         # agenda
         "Déplacer un rendez-vous",
         "Planifier des rendez-vous",
