@@ -6,6 +6,7 @@ from .audit import AuditEntry
 from .base import NAMING_CONVENTION, Base, column_values
 from .case import Beneficiary, Case, ReferentAssignment, StatusChange
 from .directory import DirectoryContact, Employer, OfficeSettings, Partner, Referent
+from .documents import CaseReport, DocumentSettings
 from .enums import (
     INTERRUPTION_REASONS,
     ActionStatus,
@@ -22,6 +23,7 @@ from .enums import (
     InterviewKind,
     InterviewStatus,
     PartnerKind,
+    ReportKind,
     RomeSource,
     SuspensionKind,
     TargetDecision,
@@ -51,6 +53,7 @@ __all__ = [
     "Beneficiary",
     "Case",
     "CaseDocument",
+    "CaseReport",
     "CaseStatus",
     "CaseSummary",
     "Civility",
@@ -60,6 +63,7 @@ __all__ = [
     "DeadlineSchedule",
     "DirectoryContact",
     "DocumentKind",
+    "DocumentSettings",
     "Employer",
     "Exit",
     "ExitReason",
@@ -73,6 +77,7 @@ __all__ = [
     "PaymentTranche",
     "Referent",
     "ReferentAssignment",
+    "ReportKind",
     "RomeJob",
     "RomeSource",
     "ScheduledDeadline",

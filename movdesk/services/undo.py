@@ -88,6 +88,12 @@ UNDOABLE_ACTIONS = frozenset(
         "Modifier un contact",
         "Supprimer un contact",
         "Fusionner deux entrées de l'annuaire",
+        # documents (printing itself is not undone: the paper exists)
+        "Marquer un document signé",
+        "Marquer un document envoyé",
+        "Joindre une copie signée",
+        "Retirer une copie jointe",
+        "Enregistrer le texte d'un bilan",
         # agenda
         "Déplacer un rendez-vous",
         "Planifier des rendez-vous",

@@ -12,14 +12,13 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from ..errors import UserError
 from ..exchange import ImportSummary
 from ..services import exports
 from ..store.backup import backup_database
-from .worker import Job, Worker
+from .worker import Job, Worker, progress_dialog
 
 log = logging.getLogger("movdesk")
 
@@ -55,17 +54,7 @@ class FileCommands:
         the French message shown at the end (and emitted as ``work_finished``)."""
         window: Any = self
         worker = Worker(job, window)
-        progress = QProgressDialog(text, "Annuler", 0, 0, window)
-        progress.setWindowTitle("movdesk")
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(400)
-        progress.setAutoReset(False)
-        progress.setAutoClose(False)
-        progress.canceled.connect(worker.cancel)
-
-        def on_progress(count: int, total: int) -> None:
-            progress.setMaximum(max(total, 1))
-            progress.setValue(min(count, total))
+        progress = progress_dialog(worker, text, window)
 
         def end(message: str, *, failed: bool = False) -> None:
             progress.close()
@@ -86,7 +75,6 @@ class FileCommands:
                 return
             end(str(error), failed=True)
 
-        worker.progress.connect(on_progress)
         worker.finished.connect(lambda result: end(done(result)))
         worker.failed.connect(on_failed)
         worker.cancelled.connect(lambda: end(f"{text} : annulé, rien n'a été modifié."))

@@ -6,7 +6,8 @@ the demo generator is present), so the office's real database is never touched.
 
 After the pages come, when those parts are installed and the database holds a case:
 the case file of the first case with an urgent deadline, the interview dialog for it
-and the order dialog (new case), each saved without being run.
+and the order dialog (new case), each saved without being run; after the agenda's
+views, the « Documents » section of a case and the preview of its attendance sheet.
 """
 
 from __future__ import annotations
@@ -66,13 +67,13 @@ def _extra_views(window: Any, app: Any, outdir: Path, first: int) -> list[Path]:
             ("dialogue-entretien", lambda: InterviewDialog(window.desk, case_id, parent=window))
         )
     shots.append(("dialogue-commande", lambda: OrderDialog(window.desk, window)))
-    return _shoot(app, outdir, first, shots)
+    return _save_shots(shots, app, outdir, first)
 
 
-def _shoot(
-    app: Any, outdir: Path, first: int, shots: Sequence[tuple[str, Callable[[], Any]]]
+def _save_shots(
+    shots: Sequence[tuple[str, Callable[[], Any]]], app: Any, outdir: Path, first: int
 ) -> list[Path]:
-    """Show each window ``shots`` makes, save it as ``NN-name.png`` from ``first``, close it."""
+    """Make, show, save and close each widget, numbered from ``first``."""
     saved = []
     for number, (name, make) in enumerate(shots, start=first):
         widget = make()
@@ -82,6 +83,16 @@ def _shoot(
         widget.close()
         app.processEvents()
     return saved
+
+
+def _document_views(window: Any, app: Any, outdir: Path, first: int) -> list[Path]:
+    """A case's « Documents » section and the preview of its attendance sheet."""
+    overview = window.scheduler.overview
+    if not overview or not overview.items:
+        return []
+    from .documents.shots import document_shots
+
+    return _save_shots(document_shots(window, overview.items[0].case_id), app, outdir, first)
 
 
 #: The larger window of the agenda with several referents side by side.
@@ -122,8 +133,8 @@ def _agenda_views(window: Any, app: Any, outdir: Path, first: int) -> list[Path]
     return saved
 
 
-#: The number of the first placement view (the README links 16 to 18).
-PLACEMENT_VIEWS_FIRST = 16
+#: The number of the first placement view (the README links 18 to 20).
+PLACEMENT_VIEWS_FIRST = 18
 
 
 def _placement_views(window: Any, app: Any, outdir: Path, first: int) -> list[Path]:
@@ -164,7 +175,7 @@ def _placement_views(window: Any, app: Any, outdir: Path, first: int) -> list[Pa
     window.resize(*WINDOW_SIZE)
     window.show_page(0)
     shots = [("suivis-semaine", lambda: calls), ("dialogue-periode-evaluation", lambda: period)]
-    return saved + _shoot(app, outdir, first + 1, shots)
+    return saved + _save_shots(shots, app, outdir, first + 1)
 
 
 def save_screenshots(outdir: Path, db: str | None = None, *, demo: bool = False) -> list[Path]:
@@ -187,7 +198,8 @@ def save_screenshots(outdir: Path, db: str | None = None, *, demo: bool = False)
         window.show_page(0)
         saved += _extra_views(window, app, outdir, len(window.pages) + 1)
         saved += _agenda_views(window, app, outdir, len(saved) + 1)
-        # Numbered after the agenda's printed week and proposals (14, 15), made apart.
+        saved += _document_views(window, app, outdir, len(saved) + 1)
+        # Numbered after the agenda's and the documents' pictures made apart (14 to 17).
         saved += _placement_views(window, app, outdir, PLACEMENT_VIEWS_FIRST)
     finally:
         window.close()

@@ -28,6 +28,8 @@ from movdesk.models import (
 from movdesk.services import agenda, directory_edit, orders, planning, rows
 from movdesk.services import milestones as ms
 from movdesk.services.context import Desk
+from movdesk.services.documents import records as document_records
+from movdesk.services.documents import report_texts
 from movdesk.services.undo import UNDOABLE_ACTIONS, undo_label, undo_last
 
 
@@ -45,7 +47,8 @@ def signed(desk: Desk, case_id: int) -> int:
 
 
 def test_every_undoable_name_is_an_action_of_the_services() -> None:
-    modules = (orders, ms, rows, agenda, planning, directory_edit)
+    modules = (orders, ms, rows, agenda, planning, document_records, report_texts,
+               directory_edit)  # fmt: skip
     sources = "".join(inspect.getsource(m) for m in modules)
     for name in UNDOABLE_ACTIONS:
         assert f'"{name}"' in sources or f"{name}\")" in sources, name

@@ -15,7 +15,7 @@
   codes already typed in job targets and company periods are remembered there.
 
 Revision ID: c26877ec35a6
-Revises: 249c53ceaaa3
+Revises: fb7d5c551958
 Create Date: 2026-11-29
 """
 
@@ -29,7 +29,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "c26877ec35a6"
-down_revision: str | None = "249c53ceaaa3"
+down_revision: str | None = "fb7d5c551958"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
