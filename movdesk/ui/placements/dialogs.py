@@ -3,15 +3,11 @@ phase 2 without a company period."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import QModelIndex, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -26,7 +22,7 @@ from ...reports.call_list import CallLine, CallList, file_name, render_call_list
 from ...services.call_list import call_list_document
 from ...services.case_list import referent_choices
 from ...services.context import Desk
-from ...services.exports import write_file
+from ...services.documents.printing import RenderedDocument
 from ...services.placements import MissingPeriod
 from ...store.sqlite_file import sqlite_cause
 from ..casefile.table import Column, RowsModel, make_table
@@ -53,16 +49,25 @@ def _due(row: _CallRow) -> str:
     return f"{shown} · {words}" if words else shown
 
 
+def _week_text(calls: CallList) -> str:
+    text = (
+        f"Semaine du {short_date(calls.week_start)} au {short_date(calls.week_end)} : "
+        f"{plural(calls.count, 'appel')} à passer"
+    )
+    return text if calls.count else text + " — aucun entretien de suivi ni maintien à constater."
+
+
 class CallListDialog(QDialog):
-    """« Suivis à faire cette semaine »: the calls of every referent, or of one, with
-    « Enregistrer en PDF… » and « Imprimer… » (the PDF opens in the PC's reader)."""
+    """« Suivis à faire cette semaine »: the calls of every referent, or of one, and
+    « Aperçu et impression… »: the printed list in the documents' preview window, which
+    prints it, saves it as PDF or opens it in the PC's reader."""
 
     #: Double click on a line: the user wants that case's file.
     open_case_requested = Signal(int)
     #: The list was read (the tests wait for it).
     loaded = Signal()
-    #: The PDF was written, to this path.
-    printed = Signal(str)
+    #: The printed list is shown in its preview window (the window).
+    previewed = Signal(object)
 
     def __init__(
         self, desk: Desk, referent_id: int | None = None, parent: QWidget | None = None
@@ -99,12 +104,11 @@ class CallListDialog(QDialog):
         )  # fmt: skip
         self.table = make_table(self.model, self, "callTable")
         self.table.doubleClicked.connect(self._open)
-        self.save_button = QPushButton("Enregistrer en &PDF…", self)
-        self.save_button.setObjectName("savePdfButton")
-        self.print_button = QPushButton("&Imprimer…", self)
+        self.print_button = QPushButton("&Aperçu et impression…", self)
         self.print_button.setObjectName("printButton")
         self.print_button.setToolTip(
-            "Ouvre la liste en PDF dans le lecteur du poste, pour l'imprimer"
+            "La liste imprimée, une feuille par référent : l'imprimer, l'enregistrer en PDF "
+            "ou l'ouvrir dans la visionneuse du poste"
         )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText("&Fermer")
@@ -115,7 +119,6 @@ class CallListDialog(QDialog):
         top.addWidget(self.referent, 1)
         top.addStretch(2)
         bottom = QHBoxLayout()
-        bottom.addWidget(self.save_button)
         bottom.addWidget(self.print_button)
         bottom.addStretch(1)
         bottom.addWidget(buttons)
@@ -131,12 +134,10 @@ class CallListDialog(QDialog):
         self._printer = Worker(self._print_job, self)
         self._printer.finished.connect(self._printed)
         self._printer.failed.connect(self._failed)
-        self._target: str | None = None
-        self._open_after = False
+        self.preview_window: QWidget | None = None
         self._wanted: int | None = None
         self._again = False
         self.referent.currentIndexChanged.connect(lambda _index: self.reload())
-        self.save_button.clicked.connect(lambda _checked=False: self.save_pdf())
         self.print_button.clicked.connect(lambda _checked=False: self.print_list())
         self.reload()
 
@@ -144,7 +145,6 @@ class CallListDialog(QDialog):
 
     def reload(self) -> None:
         self.summary.setText("Lecture des suivis en cours…")
-        self.save_button.setEnabled(False)
         self.print_button.setEnabled(False)
         # Read by the job, never from the widget on the worker's thread.
         self._wanted = self.referent.currentData()
@@ -166,12 +166,7 @@ class CallListDialog(QDialog):
         self.calls = calls
         rows = [_CallRow(group.referent, line) for group in calls.groups for line in group.lines]
         self.model.set_rows(rows)
-        self.summary.setText(
-            f"Semaine du {short_date(calls.week_start)} au {short_date(calls.week_end)} : "
-            f"{plural(calls.count, 'appel')} à passer"
-            + ("" if calls.count else " — aucun entretien de suivi ni maintien à constater.")
-        )
-        self.save_button.setEnabled(True)
+        self.summary.setText(_week_text(calls))
         self.print_button.setEnabled(True)
         self.loaded.emit()
 
@@ -187,43 +182,26 @@ class CallListDialog(QDialog):
 
     # -- printing -------------------------------------------------------------------------
 
-    def save_pdf(self, path: str | None = None) -> None:
-        """Ask where, then write the PDF (the rendering runs off the window's thread)."""
-        if self.calls is None:
-            return
-        if path is None:
-            suggested = str(Path.home() / file_name(self.calls, self.document.referent))
-            path, _filter = QFileDialog.getSaveFileName(
-                self, "Enregistrer la liste en PDF", suggested, "Documents PDF (*.pdf)"
-            )
-        if path:
-            self._start_print(path, open_after=False)
-
     def print_list(self) -> None:
-        """Write the PDF beside the database's data and open it in the PC's reader."""
-        if self.calls is None:
+        """Render the list (off the window's thread), then show it in the preview."""
+        if self.calls is None or self._printer.is_running():
             return
-        from ...config import data_dir
-
-        folder = data_dir() / "impressions"
-        folder.mkdir(parents=True, exist_ok=True)
-        self._start_print(str(folder / file_name(self.calls, self.document.referent)), True)
-
-    def _start_print(self, path: str, open_after: bool) -> None:
-        self._target, self._open_after = path, open_after
-        self.summary.setText("Préparation du PDF…")
+        self.summary.setText("Préparation de la liste imprimée…")
         self._printer.start()
 
     def _print_job(self, _progress: object, _cancel: object) -> object:
-        assert self._target is not None
-        write_file(self._target, render_call_list(self.document))
-        return self._target
+        return render_call_list(self.document)
 
-    def _printed(self, path: object) -> None:
-        self.summary.setText(f"Liste enregistrée : {path}")
-        if self._open_after:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-        self.printed.emit(str(path))
+    def _printed(self, data: object) -> None:
+        from ..documents.preview import show_preview
+
+        assert isinstance(data, bytes) and self.calls is not None
+        who = self.document.referent  # type: ignore[attr-defined]
+        title = "Suivis à faire cette semaine" + (f" — {who}" if who else "")
+        rendered = RenderedDocument(data, title, file_name(self.calls, who))
+        self.preview_window = show_preview(self.desk, rendered, self)
+        self.summary.setText(_week_text(self.calls))
+        self.previewed.emit(self.preview_window)
 
     def _open(self, index: QModelIndex) -> None:
         if index.isValid():

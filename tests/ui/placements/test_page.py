@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
@@ -223,7 +222,6 @@ def test_the_call_list_shows_the_week_and_prints(
     desk: Desk,
     referent_id: int,
     tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     placed(desk, referent_id, "LC-1", "1111111A", date(2026, 2, 25), **CDI)
     dialog = CallListDialog(desk)
@@ -234,16 +232,16 @@ def test_the_call_list_shows_the_week_and_prints(
     row = [dialog.model.index(0, c).data() for c in range(dialog.model.columnCount())]
     assert row[:4] == ["Claire Martin", "03/03/2026 · cette semaine", "NOM1 Léa", "06 39 98 12 34"]
     assert dialog.summary.text() == "Semaine du 02/03/2026 au 08/03/2026 : 1 appel à passer"
+    with qtbot.waitSignal(dialog.previewed, timeout=20_000) as shown:
+        qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    preview = shown.args[0]
+    qtbot.addWidget(preview)
+    assert preview.page_count() == 1
     target = tmp_path / "suivis.pdf"
-    with qtbot.waitSignal(dialog.printed, timeout=20_000):
-        dialog.save_pdf(str(target))
+    assert preview.save_as(str(target))
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(target).pages).split())
     assert "Suivis à faire cette semaine" in text and "NOM1 Léa" in text
-    opened: list[object] = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
-    with qtbot.waitSignal(dialog.printed, timeout=20_000):
-        dialog.print_list()
-    assert opened and opened[0].toLocalFile().endswith("suivis-semaine-2026-03-02.pdf")
+    assert preview.document.file_name == "suivis-semaine-2026-03-02.pdf"
 
 
 def test_the_page_is_in_the_main_window_and_opens_from_the_navigation(
