@@ -46,7 +46,7 @@ from ..rules.deadlines import case_deadlines, deadline_status
 from .case_facts import load_facts
 from .context import Desk, fetch
 from .dashboard import read_office
-from .placements import PLACEMENT_REASONS, positive_expression
+from .placement_sql import PLACEMENT_REASONS, positive_expression
 from .schedule import bring_up_to_date, stored_statement
 from .summary import fold
 

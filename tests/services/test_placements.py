@@ -22,6 +22,7 @@ from movdesk.rules.outcomes import classify_exit, earns_retention_check
 from movdesk.rules.placements import PlacementKind, PlacementState, placement_state
 from movdesk.rules.timeline import effective_status, follow_up_windows, phase
 from movdesk.services.context import CASE_LOAD
+from movdesk.services.placement_sql import positive_expression, sql_add_months
 from movdesk.services.placements import (
     PlacementQuery,
     PlacementSort,
@@ -29,8 +30,6 @@ from movdesk.services.placements import (
     first_rows,
     placement_page,
     placement_totals,
-    positive_expression,
-    sql_add_months,
 )
 from movdesk.store.engine import make_session_factory
 from movdesk.store.migrate import open_database
