@@ -44,11 +44,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from functools import lru_cache
 from typing import Any
 
 from ..models.enums import DocumentKind, ExitReason, Tranche
 from .calendar import add_months, french_date
-from .outcomes import classify_exit
+from .outcomes import ExitVerdict, classify_exit
 from .timeline import case_end_date, is_signed
 
 #: Share of P at the end of each boundary, in percent (T1 ends at 30 %, T2 at 90 %).
@@ -164,9 +165,14 @@ def _round_percent(price_cents: int, percent: int) -> int:
 
 def tranche_amounts(price_cents: int) -> dict[Tranche, int]:
     """T1, T2 and T3 for price P in cents; they always sum to P (see the module notes)."""
+    return dict(_amounts(price_cents))
+
+
+@lru_cache(maxsize=64)
+def _amounts(price_cents: int) -> tuple[tuple[Tranche, int], ...]:
     t1 = _round_percent(price_cents, T1_PERCENT)
     t1_t2 = _round_percent(price_cents, T1_T2_PERCENT)
-    return {Tranche.T1: t1, Tranche.T2: t1_t2 - t1, Tranche.T3: price_cents - t1_t2}
+    return ((Tranche.T1, t1), (Tranche.T2, t1_t2 - t1), (Tranche.T3, price_cents - t1_t2))
 
 
 def documents_held(documents: Iterable[Any], today: date) -> frozenset[DocumentKind]:
@@ -248,7 +254,7 @@ def _resolve(
 _NOT_SIGNED = _Rule(False, None, "Contrat d'accompagnement non signé : aucune tranche n'est due.")
 
 
-def _t1_rule(case: Any, today: date) -> _Rule:
+def _t1_rule(case: Any, today: date, _verdict: ExitVerdict | None) -> _Rule:
     if not is_signed(case):
         return _NOT_SIGNED
     sent = case.intermediate_sent_date
@@ -266,7 +272,7 @@ def _t1_rule(case: Any, today: date) -> _Rule:
     )
 
 
-def _t2_rule(case: Any, today: date) -> _Rule:
+def _t2_rule(case: Any, today: date, _verdict: ExitVerdict | None) -> _Rule:
     if not is_signed(case):
         return _NOT_SIGNED
     month6 = add_months(case.start_date, 6)
@@ -304,7 +310,7 @@ def _t2_rule(case: Any, today: date) -> _Rule:
     )
 
 
-def _t3_rule(case: Any, today: date) -> _Rule:
+def _t3_rule(case: Any, today: date, verdict: ExitVerdict | None) -> _Rule:
     if not is_signed(case):
         return _NOT_SIGNED
     exit = case.exit
@@ -317,7 +323,7 @@ def _t3_rule(case: Any, today: date) -> _Rule:
         else:
             text = "Pas de sortie positive en emploi ou création d'entreprise : tranche 3 non due."
         return _Rule(False, None, text)
-    verdict = classify_exit(exit)
+    verdict = verdict or classify_exit(exit)
     if not verdict.positive:
         return _Rule(False, None, f"{verdict.reason} : tranche 3 non due.")
     check = add_months(exit.date, 3)
@@ -332,10 +338,9 @@ def _t3_rule(case: Any, today: date) -> _Rule:
     return _Rule(True, check, f"Maintien constaté à 3 mois, le {when}.", T3_DOCUMENTS[reason])
 
 
-def _early_rule(case: Any, today: date, amount: int) -> _Rule:
+def _early_rule(case: Any, today: date, amount: int, verdict: ExitVerdict) -> _Rule:
     exit = case.exit
     reason = ExitReason(exit.reason)
-    verdict = classify_exit(exit)
     text = (
         f"{verdict.reason}, le {french_date(exit.date)} : tranches 1 et 2 fusionnées, "
         f"reste à facturer sur les 90 % : {french_money(amount)}."
@@ -350,36 +355,49 @@ def has_early_exit(case: Any) -> bool:
     return is_signed(case) and case.exit is not None and classify_exit(case.exit).positive
 
 
-def case_tranches(case: Any, price_cents: int, today: date) -> list[TrancheState]:
+def case_tranches(
+    case: Any,
+    price_cents: int,
+    today: date,
+    *,
+    held: frozenset[DocumentKind] | None = None,
+) -> list[TrancheState]:
     """Each tranche of ``case`` as of ``today``, for a price per case of ``price_cents``.
 
     Without a positive exit: T1, T2, T3. With one: the T1/T2 already claimed, the merged
-    early tranche (what is left of the 90 %), and T3.
+    early tranche (what is left of the 90 %), and T3. ``held`` is
+    :func:`documents_held` of the case's documents when the caller already knows it (a
+    loader that works it out in SQL for many cases); the case's ``documents`` are then
+    not read.
     """
     amounts = tranche_amounts(price_cents)
     records = {Tranche(r.tranche): r for r in case.tranches}
-    held = documents_held(case.documents, today)
+    if held is None:
+        held = documents_held(case.documents, today)
+    # Classified once: three rules read the same verdict.
+    verdict = classify_exit(case.exit) if is_signed(case) and case.exit is not None else None
     states: list[TrancheState] = []
-    if has_early_exit(case):
+    if verdict is not None and verdict.positive:
         left = amounts[Tranche.T1] + amounts[Tranche.T2]
         for tranche, rule in ((Tranche.T1, _t1_rule), (Tranche.T2, _t2_rule)):
             record = records.get(tranche)
             if _claimed(record):
-                state = _resolve(tranche, amounts[tranche], rule(case, today), record, held)
+                state = _resolve(
+                    tranche, amounts[tranche], rule(case, today, verdict), record, held
+                )
                 states.append(state)
                 left -= state.amount_cents
         left = max(left, 0)
         early = records.get(Tranche.EARLY)
         if left > 0 or _claimed(early):
-            merged = _early_rule(case, today, left)
+            merged = _early_rule(case, today, left, verdict)
             states.append(_resolve(Tranche.EARLY, left, merged, early, held))
         plan = [(Tranche.T3, _t3_rule)]
     else:
         plan = [(Tranche.T1, _t1_rule), (Tranche.T2, _t2_rule), (Tranche.T3, _t3_rule)]
     for tranche, rule in plan:
-        states.append(
-            _resolve(tranche, amounts[tranche], rule(case, today), records.get(tranche), held)
-        )
+        rule_now = rule(case, today, verdict)
+        states.append(_resolve(tranche, amounts[tranche], rule_now, records.get(tranche), held))
     return states
 
 
