@@ -10,8 +10,9 @@ changed since (another window, another referent) rather than overwrite that work
 Decisions:
 
 * Only the actions of :data:`UNDOABLE_ACTIONS` are undone: the case actions of
-  ``orders``, ``milestones`` and ``rows``. Settings, imports and the like are not; they
-  are re-done through their own screens.
+  ``orders``, ``milestones`` and ``rows``, and the supporting documents ticked and
+  the invoicing marks of ``checklist`` and ``invoicing``. Settings, imports and the
+  like are not; they are re-done through their own screens.
 * The recorded status of a case is not copied back: the status is re-synchronised from
   the facts, so the status history gains a dated line instead of losing one.
 * Undoing an order registration deletes the case while nothing was added to it since;
@@ -74,6 +75,13 @@ UNDOABLE_ACTIONS = frozenset(
         "Ajouter une action",
         "Modifier une action",
         "Ajouter une piste professionnelle",
+        # payments (checklist and invoicing)
+        "Pièce justificative reçue",
+        "Réception d'une pièce effacée",
+        "Facturer des tranches",
+        "Enregistrer un paiement",
+        "Annuler une facturation",
+        "Annuler un paiement",
     }
 )
 

@@ -1,0 +1,234 @@
+"""The Paiements page's reads: every tranche of every signed case, the totals ready to
+invoice, the invoices, and the three-month forecast (MOV-RULES.md section 5).
+
+A :class:`PaymentBook` holds the tranches of the whole office, worked out once by the
+rules of :mod:`movdesk.rules.payments` over :func:`.payment_data.payment_cases` — the
+same rules and the same decisions as ``movdesk payments``. After an action on some cases
+(a document ticked, tranches invoiced) :meth:`PaymentBook.reload_cases` works out those
+cases again only, so the page follows each click at once.
+
+Decisions:
+
+* tranches are listed for signed cases only (a case never signed earns nothing), by
+  start date then order number, as the command does;
+* the forecast covers the current month and the next two
+  (:mod:`movdesk.rules.forecast`), clearly apart from what is due;
+* an invoice is the set of tranches recorded with the same invoice number; its date is
+  the invoice date they share.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from ..models import Case, OfficeSettings
+from ..rules.calendar import add_months
+from ..rules.forecast import ForecastTranche, forecast_end, forecast_tranches
+from ..rules.payments import (
+    TrancheState,
+    TrancheStatus,
+    case_tranches,
+    ready_to_invoice_by_month,
+)
+from .context import Desk
+from .payment_data import PaymentCase, payment_cases
+
+
+@dataclass(frozen=True)
+class TrancheLine:
+    """One tranche of one case, as the page lists it."""
+
+    case: PaymentCase
+    state: TrancheState
+
+    @property
+    def key(self) -> tuple[int, str]:
+        """Identifies the tranche across reloads: case id and tranche code."""
+        return self.case.id, self.state.tranche.value
+
+
+@dataclass(frozen=True)
+class ForecastLine:
+    """One tranche expected to fall due soon, with its case."""
+
+    case: PaymentCase
+    forecast: ForecastTranche
+
+
+@dataclass(frozen=True)
+class Invoice:
+    """The tranches recorded under one invoice number."""
+
+    number: str
+    invoice_date: date | None
+    lines: tuple[TrancheLine, ...]
+
+    @property
+    def total_cents(self) -> int:
+        return sum(line.state.amount_cents for line in self.lines)
+
+    @property
+    def paid(self) -> bool:
+        return all(line.state.status is TrancheStatus.PAID for line in self.lines)
+
+    @property
+    def paid_count(self) -> int:
+        return sum(line.state.status is TrancheStatus.PAID for line in self.lines)
+
+
+@dataclass
+class _Entry:
+    case: PaymentCase
+    states: list[TrancheState]
+    forecasts: list[ForecastTranche]
+
+
+def office_price(session: Session) -> int:
+    """The price per case of the office settings, in cents (0 when not set)."""
+    settings = session.get(OfficeSettings, 1)
+    return settings.price_per_case_cents if settings is not None else 0
+
+
+class PaymentBook:
+    """Every tranche of every signed case as of ``today`` (see the module notes)."""
+
+    def __init__(self, price_cents: int, today: date, cases: Iterable[PaymentCase]) -> None:
+        self.price_cents = price_cents
+        self.today = today
+        #: The last day the forecast covers.
+        self.forecast_until = forecast_end(today)
+        self._entries: dict[int, _Entry] = {}
+        self._lines: list[TrancheLine] | None = None
+        for case in cases:
+            self._entries[case.id] = self._entry(case)
+
+    def _entry(self, case: PaymentCase) -> _Entry:
+        states = case_tranches(case, self.price_cents, self.today, held=case.held)
+        forecasts = forecast_tranches(case, states, self.today, self.forecast_until)
+        return _Entry(case, states, forecasts)
+
+    def reload_cases(self, desk: Desk, case_ids: Iterable[int]) -> None:
+        """Work the tranches of ``case_ids`` out again from the database (after an action)."""
+        wanted = set(case_ids)
+        if not wanted:
+            return
+        fresh = desk.read(
+            lambda session: payment_cases(session, self.today, Case.id.in_(sorted(wanted)))
+        )
+        known = set(self._entries)
+        for case_id in wanted - {case.id for case in fresh}:
+            self._entries.pop(case_id, None)
+        for case in fresh:
+            # An existing key keeps its place in the dictionary, hence in the list.
+            self._entries[case.id] = self._entry(case)
+        if not {case.id for case in fresh} <= known:
+            # A newly signed case: the list goes by start date, then order number.
+            self._entries = dict(
+                sorted(self._entries.items(),
+                       key=lambda item: (item[1].case.start_date, item[1].case.order_number))
+            )  # fmt: skip
+        self._lines = None
+
+    # -- what the page shows -------------------------------------------------------------
+
+    def cases(self) -> Iterator[PaymentCase]:
+        return (entry.case for entry in self._entries.values())
+
+    def case(self, case_id: int) -> PaymentCase | None:
+        entry = self._entries.get(case_id)
+        return entry.case if entry is not None else None
+
+    def lines(self) -> list[TrancheLine]:
+        """Every tranche of every signed case, case by case (built once per change)."""
+        if self._lines is None:
+            self._lines = [
+                TrancheLine(entry.case, state)
+                for entry in self._entries.values()
+                for state in entry.states
+            ]
+        return self._lines
+
+    def states(self, case_id: int) -> list[TrancheState]:
+        entry = self._entries.get(case_id)
+        return list(entry.states) if entry is not None else []
+
+    def ready_by_month(self) -> dict[str, int]:
+        """Total ready to invoice, in cents, by month of the due date."""
+        return ready_to_invoice_by_month(
+            state for entry in self._entries.values() for state in entry.states
+        )
+
+    def ready_total(self) -> tuple[int, int]:
+        """(number of tranches, cents) ready to invoice today."""
+        ready = [
+            state
+            for entry in self._entries.values()
+            for state in entry.states
+            if state.status is TrancheStatus.READY_TO_INVOICE
+        ]
+        return len(ready), sum(state.amount_cents for state in ready)
+
+    def forecast(self) -> list[ForecastLine]:
+        """The tranches expected to fall due by :attr:`forecast_until`, soonest first."""
+        lines = [
+            ForecastLine(entry.case, forecast)
+            for entry in self._entries.values()
+            for forecast in entry.forecasts
+        ]
+        lines.sort(key=lambda line: (line.forecast.expected, line.case.order_number))
+        return lines
+
+    def forecast_by_month(self) -> dict[str, tuple[int, int]]:
+        """Month → (number of tranches, cents) of the forecast, every month listed."""
+        months: dict[str, list[int]] = {}
+        day = self.today.replace(day=1)
+        while day <= self.forecast_until:
+            months[f"{day.year:04d}-{day.month:02d}"] = [0, 0]
+            day = add_months(day, 1)
+        for line in self.forecast():
+            total = months.setdefault(line.forecast.month, [0, 0])
+            total[0] += 1
+            total[1] += line.forecast.amount_cents
+        return {month: (count, cents) for month, (count, cents) in months.items()}
+
+    def invoices(self) -> list[Invoice]:
+        """Every invoice number recorded, newest invoice date first."""
+        grouped: dict[str, list[TrancheLine]] = defaultdict(list)
+        for entry in self._entries.values():
+            for state in entry.states:
+                if state.invoice_number:
+                    grouped[state.invoice_number].append(TrancheLine(entry.case, state))
+        invoices = [_invoice(number, lines) for number, lines in grouped.items()]
+        invoices.sort(key=lambda i: (i.invoice_date or date.min, i.number), reverse=True)
+        return invoices
+
+    def invoice(self, number: str) -> Invoice | None:
+        """The tranches recorded under invoice ``number``, or None."""
+        lines = [
+            TrancheLine(entry.case, state)
+            for entry in self._entries.values()
+            for state in entry.states
+            if state.invoice_number == number
+        ]
+        return _invoice(number, lines) if lines else None
+
+
+def _invoice(number: str, lines: list[TrancheLine]) -> Invoice:
+    dates = [line.state.invoice_date for line in lines if line.state.invoice_date]
+    return Invoice(number, min(dates, default=None), tuple(lines))
+
+
+def load_payment_book(desk: Desk) -> PaymentBook:
+    """Every tranche of the office as of the desk's today, in one read."""
+    today = desk.today()
+
+    def read(session: Session) -> tuple[int, list[PaymentCase]]:
+        return office_price(session), payment_cases(session, today)
+
+    price, cases = desk.read(read)
+    return PaymentBook(price, today, cases)
