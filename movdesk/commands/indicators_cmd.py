@@ -30,30 +30,20 @@ from sqlalchemy.orm import Session, raiseload, selectinload
 from ..config import DatabaseLocation
 from ..errors import UserError
 from ..models import Case, ContractingResult, OfficeSettings, Tranche
-from ..reports.csv_export import EXCEL, Cell, dialect_named, money, write_csv
+from ..reports.csv_export import EXCEL, dialect_named
 from ..reports.monthly import detail_csv, monthly_csv
+from ..reports.payments_csv import payments_csv
 from ..rules.calendar import french_date
 from ..rules.payments import (
     TrancheState,
     TrancheStatus,
+    belongs_to_month,
     case_tranches,
     french_money,
     ready_to_invoice_by_month,
 )
 from ..services.exports import indicator_cases
 from ._common import sessions, write_output
-
-#: Statuses that ``--month`` keeps (see the module notes).
-_ACTIONABLE = frozenset(
-    {
-        TrancheStatus.DUE_MISSING_DOCUMENTS,
-        TrancheStatus.READY_TO_INVOICE,
-        TrancheStatus.INVOICED,
-        TrancheStatus.PAID,
-    }
-)
-
-
 
 
 def run_monthly(args: argparse.Namespace, location: DatabaseLocation) -> int:
@@ -94,10 +84,6 @@ def _load_payments(
     )
     cases = session.scalars(query).all()
     return price, [(case, case_tranches(case, price, today)) for case in cases]
-
-
-def _in_month(state: TrancheState, month: str | None) -> bool:
-    return month is None or (state.status in _ACTIONABLE and state.month == month)
 
 
 #: Short names of the table; the merged early tranche is what it replaces.
@@ -162,21 +148,6 @@ def _state_json(case: Any, s: TrancheState) -> dict[str, Any]:
     }
 
 
-_CSV_COLUMNS = (
-    "numero_commande", "beneficiaire", "tranche", "statut", "montant_eur", "date_echeance",
-    "mois", "pieces_manquantes", "numero_facture", "date_facture", "date_paiement",
-    "explication",
-)  # fmt: skip
-
-
-def _csv_row(case: Any, s: TrancheState) -> tuple[Cell, ...]:
-    return (
-        case.order_number, case.beneficiary.display_name, s.tranche.value, s.status.label,
-        money(s.amount_cents), s.due_date, s.month, " ; ".join(s.missing_documents),
-        s.invoice_number, s.invoice_date, s.paid_date, s.explanation,
-    )  # fmt: skip
-
-
 def run_payments(args: argparse.Namespace, location: DatabaseLocation) -> int:
     """Each tranche of each signed case, then the total ready to invoice per month."""
     today = args.today or date.today()
@@ -185,7 +156,7 @@ def run_payments(args: argparse.Namespace, location: DatabaseLocation) -> int:
     lines = [
         (case, kept)
         for case, states in all_lines
-        if (kept := [s for s in states if _in_month(s, args.month)])
+        if (kept := [s for s in states if belongs_to_month(s, args.month)])
     ]
     if price == 0:
         print(
@@ -206,8 +177,9 @@ def run_payments(args: argparse.Namespace, location: DatabaseLocation) -> int:
         }
         sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
     elif args.format == "csv":
-        rows = [_csv_row(case, s) for case, states in lines for s in states]
-        write_output(write_csv(_CSV_COLUMNS, rows, EXCEL), None)
+        rows = ((case.order_number, case.beneficiary.display_name, s)
+                for case, states in lines for s in states)  # fmt: skip
+        write_output(payments_csv(rows, EXCEL), None)
     else:
         sys.stdout.write(_table(price, today, lines))
     return 0

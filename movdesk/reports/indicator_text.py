@@ -74,7 +74,12 @@ COLUMN_MEANINGS: dict[str, str] = {
 
 #: The three rates the charts follow month by month.
 RATE_COLUMNS = ("taux_reprise_emploi", "taux_sorties_positives", "taux_maintien_emploi")
-RATE_TITLES = {name: COLUMN_TITLES[name] for name in RATE_COLUMNS}
+#: Their names in a chart's legend, under a title that says « taux ».
+RATE_TITLES = {
+    "taux_reprise_emploi": "Reprise d'emploi",
+    "taux_sorties_positives": "Sorties positives",
+    "taux_maintien_emploi": "Maintien dans l'emploi",
+}
 
 #: The parts of a cohort's bar in the progress chart, bottom to top, with their legend.
 PROGRESS_PARTS = (

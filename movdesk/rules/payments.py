@@ -401,6 +401,26 @@ def case_tranches(
     return states
 
 
+#: The statuses the office can act or has acted on: what a month's list keeps.
+ACTIONABLE = frozenset(
+    {
+        TrancheStatus.DUE_MISSING_DOCUMENTS,
+        TrancheStatus.READY_TO_INVOICE,
+        TrancheStatus.INVOICED,
+        TrancheStatus.PAID,
+    }
+)
+
+
+def belongs_to_month(state: TrancheState, month: str | None) -> bool:
+    """The tranche is in the list of ``month`` (``YYYY-MM``; None: every month).
+
+    Paid in the month, invoiced in it, or due in it (ready or missing documents): what the
+    office can act or has acted on that month (``movdesk payments --month``).
+    """
+    return month is None or (state.status in ACTIONABLE and state.month == month)
+
+
 def ready_to_invoice_by_month(states: Iterable[TrancheState]) -> dict[str, int]:
     """Total ready to invoice, in cents, by month of the due date (``YYYY-MM``), sorted."""
     totals: dict[str, int] = defaultdict(int)

@@ -27,7 +27,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from ..models import AuditAction, Case, CaseDocument, DocumentKind, ExitReason
+from ..models import AuditAction, Case, CaseDocument, DocumentKind, ExitReason, Tranche
 from ..rules.outcomes import classify_exit
 from ..rules.payments import (
     EARLY_DOCUMENTS,
@@ -59,6 +59,8 @@ class ChecklistItem:
     kind: DocumentKind
     #: Which payment needs it (« Tranche 1 », « Sortie anticipée (T1 + T2) »…), or "".
     needed_for: str
+    #: The tranches that need it, in the order of the contract.
+    tranches: tuple[Tranche, ...]
     received_on: date | None
     signed_on: date | None
     #: Held today: received, or signed for a document the office draws up.
@@ -88,25 +90,25 @@ class Checklist:
         return next(item for item in self.items if item.kind is kind)
 
 
-def _needs(case: Case) -> dict[DocumentKind, list[str]]:
-    """Document kind → the payments that need it, for this case."""
-    plan: list[tuple[str, tuple[Requirement, ...]]] = [
-        ("Tranche 1", T1_DOCUMENTS),
-        ("Tranche 2", T2_DOCUMENTS),
+def _needs(case: Case) -> dict[DocumentKind, list[tuple[Tranche, str]]]:
+    """Document kind → the payments that need it (tranche, words), for this case."""
+    plan: list[tuple[Tranche, str, tuple[Requirement, ...]]] = [
+        (Tranche.T1, "Tranche 1", T1_DOCUMENTS),
+        (Tranche.T2, "Tranche 2", T2_DOCUMENTS),
     ]
     exit = case.exit
     if is_signed(case) and exit is not None and classify_exit(exit).positive:
         reason = ExitReason(exit.reason)
-        plan.append(("Sortie anticipée (T1 + T2)", EARLY_DOCUMENTS[reason]))
+        plan.append((Tranche.EARLY, "Sortie anticipée (T1 + T2)", EARLY_DOCUMENTS[reason]))
         if reason in T3_DOCUMENTS:
-            plan.append(("Tranche 3", T3_DOCUMENTS[reason]))
-    needs: dict[DocumentKind, list[str]] = {}
-    for payment, requirements in plan:
+            plan.append((Tranche.T3, "Tranche 3", T3_DOCUMENTS[reason]))
+    needs: dict[DocumentKind, list[tuple[Tranche, str]]] = {}
+    for tranche, payment, requirements in plan:
         for requirement in requirements:
             for kind in requirement:
                 others = [k.label.lower() for k in requirement if k is not kind]
                 text = f"{payment} (ou {', '.join(others)})" if others else payment
-                needs.setdefault(kind, []).append(text)
+                needs.setdefault(kind, []).append((tranche, text))
     return needs
 
 
@@ -134,8 +136,10 @@ def read_checklist(desk: Desk, case_id: int) -> Checklist:
             held = (received is not None and received <= today) or (
                 kind in OFFICE_DOCUMENTS and signed is not None and signed <= today
             )
-            items.append(ChecklistItem(kind, " ; ".join(needs.get(kind, [])), received,
-                                       signed, held))  # fmt: skip
+            wanted = needs.get(kind, [])
+            items.append(ChecklistItem(kind, " ; ".join(text for _t, text in wanted),
+                                       tuple(t for t, _text in wanted), received, signed,
+                                       held))  # fmt: skip
         return Checklist(case.id, case.order_number, case.beneficiary.display_name, today,
                          tuple(items))  # fmt: skip
 

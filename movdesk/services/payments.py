@@ -30,13 +30,16 @@ from ..models import Case, OfficeSettings
 from ..rules.calendar import add_months
 from ..rules.forecast import ForecastTranche, forecast_end, forecast_tranches
 from ..rules.payments import (
+    ACTIONABLE,
     TrancheState,
     TrancheStatus,
+    belongs_to_month,
     case_tranches,
     ready_to_invoice_by_month,
 )
 from .context import Desk
 from .payment_data import PaymentCase, payment_cases
+from .summary import fold
 
 
 @dataclass(frozen=True)
@@ -104,6 +107,7 @@ class PaymentBook:
         self.forecast_until = forecast_end(today)
         self._entries: dict[int, _Entry] = {}
         self._lines: list[TrancheLine] | None = None
+        self._keys: dict[int, str] = {}
         for case in cases:
             self._entries[case.id] = self._entry(case)
 
@@ -133,6 +137,8 @@ class PaymentBook:
                        key=lambda item: (item[1].case.start_date, item[1].case.order_number))
             )  # fmt: skip
         self._lines = None
+        for case_id in wanted:
+            self._keys.pop(case_id, None)
 
     # -- what the page shows -------------------------------------------------------------
 
@@ -152,6 +158,23 @@ class PaymentBook:
                 for state in entry.states
             ]
         return self._lines
+
+    def search_key(self, case: PaymentCase) -> str:
+        """The folded order number and name a search looks in (worked out once a case)."""
+        key = self._keys.get(case.id)
+        if key is None:
+            key = self._keys[case.id] = fold(f"{case.order_number} {case.beneficiary}")
+        return key
+
+    def months(self) -> list[str]:
+        """The months that have tranches to list (due, invoiced or paid), newest first."""
+        found = {
+            state.month
+            for entry in self._entries.values()
+            for state in entry.states
+            if state.month is not None and state.status in ACTIONABLE
+        }
+        return sorted((m for m in found if m is not None), reverse=True)
 
     def states(self, case_id: int) -> list[TrancheState]:
         entry = self._entries.get(case_id)
@@ -221,6 +244,38 @@ class PaymentBook:
 def _invoice(number: str, lines: list[TrancheLine]) -> Invoice:
     dates = [line.state.invoice_date for line in lines if line.state.invoice_date]
     return Invoice(number, min(dates, default=None), tuple(lines))
+
+
+@dataclass(frozen=True)
+class TrancheFilter:
+    """What the page lists: a status, a month (as ``movdesk payments --month``), a
+    referent, and words to find in the order number or the beneficiary's name."""
+
+    status: TrancheStatus | None = None
+    month: str | None = None
+    referent_id: int | None = None
+    text: str = ""
+
+
+def filter_lines(book: PaymentBook, wanted: TrancheFilter) -> list[TrancheLine]:
+    """The lines of ``book`` that ``wanted`` keeps, in the book's order."""
+    words = [fold(word) for word in wanted.text.split() if fold(word)]
+    lines = book.lines()
+    kept = []
+    for line in lines:
+        state = line.state
+        if wanted.status is not None and state.status is not wanted.status:
+            continue
+        if not belongs_to_month(state, wanted.month):
+            continue
+        if wanted.referent_id is not None and line.case.referent_id != wanted.referent_id:
+            continue
+        if words:
+            key = book.search_key(line.case)
+            if not all(word in key for word in words):
+                continue
+        kept.append(line)
+    return kept
 
 
 def load_payment_book(desk: Desk) -> PaymentBook:

@@ -137,7 +137,7 @@ def test_the_summary_pdf_is_one_page_with_the_table(desk: Desk, tmp_path: Path) 
     assert "31/10/2026" in text and "Cumul" in text
     cumul = load_indicator_data(desk).report("2026-10").cumul
     assert f"{cumul.entres:,}".replace(",", "\u00a0") in text.replace(" ", "\u00a0")
-    assert "Taux de reprise d'emploi" in text and "Sorties positives" in text
+    assert "Taux du cumul" in text and "Maintien dans l'emploi" in text
 
 
 def test_an_unwritable_target_is_a_french_error(desk: Desk, tmp_path: Path) -> None:
