@@ -141,13 +141,21 @@ class TrancheState:
     @property
     def month(self) -> str | None:
         """``YYYY-MM`` the tranche belongs to: paid, invoiced, or due in; None if not due."""
-        when = {
-            TrancheStatus.PAID: self.paid_date,
-            TrancheStatus.INVOICED: self.invoice_date,
-        }.get(self.status, self.due_date)
-        if self.status is TrancheStatus.NOT_DUE or when is None:
+        status = self.status
+        if status is TrancheStatus.NOT_DUE:
             return None
-        return f"{when.year:04d}-{when.month:02d}"
+        if status is TrancheStatus.PAID:
+            when = self.paid_date
+        elif status is TrancheStatus.INVOICED:
+            when = self.invoice_date
+        else:
+            when = self.due_date
+        return None if when is None else _month_text(when)
+
+
+@lru_cache(maxsize=4096)
+def _month_text(day: date) -> str:
+    return f"{day.year:04d}-{day.month:02d}"
 
 
 def french_money(cents: int) -> str:
@@ -166,6 +174,15 @@ def _round_percent(price_cents: int, percent: int) -> int:
 def tranche_amounts(price_cents: int) -> dict[Tranche, int]:
     """T1, T2 and T3 for price P in cents; they always sum to P (see the module notes)."""
     return dict(_amounts(price_cents))
+
+
+#: :func:`tranche_amounts` by price, for the rules of many cases (never changed in place).
+_AMOUNTS_BY_PRICE: dict[int, dict[Tranche, int]] = {}
+
+
+def _amount_map(price_cents: int) -> dict[Tranche, int]:
+    amounts = _AMOUNTS_BY_PRICE[price_cents] = dict(_amounts(price_cents))
+    return amounts
 
 
 @lru_cache(maxsize=64)
@@ -231,7 +248,7 @@ def _resolve(
         )
     if not rule.due:
         return TrancheState(tranche, amount, TrancheStatus.NOT_DUE, rule.due_date, rule.explanation)
-    missing = tuple(r for r in rule.requirements if not any(kind in held for kind in r))
+    missing = tuple(r for r in rule.requirements if held.isdisjoint(r))
     if missing:
         names = " ; ".join(requirement_label(r) for r in missing)
         return TrancheState(
@@ -255,8 +272,6 @@ _NOT_SIGNED = _Rule(False, None, "Contrat d'accompagnement non signé : aucune t
 
 
 def _t1_rule(case: Any, today: date, _verdict: ExitVerdict | None) -> _Rule:
-    if not is_signed(case):
-        return _NOT_SIGNED
     sent = case.intermediate_sent_date
     if sent is None or sent > today:
         planned = french_date(add_months(case.start_date, 2))
@@ -273,8 +288,6 @@ def _t1_rule(case: Any, today: date, _verdict: ExitVerdict | None) -> _Rule:
 
 
 def _t2_rule(case: Any, today: date, _verdict: ExitVerdict | None) -> _Rule:
-    if not is_signed(case):
-        return _NOT_SIGNED
     month6 = add_months(case.start_date, 6)
     exit = case.exit
     end = case_end_date(case, today)
@@ -311,8 +324,6 @@ def _t2_rule(case: Any, today: date, _verdict: ExitVerdict | None) -> _Rule:
 
 
 def _t3_rule(case: Any, today: date, verdict: ExitVerdict | None) -> _Rule:
-    if not is_signed(case):
-        return _NOT_SIGNED
     exit = case.exit
     reason = ExitReason(exit.reason) if exit is not None else None
     if exit is None or reason not in T3_DOCUMENTS:
@@ -370,12 +381,16 @@ def case_tranches(
     loader that works it out in SQL for many cases); the case's ``documents`` are then
     not read.
     """
-    amounts = tranche_amounts(price_cents)
-    records = {Tranche(r.tranche): r for r in case.tranches}
+    amounts = _AMOUNTS_BY_PRICE.get(price_cents) or _amount_map(price_cents)
+    records = {Tranche(r.tranche): r for r in case.tranches} if case.tranches else {}
     if held is None:
         held = documents_held(case.documents, today)
+    if not is_signed(case):
+        # Nothing is due without a signed contract; the rules would each say so.
+        return [_resolve(t, amounts[t], _NOT_SIGNED, records.get(t), held)
+                for t in (Tranche.T1, Tranche.T2, Tranche.T3)]  # fmt: skip
     # Classified once: three rules read the same verdict.
-    verdict = classify_exit(case.exit) if is_signed(case) and case.exit is not None else None
+    verdict = classify_exit(case.exit) if case.exit is not None else None
     states: list[TrancheState] = []
     if verdict is not None and verdict.positive:
         left = amounts[Tranche.T1] + amounts[Tranche.T2]

@@ -203,11 +203,16 @@ class PaymentsPage(Page):
     # -- reading ---------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Work out every tranche again (in the worker)."""
+        """Work out every tranche again (in the worker).
+
+        The tranches already shown stay on screen meanwhile: they are current, since the
+        page hears every change made in this program; the read catches a new day and
+        what another program wrote.
+        """
         self._fill_referents()
         desk = self.desk
         if self.book is None:
-            self.summary.setText("Lecture des tranches de paiement…")
+            self.summary.setText("Calcul des tranches de paiement de tous les dossiers…")
         self.loader.load(lambda: load_payment_book(desk))
 
     def busy(self) -> bool:
