@@ -181,8 +181,6 @@ class InterviewDialog(CaseDialog):
 
     def check(self) -> list[Problem]:
         problems: list[Problem] = []
-        if self.minutes.value() < 1:
-            problems.append(Problem("minutes", "indiquez la durée de l'entretien, en minutes."))
         on, upcoming = self.date_field.value(), self.next_date.value()
         if self.plan_next.isChecked() and on is not None and upcoming is not None:
             end = self.case.exit.date if self.case.exit else self.case.current_end_date
