@@ -19,6 +19,7 @@ from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.charts.linecharts import HorizontalLineChart
 from reportlab.graphics.shapes import Drawing, String
+from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
@@ -26,6 +27,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from ..rules.indicators import CUMUL, INDICATOR_COLUMNS, IndicatorRow, month_bounds
+from .fonts import BOLD, REGULAR, register_fonts
 from .indicator_text import (
     CHART_COLOURS,
     COLUMN_SHORT_TITLES,
@@ -36,7 +38,9 @@ from .indicator_text import (
     month_label,
     short_month,
 )
-from .pdf_base import FONT_BOLD, FONT_REGULAR, OfficeIdentity, fr_date, office_lines, pdf_text
+from .page import OfficeIdentity
+from .styles import ACCENT, FILL, MUTED, RULE
+from .text import fr_date
 
 #: Cohorts shown one by one in the table; the earlier ones share one line.
 TABLE_COHORTS = 12
@@ -76,15 +80,15 @@ def table_rows(rows: Sequence[IndicatorRow]) -> list[IndicatorRow]:
 
 
 def _styles() -> dict[str, ParagraphStyle]:
-    base = ParagraphStyle("Body", fontName=FONT_REGULAR, fontSize=8.5, leading=11)
+    base = ParagraphStyle("Body", fontName=REGULAR, fontSize=8.5, leading=11)
     return {
-        "title": ParagraphStyle("Title", parent=base, fontName=FONT_BOLD, fontSize=14,
-                                leading=17, textColor=colors.HexColor("#1f3a5f")),
-        "office": ParagraphStyle("Office", parent=base, fontName=FONT_BOLD, fontSize=10),
+        "title": ParagraphStyle("Title", parent=base, fontName=BOLD, fontSize=14,
+                                leading=17, textColor=ACCENT),
+        "office": ParagraphStyle("Office", parent=base, fontName=BOLD, fontSize=10),
         "body": base,
         "small": ParagraphStyle("Small", parent=base, fontSize=7.5, leading=9.5,
-                                textColor=colors.HexColor("#4d4d4d")),
-        "head": ParagraphStyle("Head", parent=base, fontName=FONT_BOLD, fontSize=6.4,
+                                textColor=MUTED),
+        "head": ParagraphStyle("Head", parent=base, fontName=BOLD, fontSize=6.4,
                                leading=7.8, alignment=1),
     }  # fmt: skip
 
@@ -94,7 +98,7 @@ def _table(rows: Sequence[IndicatorRow], styles: dict[str, ParagraphStyle]) -> T
     body = []
     for row in table_rows(rows):
         label = "Cumul" if row.cohorte == CUMUL else row.cohorte
-        body.append([label, *(pdf_text(cell_text(v)) for v in row.values()[1:])])
+        body.append([label, *(cell_text(v) for v in row.values()[1:])])
     first = 22 * mm
     other = (CONTENT_WIDTH - first) / (len(INDICATOR_COLUMNS) - 1)
     table = Table([head, *body], colWidths=[first] + [other] * (len(INDICATOR_COLUMNS) - 1),
@@ -103,16 +107,16 @@ def _table(rows: Sequence[IndicatorRow], styles: dict[str, ParagraphStyle]) -> T
     table.setStyle(
         TableStyle(
             [
-                ("FONT", (0, 1), (-1, -1), FONT_REGULAR, 7.2),
-                ("FONT", (0, last), (-1, last), FONT_BOLD, 7.2),
+                ("FONT", (0, 0), (-1, -1), REGULAR, 7.2),
+                ("FONT", (0, last), (-1, last), BOLD, 7.2),
                 ("ALIGN", (1, 1), (-1, -1), "RIGHT"),
                 ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
-                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e4e8ee")),
+                ("BACKGROUND", (0, 0), (-1, 0), FILL),
                 ("BACKGROUND", (0, last), (-1, last), colors.HexColor("#f1f3f6")),
-                ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.HexColor("#555555")),
-                ("LINEABOVE", (0, last), (-1, last), 0.6, colors.HexColor("#555555")),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.6, RULE),
+                ("LINEABOVE", (0, last), (-1, last), 0.6, RULE),
                 ("INNERGRID", (0, 1), (-1, -1), 0.25, colors.HexColor("#bbbbbb")),
-                ("BOX", (0, 0), (-1, -1), 0.6, colors.HexColor("#555555")),
+                ("BOX", (0, 0), (-1, -1), 0.6, RULE),
                 ("TOPPADDING", (0, 1), (-1, -1), 1.2),
                 ("BOTTOMPADDING", (0, 1), (-1, -1), 1.2),
             ]
@@ -122,13 +126,13 @@ def _table(rows: Sequence[IndicatorRow], styles: dict[str, ParagraphStyle]) -> T
 
 
 def _title(drawing: Drawing, text: str) -> None:
-    drawing.add(String(0, drawing.height - 10, text, fontName=FONT_BOLD, fontSize=9))
+    drawing.add(String(0, drawing.height - 10, text, fontName=BOLD, fontSize=9))
 
 
 def _legend(drawing: Drawing, x: float, items: list[tuple[colors.Color, str]]) -> None:
     legend = Legend()
     legend.x, legend.y = x, 10
-    legend.fontName, legend.fontSize = FONT_REGULAR, 7
+    legend.fontName, legend.fontSize = REGULAR, 7
     legend.alignment = "right"
     legend.columnMaximum = 1
     legend.dx, legend.dy, legend.deltax = 8, 8, 10
@@ -143,13 +147,15 @@ def _axes(chart: HorizontalLineChart | VerticalBarChart, rows: Sequence[Indicato
     chart.valueAxis.visibleGrid = True
     chart.valueAxis.gridStrokeColor = colors.HexColor("#dddddd")
     for labels in (chart.categoryAxis.labels, chart.valueAxis.labels):
-        labels.fontName = FONT_REGULAR
+        labels.fontName = REGULAR
         labels.fontSize = 6.5
 
 
 def _placed(chart: Any, title: str, width: float, left: float) -> Drawing:
     """A drawing of ``width`` with its title on top, the chart placed under it."""
     drawing = Drawing(width, CHART_HEIGHT)
+    # The drawing's own default font too, else ReportLab starts with Helvetica.
+    drawing.initialFontName = REGULAR
     _title(drawing, title)
     chart.x, chart.y = left, 42
     chart.width, chart.height = width - left - 12, CHART_HEIGHT - 62
@@ -167,11 +173,18 @@ def rates_chart(series: Sequence[IndicatorRow], width: float) -> Drawing:
     ]  # fmt: skip
     _axes(chart, series)
     chart.valueAxis.valueMax, chart.valueAxis.valueStep = 100, 20
+    # A line is drawn through two points or more; a rate known for one month only is a
+    # dot (ReportLab refuses a line of one point).
+    chart.joinedLines = 0
     for index, colour in enumerate(CHART_COLOURS[: len(RATE_COLUMNS)]):
-        chart.lines[index].strokeColor = colors.HexColor(colour)
-        chart.lines[index].strokeWidth = 1.6
+        line = chart.lines[index]
+        line.strokeColor = colors.HexColor(colour)
+        line.strokeWidth = 1.6
         # Dashes too, so that the lines stay apart on a black-and-white printer.
-        chart.lines[index].strokeDashArray = (None, (4, 2), (1, 2))[index]
+        line.strokeDashArray = (None, (4, 2), (1, 2))[index]
+        line.symbol = makeMarker("FilledCircle", size=3, fillColor=colors.HexColor(colour))
+        if sum(value is not None for value in chart.data[index]) >= 2:
+            line.lineStyle = "joinedLine"
     drawing.add(chart)
     _legend(
         drawing,
@@ -205,8 +218,19 @@ def cohorts_chart(cohorts: Sequence[IndicatorRow], width: float) -> Drawing:
     return drawing
 
 
+def _office_lines(office: OfficeIdentity) -> list[str]:
+    """The office's address, SIRET and market number, those filled in, for one line."""
+    lines = [line.strip() for line in (office.address or "").splitlines() if line.strip()]
+    if office.siret:
+        lines.append(f"SIRET {office.siret}")
+    if office.market_number:
+        lines.append(f"Marché n° {office.market_number}")
+    return lines
+
+
 def render_month_summary(summary: MonthSummary) -> bytes:
     """The PDF bytes of the one-page summary."""
+    register_fonts()
     styles = _styles()
     _first, last = month_bounds(summary.month)
     buffer = io.BytesIO()
@@ -220,9 +244,11 @@ def render_month_summary(summary: MonthSummary) -> bytes:
         title=f"Indicateurs MOV — {month_label(summary.month)}",
         author=summary.office.name or "movdesk",
         invariant=1,
+        creator="movdesk",
+        initialFontName=REGULAR,
     )
     office = summary.office
-    details = " · ".join(office_lines(office))
+    details = " · ".join(_office_lines(office))
     story = [
         Paragraph(office.name or "Bureau non configuré", styles["office"]),
         Paragraph(details, styles["small"]) if details else Spacer(0, 0),
@@ -245,14 +271,15 @@ def render_month_summary(summary: MonthSummary) -> bytes:
         [[rates_chart(summary.series, half), cohorts_chart(cohorts, half)]],
         colWidths=[half + 8 * mm, half],
     )
-    charts.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0),
+    charts.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), REGULAR),
+                                ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                 ("VALIGN", (0, 0), (-1, -1), "TOP")]))  # fmt: skip
     story.append(charts)
 
     def footer(canvas: object, _doc: object) -> None:
         canvas.saveState()  # type: ignore[attr-defined]
-        canvas.setFont(FONT_REGULAR, 7)  # type: ignore[attr-defined]
-        canvas.setFillColor(colors.HexColor("#4d4d4d"))  # type: ignore[attr-defined]
+        canvas.setFont(REGULAR, 7)  # type: ignore[attr-defined]
+        canvas.setFillColor(MUTED)  # type: ignore[attr-defined]
         canvas.drawString(  # type: ignore[attr-defined]
             MARGIN, MARGIN / 2, f"Indicateurs MOV {summary.month} — {office.name}"
         )

@@ -28,7 +28,7 @@ from ..errors import UserError
 from ..reports.csv_export import CsvDialect
 from ..reports.month_summary import MonthSummary, render_month_summary
 from ..reports.monthly import detail_csv, monthly_csv
-from ..reports.pdf_base import OfficeIdentity
+from ..reports.page import OfficeIdentity
 from ..rules.indicators import (
     CUMUL,
     IndicatorRow,

@@ -29,8 +29,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from ..models import AuditAction, Case, PaymentTranche, Tranche
+from ..reports.page import OfficeIdentity
 from ..reports.payment_request import PaymentRequest, RequestLine, render_payment_request
-from ..reports.pdf_base import OfficeIdentity
 from ..rules.calendar import french_date
 from ..rules.payments import TrancheState, TrancheStatus, case_tranches
 from ..rules.validation import Problem

@@ -25,6 +25,7 @@ from movdesk.services.indicators import (
     shift_month,
 )
 from movdesk.store.engine import make_session_factory
+from tests.reports.pdf_checks import assert_fonts_embedded
 from tests.services.demo_office import DEMO_TODAY, demo_engine, demo_path  # noqa: F401
 
 MONTHS = ("2026-02", "2026-06", "2026-10")
@@ -138,6 +139,7 @@ def test_the_summary_pdf_is_one_page_with_the_table(desk: Desk, tmp_path: Path) 
     cumul = load_indicator_data(desk).report("2026-10").cumul
     assert f"{cumul.entres:,}".replace(",", "\u00a0") in text.replace(" ", "\u00a0")
     assert "Taux du cumul" in text and "Maintien dans l'emploi" in text
+    assert_fonts_embedded(out.read_bytes())
 
 
 def test_an_unwritable_target_is_a_french_error(desk: Desk, tmp_path: Path) -> None:
