@@ -224,6 +224,20 @@ class Work:
         if action is not AuditAction.UPDATE:
             self.kind = action
 
+    def log_many(
+        self, items: list[tuple[AuditAction, Any, int | None, str, dict[str, Any] | None]]
+    ) -> None:
+        """:meth:`log` for many rows at once, ``(action, obj, case_id, summary, before)``
+        each; deleted rows must still be in the session (they are deleted after)."""
+        audit.record_many(self.session, user=self.user, items=items)
+        for action, obj, case_id, _summary, before in items:
+            self.rows.append(_row_change(action, obj, case_id, before))
+            self.entities.add(audit.entity_name(obj))
+            if case_id is not None:
+                self.case_ids.add(case_id)
+            if action is not AuditAction.UPDATE:
+                self.kind = action
+
     def sync_status(self, case: Case) -> None:
         """Move the recorded status to what the facts now say, dated and recorded."""
         new = status_from_facts(case)

@@ -21,9 +21,10 @@ Decisions:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
@@ -39,6 +40,7 @@ from .context import Desk, Work
 from .dashboard import read_office
 from .errors import ValidationFailed
 from .exports import write_file
+from .payment_data import PaymentCase, payment_cases
 from .payments import office_price
 
 INVOICE_ACTION = "Facturer des tranches"
@@ -87,7 +89,7 @@ def _not_after_today(field: str, what: str, on: date, today: date) -> None:
 @dataclass
 class _Picked:
     pick: TranchePick
-    case: Case
+    case: PaymentCase
     state: TrancheState | None
     record: PaymentTranche | None
 
@@ -96,32 +98,34 @@ class _Picked:
 
 
 def _picked(work: Work, picks: Sequence[TranchePick], today: date) -> list[_Picked]:
-    """The cases of ``picks`` with their tranches as of today (refused when none picked)."""
+    """The cases of ``picks`` with their tranches as of today (refused when none picked).
+
+    The rules read the cases through the payments' light loader (documents held worked
+    out by SQLite), so that an invoice of thousands of tranches is checked in a second;
+    only the invoicing records are read as entities, to be written.
+    """
     if not picks:
         raise ValidationFailed([Problem("tranches", "aucune tranche n'est sélectionnée.")])
     ids = sorted({p.case_id for p in picks})
-    cases = {
-        case.id: case
-        for case in work.session.scalars(
-            select(Case)
-            .where(Case.id.in_(ids))
-            .options(selectinload(Case.exit), selectinload(Case.documents),
-                     selectinload(Case.tranches))
-        )
-    }  # fmt: skip
-    price = office_price(work.session)
+    session = work.session
+    cases = {case.id: case for case in payment_cases(session, today, Case.id.in_(ids))}
+    records = {
+        (r.case_id, Tranche(r.tranche)): r
+        for r in session.scalars(select(PaymentTranche).where(PaymentTranche.case_id.in_(ids)))
+    }
+    price = office_price(session)
     found = []
     for index, pick in enumerate(picks):
         case = cases.get(pick.case_id)
         if case is None:
             raise ValidationFailed(
-                [Problem(f"tranches[{index}]", f"dossier n° {pick.case_id} introuvable : il a "
-                                               "peut-être été supprimé.")]
+                [Problem(f"tranches[{index}]", f"dossier n° {pick.case_id} introuvable (ou sans "
+                                               "contrat signé) : il a peut-être été supprimé.")]
             )  # fmt: skip
         tranche = Tranche(pick.tranche)
-        states = {s.tranche: s for s in case_tranches(case, price, today)}
-        record = next((r for r in case.tranches if Tranche(r.tranche) is tranche), None)
-        found.append(_Picked(TranchePick(case.id, tranche), case, states.get(tranche), record))
+        states = {s.tranche: s for s in case_tranches(case, price, today, held=case.held)}
+        found.append(_Picked(TranchePick(case.id, tranche), case, states.get(tranche),
+                             records.get((case.id, tranche))))  # fmt: skip
     return found
 
 
@@ -138,22 +142,39 @@ def _refuse_unless(picked: list[_Picked], status: TrancheStatus, why: str) -> No
         raise ValidationFailed(problems)
 
 
-def _save(work: Work, item: _Picked, summary: str, **values: object) -> None:
-    record = item.record
-    if record is None:
-        record = PaymentTranche(case_id=item.case.id, tranche=item.pick.tranche, **values)
-        work.session.add(record)
-        work.log(AuditAction.CREATE, record, case_id=item.case.id, summary=summary)
-        return
-    before = audit.snapshot(record)
-    for key, value in values.items():
-        setattr(record, key, value)
-    if all(getattr(record, k) is None for k in ("invoice_number", "invoice_date", "paid_date",
-                                                 "amount_cents")):  # fmt: skip
-        work.log(AuditAction.DELETE, record, case_id=item.case.id, summary=summary, before=before)
+_RECORD_FIELDS = ("invoice_number", "invoice_date", "paid_date", "amount_cents")
+
+
+def _save_all(
+    work: Work,
+    picked: Sequence[_Picked],
+    summary: Callable[[_Picked], str],
+    values_of: Callable[[_Picked], dict[str, Any]],
+) -> None:
+    """Write ``values_of(item)`` on the record of every tranche picked, audited in one go;
+    a record left with nothing on it is deleted."""
+    logged: list[tuple[AuditAction, Any, int | None, str, dict[str, Any] | None]] = []
+    gone = []
+    for item in picked:
+        text = summary(item)
+        values = values_of(item)
+        record = item.record
+        if record is None:
+            record = PaymentTranche(case_id=item.case.id, tranche=item.pick.tranche, **values)
+            work.session.add(record)
+            logged.append((AuditAction.CREATE, record, item.case.id, text, None))
+            continue
+        before = audit.snapshot(record)
+        for key, value in values.items():
+            setattr(record, key, value)
+        if all(getattr(record, k) is None for k in _RECORD_FIELDS):
+            logged.append((AuditAction.DELETE, record, item.case.id, text, before))
+            gone.append(record)
+        else:
+            logged.append((AuditAction.UPDATE, record, item.case.id, text, before))
+    work.log_many(logged)
+    for record in gone:
         work.session.delete(record)
-        return
-    work.log(AuditAction.UPDATE, record, case_id=item.case.id, summary=summary, before=before)
 
 
 def invoice_tranches(desk: Desk, picks: Sequence[TranchePick], number: str, on: date) -> int:
@@ -185,12 +206,14 @@ def invoice_tranches(desk: Desk, picks: Sequence[TranchePick], number: str, on: 
                 [Problem("invoice_date", f"la date de facture ({french_date(on)}) précède "
                                          f"l'échéance de la tranche ({item.name()} : {due}).")]
             )  # fmt: skip
-        for item in picked:
-            assert item.state is not None
-            summary = (f"{SHORT_NAMES[item.pick.tranche]} facturée : facture n° {text} du "
-                       f"{french_date(on)}")  # fmt: skip
-            _save(work, item, summary, invoice_number=text, invoice_date=on,
-                  amount_cents=item.state.amount_cents)  # fmt: skip
+        when = french_date(on)
+        # The amount the rules give today: a later change of price never changes it.
+        _save_all(
+            work, picked,
+            lambda i: f"{SHORT_NAMES[i.pick.tranche]} facturée : facture n° {text} du {when}",
+            lambda i: {"invoice_number": text, "invoice_date": on,
+                       "amount_cents": i.state.amount_cents if i.state else None},
+        )  # fmt: skip
         return len(picked)
 
 
@@ -208,9 +231,9 @@ def record_payment(desk: Desk, picks: Sequence[TranchePick], on: date) -> int:
                     [Problem("paid_date", f"la date de paiement ({french_date(on)}) précède la "
                                           f"facture ({item.name()} : {french_date(invoiced)}).")]
                 )  # fmt: skip
-        for item in picked:
-            summary = f"{SHORT_NAMES[item.pick.tranche]} payée le {french_date(on)}"
-            _save(work, item, summary, paid_date=on)
+        when = french_date(on)
+        _save_all(work, picked, lambda i: f"{SHORT_NAMES[i.pick.tranche]} payée le {when}",
+                  lambda _i: {"paid_date": on})  # fmt: skip
         return len(picked)
 
 
@@ -220,9 +243,8 @@ def cancel_invoicing(desk: Desk, picks: Sequence[TranchePick]) -> int:
         picked = _picked(work, picks, desk.today())
         _refuse_unless(picked, TrancheStatus.INVOICED,
                        "seule une tranche facturée et non payée peut être remise à facturer")
-        for item in picked:
-            summary = f"{SHORT_NAMES[item.pick.tranche]} : facturation annulée"
-            _save(work, item, summary, invoice_number=None, invoice_date=None, amount_cents=None)
+        _save_all(work, picked, lambda i: f"{SHORT_NAMES[i.pick.tranche]} : facturation annulée",
+                  lambda _i: dict.fromkeys(("invoice_number", "invoice_date", "amount_cents")))
         return len(picked)
 
 
@@ -231,8 +253,8 @@ def cancel_payment(desk: Desk, picks: Sequence[TranchePick]) -> int:
     with desk.action(CANCEL_PAYMENT_ACTION) as work:
         picked = _picked(work, picks, desk.today())
         _refuse_unless(picked, TrancheStatus.PAID, "la tranche n'est pas payée")
-        for item in picked:
-            _save(work, item, f"{SHORT_NAMES[item.pick.tranche]} : paiement annulé", paid_date=None)
+        _save_all(work, picked, lambda i: f"{SHORT_NAMES[i.pick.tranche]} : paiement annulé",
+                  lambda _i: {"paid_date": None})  # fmt: skip
         return len(picked)
 
 

@@ -95,7 +95,7 @@ def _reporting_views(window: Any, app: Any, outdir: Path, first: int) -> list[Pa
             number += 1
             page.tabs.setCurrentWidget(page.indicators)
             _settle(page, app)
-            saved.append(_save(window, outdir / f"{number:02d}-indicateurs-grand.png"))
+            saved.append(_save(window, outdir / f"{number:02d}-indicateurs-graphiques.png"))
             number += 1
     window.resize(*WINDOW_SIZE)
     return saved

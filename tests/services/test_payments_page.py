@@ -328,3 +328,16 @@ def test_the_payment_request_lists_the_invoice(desk: Desk, signed: int, tmp_path
     assert_fonts_embedded(out.read_bytes())
     with pytest.raises(UserError, match="(?i)aucune tranche n'est enregistrée sous la facture"):
         export_payment_request(desk, str(out), "X")
+
+
+def test_a_very_large_action_is_not_offered_to_ctrl_z(desk: Desk, signed: int) -> None:
+    from movdesk.models import AuditAction
+    from movdesk.services.context import ActionRecord, RowChange
+    from movdesk.services.undo import MAX_UNDO_ROWS, undo_label
+
+    rows = tuple(RowChange(AuditAction.CREATE, PaymentTranche, n, signed, None, {})
+                 for n in range(MAX_UNDO_ROWS + 1))  # fmt: skip
+    desk.last_undoable = ActionRecord("Facturer des tranches", rows)
+    assert undo_label(desk) is None
+    with pytest.raises(UserError, match="Annuler la facture"):
+        undo_last(desk)

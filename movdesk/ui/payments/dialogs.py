@@ -6,9 +6,10 @@ the rules and refuses in French under the field concerned, and nothing is saved 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWidget
 
 from ...services.context import Desk
 from ...services.invoicing import (
@@ -48,6 +49,15 @@ class _TrancheForm(FormDialog):
         self.order_tabs()
         self.resize(width, self.sizeHint().height())
 
+    def busy(self, action: Callable[[], int]) -> int:
+        """Run the service with the wait cursor: a month's invoice may hold thousands."""
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.count = action()
+        finally:
+            QApplication.restoreOverrideCursor()
+        return self.count
+
 
 class InvoiceDialog(_TrancheForm):
     """Invoice number and date for the tranches picked (all ready to invoice)."""
@@ -74,8 +84,7 @@ class InvoiceDialog(_TrancheForm):
 
     def save(self, accept_warnings: bool) -> int | None:
         on = self.on.value() or self.desk.today()
-        self.count = invoice_tranches(self.desk, self.picks, self.number.text(), on)
-        return self.count
+        return self.busy(lambda: invoice_tranches(self.desk, self.picks, self.number.text(), on))
 
 
 class PaymentDialog(_TrancheForm):
@@ -97,5 +106,4 @@ class PaymentDialog(_TrancheForm):
 
     def save(self, accept_warnings: bool) -> int | None:
         on = self.on.value() or self.desk.today()
-        self.count = record_payment(self.desk, self.picks, on)
-        return self.count
+        return self.busy(lambda: record_payment(self.desk, self.picks, on))

@@ -25,8 +25,7 @@ from .drilldown import CaseListDialog, DrillRow
 from .loading import Loader
 
 #: The CSV dialects offered, the Excel one first (the default).
-DIALECT_CHOICES = (("Excel (point-virgule, virgule décimale)", "excel"),
-                   ("Machine (virgule, point décimal)", "machine"))  # fmt: skip
+DIALECT_CHOICES = (("Excel (;)", "excel"), ("Machine (,)", "machine"))
 
 
 def read_only_table(parent: QWidget, name: str, model: QAbstractItemModel) -> QTableView:
@@ -45,8 +44,12 @@ def dialect_combo(parent: QWidget) -> QComboBox:
     combo = QComboBox(parent)
     combo.setObjectName("dialectChoice")
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(16)
-    combo.setToolTip("Format des fichiers CSV : Excel (Windows, français) par défaut")
+    combo.setMinimumContentsLength(10)
+    combo.setToolTip(
+        "Format des fichiers CSV — Excel : point-virgule, virgule décimale, dates JJ/MM/AAAA "
+        "(s'ouvre d'un double clic dans Excel en français) ; Machine : virgule, point "
+        "décimal, dates AAAA-MM-JJ (pour les programmes)"
+    )
     for text, name in DIALECT_CHOICES:
         combo.addItem(text, name)
     return combo
