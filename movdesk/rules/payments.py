@@ -41,11 +41,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..models.enums import DocumentKind, ExitReason, Tranche
 from .calendar import add_months, french_date
@@ -118,9 +117,12 @@ def requirement_label(requirement: Requirement) -> str:
     return " ou ".join(kind.label for kind in requirement)
 
 
-@dataclass(frozen=True)
-class TrancheState:
-    """One tranche of one case as of a given day."""
+class TrancheState(NamedTuple):
+    """One tranche of one case as of a given day.
+
+    A named tuple rather than a dataclass: an office's page makes 120,000 of them at once,
+    and a tuple is built several times faster.
+    """
 
     tranche: Tranche
     amount_cents: int
@@ -204,8 +206,7 @@ def documents_held(documents: Iterable[Any], today: date) -> frozenset[DocumentK
     return frozenset(held)
 
 
-@dataclass(frozen=True)
-class _Rule:
+class _Rule(NamedTuple):
     """What the contract says about a tranche, before invoicing records and documents."""
 
     due: bool

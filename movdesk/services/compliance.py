@@ -24,6 +24,7 @@ from ..models import Case, ContractingResult, Exit, Referent, ReferentAssignment
 from ..reports.csv_export import Cell, CsvDialect, write_csv
 from ..rules.compliance import ComplianceEvent, ComplianceKind, compliance_events
 from ..rules.indicators import month_bounds
+from .bulk import collector_paused
 from .case_facts import load_facts
 from .context import Desk
 from .exports import write_file
@@ -158,7 +159,8 @@ def compliance_report(session: Session, month: str, today: date) -> ComplianceRe
 def read_compliance(desk: Desk, month: str) -> ComplianceReport:
     """:func:`compliance_report` of ``month`` as of the desk's today."""
     checked_month(month)
-    return desk.read(lambda session: compliance_report(session, month, desk.today()))
+    with collector_paused():
+        return desk.read(lambda session: compliance_report(session, month, desk.today()))
 
 
 # --- CSV -------------------------------------------------------------------------------------

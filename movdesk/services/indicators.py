@@ -38,6 +38,7 @@ from ..rules.indicators import (
     month_of,
     monthly_indicators,
 )
+from .bulk import collector_paused
 from .context import Desk
 from .dashboard import read_office
 from .exports import write_file
@@ -163,7 +164,8 @@ class IndicatorData:
 
 def load_indicator_data(desk: Desk) -> IndicatorData:
     """Read every case once, for the page's months and filters."""
-    return IndicatorData(desk.read(indicator_cases), desk.today())
+    with collector_paused():
+        return IndicatorData(desk.read(indicator_cases), desk.today())
 
 
 # --- Files --------------------------------------------------------------------------------

@@ -36,8 +36,8 @@ from ..rules.payments import (
     TrancheStatus,
     belongs_to_month,
     case_tranches,
-    ready_to_invoice_by_month,
 )
+from .bulk import collector_paused
 from .context import Desk
 from .payment_data import PaymentCase, payment_cases
 from .summary import fold
@@ -84,6 +84,14 @@ class Invoice:
         return sum(line.state.status is TrancheStatus.PAID for line in self.lines)
 
 
+@dataclass(frozen=True)
+class _Totals:
+    ready_by_month: dict[str, int]
+    months: list[str]
+    ready: tuple[int, int]
+    invoices: dict[str, list[TrancheLine]]
+
+
 @dataclass
 class _Entry:
     case: PaymentCase
@@ -107,6 +115,8 @@ class PaymentBook:
         self.forecast_until = forecast_end(today)
         self._entries: dict[int, _Entry] = {}
         self._lines: list[TrancheLine] | None = None
+        self._summed: _Totals | None = None
+        self._forecast: list[ForecastLine] | None = None
         self._keys: dict[int, str] = {}
         for case in cases:
             self._entries[case.id] = self._entry(case)
@@ -137,6 +147,8 @@ class PaymentBook:
                        key=lambda item: (item[1].case.start_date, item[1].case.order_number))
             )  # fmt: skip
         self._lines = None
+        self._summed = None
+        self._forecast = None
         for case_id in wanted:
             self._keys.pop(case_id, None)
 
@@ -166,38 +178,59 @@ class PaymentBook:
             key = self._keys[case.id] = fold(f"{case.order_number} {case.beneficiary}")
         return key
 
+    def _totals(self) -> _Totals:
+        """What the page sums, in one pass over the tranches (kept until a change)."""
+        if self._summed is not None:
+            return self._summed
+        ready_months: dict[str, int] = defaultdict(int)
+        months: set[str] = set()
+        invoices: dict[str, list[TrancheLine]] = defaultdict(list)
+        count = cents = 0
+        ready = TrancheStatus.READY_TO_INVOICE
+        for line in self.lines():
+            state = line.state
+            if state.status in ACTIONABLE:
+                month = state.month
+                if month is not None:
+                    months.add(month)
+                    if state.status is ready:
+                        ready_months[month] += state.amount_cents
+                if state.status is ready:
+                    count += 1
+                    cents += state.amount_cents
+            if state.invoice_number:
+                invoices[state.invoice_number].append(line)
+        self._summed = _Totals(dict(sorted(ready_months.items())),
+                               sorted(months, reverse=True), (count, cents), invoices)
+        return self._summed
+
+    def prepare(self) -> None:
+        """Build now what the page lists and sums (in the worker, not on the UI thread)."""
+        self.lines()
+        self._totals()
+        self._forecast = self.forecast()
+
     def months(self) -> list[str]:
         """The months that have tranches to list (due, invoiced or paid), newest first."""
-        found = {
-            state.month
-            for entry in self._entries.values()
-            for state in entry.states
-            if state.status in ACTIONABLE
-        }
-        return sorted((m for m in found if m is not None), reverse=True)
+        return list(self._totals().months)
 
     def states(self, case_id: int) -> list[TrancheState]:
         entry = self._entries.get(case_id)
         return list(entry.states) if entry is not None else []
 
     def ready_by_month(self) -> dict[str, int]:
-        """Total ready to invoice, in cents, by month of the due date."""
-        return ready_to_invoice_by_month(
-            state for entry in self._entries.values() for state in entry.states
-        )
+        """Total ready to invoice, in cents, by month of the due date (as
+        :func:`~movdesk.rules.payments.ready_to_invoice_by_month`)."""
+        return dict(self._totals().ready_by_month)
 
     def ready_total(self) -> tuple[int, int]:
         """(number of tranches, cents) ready to invoice today."""
-        ready = [
-            state
-            for entry in self._entries.values()
-            for state in entry.states
-            if state.status is TrancheStatus.READY_TO_INVOICE
-        ]
-        return len(ready), sum(state.amount_cents for state in ready)
+        return self._totals().ready
 
     def forecast(self) -> list[ForecastLine]:
         """The tranches expected to fall due by :attr:`forecast_until`, soonest first."""
+        if self._forecast is not None:
+            return list(self._forecast)
         lines = [
             ForecastLine(entry.case, forecast)
             for entry in self._entries.values()
@@ -213,31 +246,23 @@ class PaymentBook:
         while day <= self.forecast_until:
             months[f"{day.year:04d}-{day.month:02d}"] = [0, 0]
             day = add_months(day, 1)
-        for line in self.forecast():
-            total = months.setdefault(line.forecast.month, [0, 0])
-            total[0] += 1
-            total[1] += line.forecast.amount_cents
+        for entry in self._entries.values():
+            for forecast in entry.forecasts:
+                total = months.setdefault(forecast.month, [0, 0])
+                total[0] += 1
+                total[1] += forecast.amount_cents
         return {month: (count, cents) for month, (count, cents) in months.items()}
 
     def invoices(self) -> list[Invoice]:
         """Every invoice number recorded, newest invoice date first."""
-        grouped: dict[str, list[TrancheLine]] = defaultdict(list)
-        for entry in self._entries.values():
-            for state in entry.states:
-                if state.invoice_number:
-                    grouped[state.invoice_number].append(TrancheLine(entry.case, state))
+        grouped = self._totals().invoices
         invoices = [_invoice(number, lines) for number, lines in grouped.items()]
         invoices.sort(key=lambda i: (i.invoice_date or date.min, i.number), reverse=True)
         return invoices
 
     def invoice(self, number: str) -> Invoice | None:
         """The tranches recorded under invoice ``number``, or None."""
-        lines = [
-            TrancheLine(entry.case, state)
-            for entry in self._entries.values()
-            for state in entry.states
-            if state.invoice_number == number
-        ]
+        lines = self._totals().invoices.get(number)
         return _invoice(number, lines) if lines else None
 
 
@@ -285,5 +310,8 @@ def load_payment_book(desk: Desk) -> PaymentBook:
     def read(session: Session) -> tuple[int, list[PaymentCase]]:
         return office_price(session), payment_cases(session, today)
 
-    price, cases = desk.read(read)
-    return PaymentBook(price, today, cases)
+    with collector_paused():
+        price, cases = desk.read(read)
+        book = PaymentBook(price, today, cases)
+        book.prepare()
+        return book
