@@ -114,11 +114,11 @@ class IndicatorData:
         self.today = today
 
     def months(self) -> list[str]:
-        """The months that can be reported, newest first: from the earliest cohort (or the
-        current month when there is no case) to the current month."""
+        """The months that can be reported, newest first: from the earliest cohort to the
+        current month, and always the last month that has ended (the default one)."""
         current = month_of(self.today)
         earliest = min((c.start_date for c in self.cases), default=self.today)
-        first = min(month_of(earliest), current)
+        first = min(month_of(earliest), previous_month(self.today))
         months = [first]
         while months[-1] < current:
             months.append(shift_month(months[-1], 1))
