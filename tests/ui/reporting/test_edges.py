@@ -113,3 +113,29 @@ def test_a_case_behind_a_figure_opens_in_the_main_window(
         dialog.open_selected()
     assert opened.args == [dialog.rows()[0].line.case_id]
     dialog.close()
+
+
+def test_the_models_follow_qt_rules(
+    qtbot: QtBot, qtmodeltester: object, demo_context: PageContext
+) -> None:
+    from movdesk.ui.indicators.compliance import ComplianceModel
+    from movdesk.ui.indicators.model import IndicatorTableModel
+    from movdesk.ui.payments.model import TrancheTableModel
+
+    indicators = IndicatorsPage(demo_context)
+    payments = PaymentsPage(demo_context)
+    for widget in (indicators, payments):
+        qtbot.addWidget(widget)
+    with qtbot.waitSignal(indicators.indicators.report_shown, timeout=30_000):
+        indicators.refresh()
+    with qtbot.waitSignal(indicators.compliance.report_shown, timeout=60_000):
+        indicators.tabs.setCurrentWidget(indicators.compliance)
+    with qtbot.waitSignal(payments.book_shown, timeout=30_000):
+        payments.refresh()
+    assert isinstance(indicators.indicators.model, IndicatorTableModel)
+    assert isinstance(indicators.compliance.model, ComplianceModel)
+    assert isinstance(payments.model, TrancheTableModel)
+    for model in (indicators.indicators.model, indicators.compliance.model, payments.model):
+        qtmodeltester.check(model)  # type: ignore[attr-defined]
+    payments.model.sort(3)
+    qtmodeltester.check(payments.model)  # type: ignore[attr-defined]
