@@ -100,6 +100,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("order_number", metavar="N_COMMANDE")
     p.add_argument("--out", metavar="FICHIER.pdf")
 
+    p = sub.add_parser("agenda", help="rendez-vous au format iCalendar (Outlook, téléphone)")
+    p.add_argument("--referent", metavar="NOM")
+    p.add_argument("--from", dest="date_from", type=_iso_date, metavar="AAAA-MM-JJ")
+    p.add_argument("--to", dest="date_to", type=_iso_date, metavar="AAAA-MM-JJ")
+    p.add_argument("--out", metavar="FICHIER.ics")
+    p.add_argument("--today", type=_iso_date, metavar="AAAA-MM-JJ", help=argparse.SUPPRESS)
+
     p = sub.add_parser("backup", help="sauvegarde à chaud de la base")
     p.add_argument("--out", metavar="FICHIER")
 
@@ -126,6 +133,7 @@ def _commands() -> dict[str, Callable[[argparse.Namespace, DatabaseLocation], in
         "deadlines": commands.cmd_deadlines,
         "payments": commands.cmd_payments,
         "print": commands.cmd_print,
+        "agenda": commands.cmd_agenda,
         "backup": commands.cmd_backup,
         "restore": commands.cmd_restore,
         "check": commands.cmd_check,

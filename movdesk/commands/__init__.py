@@ -44,6 +44,12 @@ def cmd_deadlines(args: argparse.Namespace, location: DatabaseLocation) -> int:
     return run(args, location)
 
 
+def cmd_agenda(args: argparse.Namespace, location: DatabaseLocation) -> int:
+    from .agenda_cmd import run
+
+    return run(args, location)
+
+
 def cmd_payments(args: argparse.Namespace, location: DatabaseLocation) -> int:
     from .indicators_cmd import run_payments
 

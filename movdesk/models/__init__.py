@@ -1,6 +1,7 @@
 """SQLAlchemy 2 entities of movdesk (MOV-RULES.md section 1). No Qt, no business rules."""
 
 from .activity import DEFAULT_INTERVIEW_MINUTES, Interview
+from .agenda import WorkingPeriod
 from .audit import AuditEntry
 from .base import NAMING_CONVENTION, Base, column_values
 from .case import Beneficiary, Case, ReferentAssignment, StatusChange
@@ -73,5 +74,6 @@ __all__ = [
     "Suspension",
     "SuspensionKind",
     "Tranche",
+    "WorkingPeriod",
     "column_values",
 ]

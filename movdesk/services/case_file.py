@@ -40,6 +40,7 @@ from ..models.enums import (
     SuspensionKind,
 )
 from ..rules.calendar import add_months
+from ..rules.case_strip import case_strip
 from ..rules.compliance import owed_dispatches
 from ..rules.deadlines import MIN_COMPANY_PERIOD_DAYS, case_deadlines
 from ..rules.outcomes import classify_exit, earns_retention_check, french_number
@@ -148,6 +149,7 @@ def load_case_file(
             tranches=_tranches(case, price, today),
             price_cents=price,
             history=_history(entries),
+            strip=case_strip(case, today),
         )
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from ..models import CaseStatus
+from ..rules.case_strip import CaseStrip
 from .milestones import Dispatch
 
 #: Leave (congés) allowed over a whole case, in days (MOV-RULES.md 2.7).
@@ -279,6 +280,8 @@ class CaseFileView:
     tranches: tuple[TrancheRow, ...]
     price_cents: int
     history: tuple[HistoryRow, ...]
+    #: The timeline strip of the header (frise), from S to the end of the case.
+    strip: CaseStrip | None = None
 
     @property
     def missed_weeks(self) -> tuple[WeekRow, ...]:

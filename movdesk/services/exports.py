@@ -7,25 +7,39 @@ French messages.
 
 from __future__ import annotations
 
+import os
 import re
+from pathlib import Path
 
 from ..errors import UserError
 from ..exchange import ImportSummary, dumps, export_cases, import_cases, load_file
 from ..reports.csv_export import EXCEL, CsvDialect
 from ..reports.monthly import monthly_csv
+from ..store.files import os_error_cause, write_atomically
+from ..store.guard import refuse_protected_target
 from .context import Desk
 from .indicator_data import indicator_cases
 
 _MONTH_RE = re.compile(r"^[0-9]{4}-(0[1-9]|1[0-2])$")
 
 
-def write_file(path: str, data: bytes) -> None:
-    """Write ``data`` exactly as given (BOM and line ends untouched)."""
+def write_file(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write ``data`` exactly as given (BOM and line ends untouched), whole or not at all.
+
+    The one entry for every file the program hands over (exports, documents): it refuses
+    the open database, its SQLite files, its backups folder and any SQLite database
+    (:mod:`movdesk.store.guard`), then writes through a synced temporary file renamed
+    over the target (:mod:`movdesk.store.files`), so that a full disk or a read-only
+    folder leaves the previous file intact and says why in French.
+    """
+    refuse_protected_target(path)
     try:
-        with open(path, "wb") as out:
-            out.write(data)
+        write_atomically(Path(path), data)
     except OSError as error:
-        raise UserError(f"Impossible d'écrire « {path} » : {error.strerror}.") from None
+        raise UserError(
+            f"Impossible d'écrire « {path} » : {os_error_cause(error)}. "
+            "Aucun fichier n'a été modifié."
+        ) from None
 
 
 def import_file(desk: Desk, path: str) -> ImportSummary:

@@ -86,6 +86,9 @@ UNDOABLE_ACTIONS = frozenset(
         "Enregistrer un paiement",
         "Annuler une facturation",
         "Annuler un paiement",
+        # agenda
+        "Déplacer un rendez-vous",
+        "Planifier des rendez-vous",
     }
 )
 

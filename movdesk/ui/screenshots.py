@@ -104,7 +104,10 @@ def _reporting_views(window: Any, app: Any, outdir: Path, first: int) -> list[Pa
 def _extra_views(window: Any, app: Any, outdir: Path, first: int) -> list[Path]:
     """The case file, the interview and the order dialogs, for a case that needs work."""
     overview = window.scheduler.overview
-    case_id = overview.items[0].case_id if overview and overview.items else None
+    items = overview.items if overview else ()
+    # A case in progress if there is one (its timeline runs through today), else any.
+    running = [i for i in items if i.kind in ("weekly_interview", "next_interview")]
+    case_id = (running or list(items))[0].case_id if items else None
     shots: list[tuple[str, Callable[[], Any]]] = []
     from .casefile import open_case_file
     from .dialogs import InterviewDialog, OrderDialog
@@ -123,6 +126,44 @@ def _extra_views(window: Any, app: Any, outdir: Path, first: int) -> list[Path]:
         saved.append(_save(widget, outdir / f"{number:02d}-{name}.png"))
         widget.close()
         app.processEvents()
+    return saved
+
+
+#: The larger window of the agenda with several referents side by side.
+WIDE_WINDOW_SIZE = (1400, 820)
+
+
+def _agenda_views(window: Any, app: Any, outdir: Path, first: int) -> list[Path]:
+    """The agenda: several referents side by side in a wider window, the month, the day;
+    back to one referent's week afterwards (the page remembers what it showed)."""
+    from .agenda import AgendaPage
+
+    index = next((i for i, p in enumerate(window.pages) if isinstance(p, AgendaPage)), None)
+    if index is None:
+        return []
+    page = window.pages[index]
+    referents = [r.id for r in page.referents if r.active]
+    if not referents:
+        return []
+    window.show_page(index)
+    shots: list[tuple[str, tuple[int, int], Callable[[], Any]]] = [
+        ("agenda-semaine-plusieurs-referents", WIDE_WINDOW_SIZE,
+         lambda: (page.set_referents(referents[:3]), page.set_mode("week"))),
+        ("agenda-mois", WINDOW_SIZE,
+         lambda: (page.set_referents(referents[:1]), page.set_mode("month"))),
+    ]
+    saved = []
+    try:
+        for number, (name, size, show) in enumerate(shots, start=first):
+            window.resize(*size)
+            show()
+            app.processEvents()
+            saved.append(_save(window, outdir / f"{number:02d}-{name}.png"))
+    finally:
+        page.set_referents(referents[:1])
+        page.set_mode("week")
+        window.resize(*WINDOW_SIZE)
+        window.show_page(0)
     return saved
 
 
@@ -145,6 +186,7 @@ def save_screenshots(outdir: Path, db: str | None = None, *, demo: bool = False)
             saved.append(_save(window, outdir / f"{index + 1:02d}-{_slug(page.TITLE)}.png"))
         window.show_page(0)
         saved += _extra_views(window, app, outdir, len(window.pages) + 1)
+        saved += _agenda_views(window, app, outdir, len(saved) + 1)
         if window.scheduler.overview is not None and window.scheduler.overview.items:
             saved += _reporting_views(window, app, outdir, len(saved) + 1)
     finally:

@@ -85,7 +85,7 @@ def test_eight_pages_in_navigation_order(make_window: WindowFactory) -> None:
     assert [window.stack.widget(i) for i in range(window.stack.count())] == window.pages
     assert isinstance(window.pages[0], DashboardPage)
     assert isinstance(window.pages[-1], SettingsPage)
-    # Pages still to be written say what they will hold.
+    # The pages still to be written say what they will hold; the others are real pages.
     for page in window.pages[2:-1]:
         if isinstance(page, PlaceholderPage):
             assert page.DESCRIPTION.startswith("Cette page contiendra")

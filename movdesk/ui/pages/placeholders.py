@@ -7,16 +7,6 @@ from PySide6.QtWidgets import QStyle
 from .base import PlaceholderPage
 
 
-class AgendaPage(PlaceholderPage):
-    TITLE = "Agenda"
-    ICON = "agenda"
-    FALLBACK_ICON = QStyle.StandardPixmap.SP_FileDialogContentsView
-    DESCRIPTION = (
-        "Cette page contiendra les entretiens et regroupements prévus de chaque référent, "
-        "ainsi que les échéances à ne pas manquer."
-    )
-
-
 class PlacementsPage(PlaceholderPage):
     TITLE = "Placements"
     ICON = "placements"
