@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import Session, selectinload
 
 from ..models import AuditAction, Case, CaseDocument, DocumentKind, ExitReason, Tranche
 from ..rules.outcomes import classify_exit
@@ -116,9 +116,9 @@ def read_checklist(desk: Desk, case_id: int) -> Checklist:
     """The checklist of ``case_id`` as of the desk's today."""
     today = desk.today()
 
-    def read(session: object) -> Checklist:
+    def read(session: Session) -> Checklist:
         case = fetch(
-            session,  # type: ignore[arg-type]
+            session,
             Case,
             case_id,
             options=(selectinload(Case.documents), selectinload(Case.exit),
@@ -143,7 +143,7 @@ def read_checklist(desk: Desk, case_id: int) -> Checklist:
         return Checklist(case.id, case.order_number, case.beneficiary.display_name, today,
                          tuple(items))  # fmt: skip
 
-    return desk.read(read)  # type: ignore[arg-type]
+    return desk.read(read)
 
 
 def _is_empty(document: CaseDocument) -> bool:

@@ -27,7 +27,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import Session, selectinload
 
 from ..models import AuditAction, Case, PaymentTranche, Tranche
 from ..reports.page import OfficeIdentity
@@ -198,10 +198,14 @@ def invoice_tranches(desk: Desk, picks: Sequence[TranchePick], number: str, on: 
         _refuse_unless(
             picked, TrancheStatus.READY_TO_INVOICE, "la tranche n'est pas prête à facturer"
         )
-        early = [p for p in picked if p.state and p.state.due_date and on < p.state.due_date]
+        early = [
+            (p, p.state.due_date)
+            for p in picked
+            if p.state is not None and p.state.due_date is not None and on < p.state.due_date
+        ]
         if early:
-            item = early[0]
-            due = french_date(item.state.due_date)  # type: ignore[union-attr, arg-type]
+            item, due_date = early[0]
+            due = french_date(due_date)
             raise ValidationFailed(
                 [Problem("invoice_date", f"la date de facture ({french_date(on)}) précède "
                                          f"l'échéance de la tranche ({item.name()} : {due}).")]
@@ -266,17 +270,17 @@ def payment_request(desk: Desk, number: str) -> PaymentRequest:
     text = number.strip()
     office = read_office(desk.session_factory)
 
-    def read(session: object) -> tuple[int, list[tuple[Case, PaymentTranche]]]:
-        rows = session.execute(  # type: ignore[attr-defined]
+    def read(session: Session) -> tuple[int, list[tuple[Case, PaymentTranche]]]:
+        rows = session.execute(
             select(Case, PaymentTranche)
             .join(PaymentTranche, PaymentTranche.case_id == Case.id)
             .where(PaymentTranche.invoice_number == text)
             .options(selectinload(Case.beneficiary))
             .order_by(Case.order_number, PaymentTranche.tranche)
         ).all()
-        return office_price(session), [(case, record) for case, record in rows]  # type: ignore[arg-type]
+        return office_price(session), [(case, record) for case, record in rows]
 
-    price, rows = desk.read(read)  # type: ignore[arg-type]
+    price, rows = desk.read(read)
     if not rows:
         raise ValidationFailed(
             [Problem("invoice_number",

@@ -107,7 +107,7 @@ class IndicatorsView(ReportView):
         self.export_button.setObjectName("exportMonthly")
         self.export_button.setToolTip("Le fichier des indicateurs du mois pour France Travail "
                                       "(tout le bureau)")  # fmt: skip
-        self.export_button.clicked.connect(self.export_monthly)
+        self.export_button.clicked.connect(lambda: self.export_monthly())
         self.detail_button = QPushButton("&Détail par dossier…", self)
         self.detail_button.setObjectName("exportDetail")
         self.detail_button.setToolTip("Une ligne par dossier actif pendant le mois (CSV)")

@@ -55,6 +55,7 @@ from ..relay import ChangeRelay
 from ..reporting import Loader, ask_save_path, month_title
 from ..reporting.background import run_with_progress
 from ..reporting.view import read_only_table
+from ..worker import Worker
 from .checklist import ChecklistPanel
 from .dialogs import InvoiceDialog, PaymentDialog
 from .model import LINE_ROLE, Column, TrancheTableModel
@@ -83,7 +84,7 @@ class PaymentsPage(Page):
         super().__init__(context, parent)
         self.desk = context.desk
         self.book: PaymentBook | None = None
-        self._jobs: set[object] = set()
+        self._jobs: set[Worker] = set()
         self.summary = QLabel("Lecture des tranches de paiement…", self)
         self.summary.setObjectName("paymentsSummary")
         self.summary.setWordWrap(True)
@@ -459,7 +460,7 @@ class PaymentsPage(Page):
             lambda _progress, _cancel: export_payment_request(desk, path, number),
             lambda count: f"Demande de paiement de la facture n° {number} "
                           f"({plural(count, 'tranche')}) enregistrée dans :\n« {path} »",
-            jobs=self._jobs,  # type: ignore[arg-type]
+            jobs=self._jobs,
         )  # fmt: skip
 
     def export_list(self) -> None:
@@ -479,5 +480,5 @@ class PaymentsPage(Page):
             lambda _progress, _cancel: write_file(path, payments_csv(rows, EXCEL)),
             lambda _none: f"{plural(len(rows), 'tranche')} enregistrée"
                           f"{'s' if len(rows) > 1 else ''} dans :\n« {path} »",
-            jobs=self._jobs,  # type: ignore[arg-type]
+            jobs=self._jobs,
         )  # fmt: skip

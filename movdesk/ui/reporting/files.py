@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 #: Where the last folder chosen is kept in the window settings.
 FOLDER_KEY = "reporting/folder"
 
 
-def _settings():  # type: ignore[no-untyped-def]
+def _settings() -> QSettings:
     # Read where the main window keeps its settings; imported late, the window imports us.
     from ..main_window import window_settings
 

@@ -169,3 +169,21 @@ def test_the_compliance_tab(
     view.export_table()
     qtbot.waitUntil(lambda: bool(told), timeout=60_000)
     assert target.read_bytes() == compliance_csv(report, EXCEL)
+
+
+def test_the_buttons_start_the_exports(
+    qtbot: QtBot, page: IndicatorsPage, save_to: Callable[[str], Path], told: list,
+    demo_path: Path, tmp_path: Path,
+) -> None:  # fmt: skip
+    from PySide6.QtCore import Qt
+
+    view = page.indicators
+    target = save_to("par-le-bouton.csv")
+    qtbot.mouseClick(view.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(told), timeout=20_000)
+    assert target.read_bytes() == cli_csv(demo_path, tmp_path, "2026-10")
+    told.clear()
+    detail = save_to("detail-bouton.csv")
+    qtbot.mouseClick(view.detail_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(told), timeout=20_000)
+    assert detail.read_bytes() == cli_csv(demo_path, tmp_path, "2026-10", "--detail")

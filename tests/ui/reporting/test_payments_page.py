@@ -207,3 +207,19 @@ def test_nothing_selected_is_said(case_page: tuple[PaymentsPage, Desk, int], tol
     page.table.clearSelection()
     assert page.invoice_selection() is None
     assert told and "Sélectionnez d'abord" in told[-1][1]
+
+
+def test_the_invoice_button_opens_the_form(
+    qtbot: QtBot, case_page: tuple[PaymentsPage, Desk, int]
+) -> None:
+    from PySide6.QtCore import Qt
+
+    from movdesk.ui.payments.dialogs import InvoiceDialog
+
+    page, _desk, _case_id = case_page
+    page.table.selectRow(t1_row(page))
+    qtbot.mouseClick(page.invoiceButton, Qt.MouseButton.LeftButton)
+    dialog = page.findChild(InvoiceDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.number.text() == "FA-2026-03"
+    dialog.reject()
