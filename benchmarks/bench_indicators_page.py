@@ -32,7 +32,16 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from page_timing import TARGET_SECONDS, best_of, page_context, prepare, quiet_cli, time_page
+from page_timing import (
+    TARGET_SECONDS,
+    best_of,
+    best_page,
+    load_average,
+    page_context,
+    prepare,
+    quiet_cli,
+    time_page,
+)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -56,8 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     def make() -> IndicatorsPage:
         return IndicatorsPage(context)
 
-    t_page = min(time_page(make, lambda p: p.indicators.report_shown)
-                 for _ in range(args.repeat))  # fmt: skip
+    t_page = best_page(args.repeat, make, lambda p: p.indicators.report_shown)
     page = make()
     time_page(lambda: page, lambda p: p.indicators.report_shown)
     model = page.indicators.model
@@ -83,13 +91,14 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"database: {db}, month: {args.month}, cohorts: {len(report.rows) - 1}, "
           f"entered (cumul): {report.cumul.entres}")
-    print(f"page (offscreen, refresh to month shown): {t_page:.3f} s "
+    print(f"page (offscreen, refresh to month shown): {t_page} "
           f"(target < {TARGET_SECONDS:.0f} s)")
+    print(f"load average (1, 5, 15 min): {load_average()}")
     print(f"services (read + table + 12 months): {t_services:.3f} s")
     print(f"month change on the page's data: {t_change:.3f} s")
     print(f"command line export monthly: {t_cli:.3f} s")
     print(f"page table equals the command line's CSV: {same}")
-    ok = same and t_page < TARGET_SECONDS
+    ok = same and float(t_page.split()[0]) < TARGET_SECONDS
     print("OK" if ok else "TARGET MISSED")
     return 0 if ok else 1
 

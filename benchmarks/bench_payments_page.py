@@ -30,7 +30,15 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from page_timing import TARGET_SECONDS, best_of, page_context, prepare, quiet_cli, time_page
+from page_timing import (
+    TARGET_SECONDS,
+    best_of,
+    best_page,
+    load_average,
+    page_context,
+    prepare,
+    quiet_cli,
+)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -52,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     def make() -> PaymentsPage:
         return PaymentsPage(context)
 
-    t_page = min(time_page(make, lambda p: p.book_shown) for _ in range(args.repeat))
+    t_page = best_page(args.repeat, make, lambda p: p.book_shown)
 
     def services() -> object:
         book = load_payment_book(desk)
@@ -79,13 +87,14 @@ def main(argv: list[str] | None = None) -> int:
     count, cents = book.ready_total()
     print(f"database: {db}, signed cases: {sum(1 for _ in book.cases())}, "
           f"tranches: {len(shown)}, ready to invoice: {count}")
-    print(f"page (offscreen, refresh to every tranche listed): {t_page:.3f} s "
+    print(f"page (offscreen, refresh to every tranche listed): {t_page} "
           f"(target < {TARGET_SECONDS:.0f} s)")
+    print(f"load average (1, 5, 15 min): {load_average()}")
     print(f"services (book, totals, forecast, invoices): {t_services:.3f} s")
     print(f"one case worked out again after an action: {t_again * 1000:.1f} ms")
     print(f"command line payments --format json: {t_cli:.3f} s")
     print(f"the page's tranches are the command line's: {same}")
-    ok = same and t_page < TARGET_SECONDS
+    ok = same and float(t_page.split()[0]) < TARGET_SECONDS
     print("OK" if ok else "TARGET MISSED")
     return 0 if ok else 1
 

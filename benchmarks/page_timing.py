@@ -58,6 +58,24 @@ def case_count(db: Path) -> int:
         connection.close()
 
 
+def best_page(repeat: int, make: Callable[[], Any], signal_of: Callable[[Any], Any]) -> str:
+    """The page timed ``repeat`` times: best wall clock and best CPU time, as text."""
+    runs = [time_page(make, signal_of) for _ in range(repeat)]
+    wall = min(w for w, _c in runs)
+    cpu = min(c for _w, c in runs)
+    return f"{wall:.3f} s (CPU {cpu:.3f} s; wall of each run: " + ", ".join(
+        f"{w:.2f}" for w, _c in runs
+    ) + ")"
+
+
+def load_average() -> str:
+    """The machine's load while measuring (a shared machine slows every figure)."""
+    try:
+        return " / ".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:
+        return "?"
+
+
 def best_of(repeat: int, run: Callable[[], Any]) -> tuple[float, Any]:
     """The shortest wall-clock time of ``repeat`` runs, and the last run's result."""
     times, result = [], None
@@ -97,8 +115,9 @@ def page_context(db: Path, today: date) -> Any:
     return PageContext(factory, location, False, Desk(factory, clock=lambda: today))
 
 
-def time_page(make: Callable[[], Any], signal_of: Callable[[Any], Any]) -> float:
-    """From ``refresh()`` to the page's signal saying its data is on screen, in seconds."""
+def time_page(make: Callable[[], Any], signal_of: Callable[[Any], Any]) -> tuple[float, float]:
+    """From ``refresh()`` to the page's signal saying its data is on screen: wall-clock
+    and CPU seconds (the process's, worker thread included: steadier on a busy machine)."""
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -110,12 +129,12 @@ def time_page(make: Callable[[], Any], signal_of: Callable[[Any], Any]) -> float
     loop = QEventLoop()
     signal_of(page).connect(lambda *_: loop.quit())
     QTimer.singleShot(120_000, loop.quit)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     page.refresh()
     loop.exec()
-    elapsed = time.perf_counter() - start
+    elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
     app.processEvents()
     page.close()
     page.deleteLater()
     app.processEvents()
-    return elapsed
+    return elapsed, cpu
