@@ -7,6 +7,7 @@ that really changed are written for an update.
 from __future__ import annotations
 
 import getpass
+import hashlib
 from datetime import date, datetime, time
 from enum import Enum
 from typing import Any
@@ -38,11 +39,17 @@ def current_user() -> str:
 
 
 def json_value(value: Any) -> Any:
-    """A column value as JSON: ISO dates and times, enum codes, the rest as is."""
+    """A column value as JSON: ISO dates and times, enum codes, the rest as is.
+
+    A binary value (an image) is written as its size and the start of its SHA-256:
+    the log says that it changed, without holding a copy of it.
+    """
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, datetime | date | time):
         return value.isoformat()
+    if isinstance(value, bytes):
+        return f"{len(value)} octets, sha256 {hashlib.sha256(value).hexdigest()[:16]}"
     return value
 
 

@@ -334,7 +334,7 @@ def _suspension(s: Suspension) -> SuspensionRow:
 # --- Exit and follow-up -------------------------------------------------------------------
 
 
-def _exit_details(exit: Exit) -> tuple[str, ...]:
+def exit_details(exit: Exit) -> tuple[str, ...]:
     """The placement facts that decided the verdict, one short French line each."""
     reason = ExitReason(exit.reason)
     lines: list[str | None] = []
@@ -384,7 +384,7 @@ def _exit(case: Case, today: date) -> ExitBlock:
         reason=ExitReason(exit.reason).label,
         positive=verdict.positive,
         verdict=verdict.reason,
-        details=_exit_details(exit),
+        details=exit_details(exit),
         follow_up=tuple(
             FollowUpRow(w.number, w.start, w.due, _window_state(w.start, w.due, w.done, today))
             for w in follow_up_windows(case)
@@ -420,6 +420,14 @@ def _document(d: CaseDocument) -> DocumentRow:
         sent_on=d.sent_on,
         received_on=d.received_on,
         notes=d.notes,
+        kind_code=DocumentKind(d.kind).value,
+        period_start=d.period_start,
+        period_end=d.period_end,
+        generated_by=d.generated_by,
+        sha256=d.sha256,
+        pages=d.pages,
+        attachment_name=d.attachment_name if d.attachment_file else None,
+        attached_on=d.attached_on,
     )
 
 

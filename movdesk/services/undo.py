@@ -79,6 +79,12 @@ UNDOABLE_ACTIONS = frozenset(
         "Ajouter une action",
         "Modifier une action",
         "Ajouter une piste professionnelle",
+        # documents (printing itself is not undone: the paper exists)
+        "Marquer un document signé",
+        "Marquer un document envoyé",
+        "Joindre une copie signée",
+        "Retirer une copie jointe",
+        "Enregistrer le texte d'un bilan",
         # payments (checklist and invoicing)
         "Pièce justificative reçue",
         "Réception d'une pièce effacée",

@@ -6,8 +6,10 @@ the demo generator is present), so the office's real database is never touched.
 
 After the pages come, when those parts are installed and the database holds a case:
 the case file of the first case with an urgent deadline, the interview dialog for it
-and the order dialog (new case), each saved without being run; then the payments with
-the checklist of a case missing documents, and the compliance tab of the indicators.
+and the order dialog (new case), each saved without being run; after the agenda's
+views, the « Documents » section of a case and the preview of its attendance sheet; then
+the payments with the checklist of a case missing documents, and the compliance tab of
+the indicators.
 """
 
 from __future__ import annotations
@@ -118,6 +120,13 @@ def _extra_views(window: Any, app: Any, outdir: Path, first: int) -> list[Path]:
             ("dialogue-entretien", lambda: InterviewDialog(window.desk, case_id, parent=window))
         )
     shots.append(("dialogue-commande", lambda: OrderDialog(window.desk, window)))
+    return _save_shots(shots, app, outdir, first)
+
+
+def _save_shots(
+    shots: Sequence[tuple[str, Callable[[], Any]]], app: Any, outdir: Path, first: int
+) -> list[Path]:
+    """Make, show, save and close each widget, numbered from ``first``."""
     saved = []
     for number, (name, make) in enumerate(shots, start=first):
         widget = make()
@@ -127,6 +136,16 @@ def _extra_views(window: Any, app: Any, outdir: Path, first: int) -> list[Path]:
         widget.close()
         app.processEvents()
     return saved
+
+
+def _document_views(window: Any, app: Any, outdir: Path, first: int) -> list[Path]:
+    """A case's « Documents » section and the preview of its attendance sheet."""
+    overview = window.scheduler.overview
+    if not overview or not overview.items:
+        return []
+    from .documents.shots import document_shots
+
+    return _save_shots(document_shots(window, overview.items[0].case_id), app, outdir, first)
 
 
 #: The larger window of the agenda with several referents side by side.
@@ -187,6 +206,7 @@ def save_screenshots(outdir: Path, db: str | None = None, *, demo: bool = False)
         window.show_page(0)
         saved += _extra_views(window, app, outdir, len(window.pages) + 1)
         saved += _agenda_views(window, app, outdir, len(saved) + 1)
+        saved += _document_views(window, app, outdir, len(saved) + 1)
         if window.scheduler.overview is not None and window.scheduler.overview.items:
             saved += _reporting_views(window, app, outdir, len(saved) + 1)
     finally:

@@ -11,11 +11,10 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from ...errors import UserError
-from ..worker import Job, Worker
+from ..worker import Job, Worker, progress_dialog
 
 log = logging.getLogger("movdesk")
 
@@ -37,17 +36,7 @@ def run_with_progress(
     ``finished`` hears the final message.
     """
     worker = Worker(job, parent)
-    progress = QProgressDialog(text, "Annuler", 0, 0, parent)
-    progress.setWindowTitle("movdesk")
-    progress.setWindowModality(Qt.WindowModality.WindowModal)
-    progress.setMinimumDuration(400)
-    progress.setAutoReset(False)
-    progress.setAutoClose(False)
-    progress.canceled.connect(worker.cancel)
-
-    def on_progress(count: int, total: int) -> None:
-        progress.setMaximum(max(total, 1))
-        progress.setValue(min(count, total))
+    progress = progress_dialog(worker, text, parent)
 
     def end(message: str, *, failed: bool = False) -> None:
         progress.close()
@@ -72,7 +61,6 @@ def run_with_progress(
             return
         end(str(error), failed=True)
 
-    worker.progress.connect(on_progress)
     worker.finished.connect(lambda result: end(done(result)))
     worker.failed.connect(on_failed)
     worker.cancelled.connect(lambda: end(f"{text} : annulé, rien n'a été modifié."))
