@@ -89,6 +89,21 @@ def record(
     writes nothing and returns None.
     """
     session.flush()
+    entry = _entry(user, action, obj, case_id, summary, before)
+    if entry is not None:
+        session.add(entry)
+    return entry
+
+
+def _entry(
+    user: str,
+    action: AuditAction,
+    obj: Any,
+    case_id: int | None,
+    summary: str,
+    before: dict[str, Any] | None,
+) -> AuditEntry | None:
+    """The entry of one change of an already flushed ``obj`` (None: nothing changed)."""
     if action is AuditAction.CREATE:
         changes = diff({}, snapshot(obj))
     elif action is AuditAction.DELETE:
@@ -97,7 +112,7 @@ def record(
         changes = diff(before or {}, snapshot(obj))
         if not changes:
             return None
-    entry = AuditEntry(
+    return AuditEntry(
         user=user,
         action=action,
         entity=entity_name(obj),
@@ -106,8 +121,6 @@ def record(
         summary=summary[:500],
         changes=changes,
     )
-    session.add(entry)
-    return entry
 
 
 def record_many(
@@ -119,25 +132,5 @@ def record_many(
     """:func:`record` for many rows at once, ``(action, obj, case_id, summary, before)``
     each: one flush for all (a flush per row makes a thousand-row action take seconds)."""
     session.flush()
-    entries = []
-    for action, obj, case_id, summary, before in items:
-        if action is AuditAction.CREATE:
-            changes = diff({}, snapshot(obj))
-        elif action is AuditAction.DELETE:
-            changes = diff(before if before is not None else snapshot(obj), {})
-        else:
-            changes = diff(before or {}, snapshot(obj))
-            if not changes:
-                continue
-        entries.append(
-            AuditEntry(
-                user=user,
-                action=action,
-                entity=entity_name(obj),
-                entity_id=getattr(obj, "id", None),
-                case_id=case_id,
-                summary=summary[:500],
-                changes=changes,
-            )
-        )
-    session.add_all(entries)
+    entries = (_entry(user, *item) for item in items)
+    session.add_all([entry for entry in entries if entry is not None])
