@@ -7,7 +7,7 @@ returns a :class:`~.case_file_view.CaseFileView` of plain frozen dataclasses.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
@@ -42,6 +42,7 @@ from ..models.enums import (
 )
 from ..rules.calendar import add_months
 from ..rules.case_strip import case_strip
+from ..rules.compliance import owed_dispatches
 from ..rules.deadlines import MIN_COMPANY_PERIOD_DAYS, case_deadlines, is_open_referral
 from ..rules.outcomes import classify_exit, earns_retention_check, french_number
 from ..rules.payments import case_tranches
@@ -411,36 +412,10 @@ def _dispatch(what: Dispatch, due: date | None, sent: date | None, today: date) 
 
 def _dispatches(case: Case, today: date) -> tuple[DispatchRow, ...]:
     """The documents owed to France Travail at this point of the case."""
-    rows = []
-    signing = case.contracting_date
-    if signing is not None and case.contracting_result == ContractingResult.SIGNED:
-        notice_due = signing + timedelta(days=2)
-        rows.append(_dispatch(Dispatch.CONTRACT, notice_due, case.contract_sent_date, today))
-    if signing is not None and case.contracting_result == ContractingResult.REFUSED:
-        notice_due = signing + timedelta(days=2)
-        rows.append(
-            _dispatch(Dispatch.REFUSAL_NOTICE, notice_due, case.refusal_notice_date, today)
-        )
-    if is_signed(case):
-        end = case.exit.date if case.exit is not None else None
-        due = add_months(case.start_date, 2)
-        # A case that ended before the intermediate report was due owes only the final one.
-        if end is None or end >= due or case.intermediate_sent_date is not None:
-            rows.append(
-                _dispatch(Dispatch.INTERMEDIATE_REPORT, due, case.intermediate_sent_date, today)
-            )
-        final_due = (end or current_end(case)) + timedelta(days=7)
-        rows.append(_dispatch(Dispatch.FINAL_REPORT, final_due, case.final_sent_date, today))
-    if case.exit is not None and ExitReason(case.exit.reason).is_interruption:
-        rows.append(
-            _dispatch(
-                Dispatch.INTERRUPTION_NOTICE,
-                case.exit.date + timedelta(days=2),
-                case.exit.notice_sent_date,
-                today,
-            )
-        )
-    return tuple(rows)
+    return tuple(
+        _dispatch(Dispatch[owed.kind.name], owed.due, owed.sent, today)
+        for owed in owed_dispatches(case, today)
+    )
 
 
 def _document(d: CaseDocument) -> DocumentRow:

@@ -25,7 +25,7 @@ from movdesk.models import (
     Suspension,
     SuspensionKind,
 )
-from movdesk.services import agenda, directory_edit, orders, planning, rows
+from movdesk.services import agenda, checklist, directory_edit, invoicing, orders, planning, rows
 from movdesk.services import milestones as ms
 from movdesk.services.context import Desk
 from movdesk.services.documents import records as document_records
@@ -47,9 +47,11 @@ def signed(desk: Desk, case_id: int) -> int:
 
 
 def test_every_undoable_name_is_an_action_of_the_services() -> None:
-    modules = (orders, ms, rows, agenda, planning, document_records, report_texts,
-               directory_edit)  # fmt: skip
-    sources = "".join(inspect.getsource(m) for m in modules)
+    sources = "".join(
+        inspect.getsource(m)
+        for m in (orders, ms, rows, agenda, planning, document_records, report_texts,
+                  checklist, invoicing, directory_edit)
+    )
     for name in UNDOABLE_ACTIONS:
         assert f'"{name}"' in sources or f"{name}\")" in sources, name
 
