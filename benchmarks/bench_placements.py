@@ -38,6 +38,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from page_timing import load_average, prepare
 from sqlalchemy import func, select
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 
@@ -59,7 +60,6 @@ from movdesk.services.schedule import bring_up_to_date
 from movdesk.store.engine import make_session_factory
 from movdesk.store.migrate import open_database
 
-SHARED_DATABASE = Path("/tmp/movdesk-bench-50k.sqlite")
 TARGET_MS = 100.0
 
 
@@ -80,23 +80,6 @@ def _best(fn: Callable[[], object], repeat: int) -> float:
         fn()
         times.append((time.process_time() - started) * 1000)
     return min(times)
-
-
-def _source(args: argparse.Namespace, folder: Path) -> Path:
-    if args.db is not None:
-        return args.db
-    if SHARED_DATABASE.exists():
-        return SHARED_DATABASE
-    source = folder / "demo.sqlite"
-    engine = open_database(resolve_database(str(source)))
-    try:
-        from movdesk.demo import fill_demo
-
-        print(f"Remplissage de {source} avec {args.cases} dossiers…", flush=True)
-        fill_demo(make_session_factory(engine), cases=args.cases, seed=2026, today=args.today)
-    finally:
-        engine.dispose()
-    return source
 
 
 def _sql(statement: Any) -> str:
@@ -125,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parse(argv)
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
-        source = _source(args, folder)
+        source = prepare(args.db, args.cases, args.today)
         copy = folder / "measured.sqlite"
         shutil.copyfile(source, copy)
         engine = open_database(resolve_database(str(copy)), daily_backup=False)
@@ -134,7 +117,8 @@ def main(argv: list[str] | None = None) -> int:
         with factory() as session:
             total = session.scalar(select(func.count()).select_from(Case)) or 0
             referent = session.scalar(select(func.min(Referent.id))) or 1
-        print(f"Base : {source} ({total} dossiers), au {today.isoformat()}")
+        print(f"Base : {source} ({total} dossiers), au {today.isoformat()}, "
+              f"charge de la machine {load_average()}")
         plain = sqlite3.connect(copy)
         # The month before today's, whole.
         last_month = add_months(today.replace(day=1), -1)
