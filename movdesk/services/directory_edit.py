@@ -25,7 +25,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
 
 from ..errors import UserError
 from ..models import (
@@ -457,6 +458,18 @@ _MOVED_NAMES = {
     Action: "actions",
 }
 _FILLED = ("town", "postcode", "address", "siret", "contact_name", "phone", "email")
+
+
+def merge_size(session: Session, kind: EntryKind, absorbed_id: int) -> int:
+    """The rows merging ``absorbed_id`` away would write at most: its links, the kept
+    entry, the contact it may gain, the absorbed entry. Above
+    :data:`movdesk.services.undo.MAX_UNDO_ROWS` Ctrl+Z does not take the merge back."""
+    links = sum(
+        session.scalar(select(func.count()).select_from(linked).where(column == absorbed_id))
+        or 0
+        for linked, column in _links(kind)
+    )
+    return links + 3
 
 
 def merge_entries(

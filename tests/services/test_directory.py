@@ -43,6 +43,7 @@ from movdesk.services.directory_edit import (
     delete_entry,
     find_duplicates,
     merge_entries,
+    merge_size,
     save_contact,
     save_entry,
 )
@@ -280,6 +281,18 @@ def test_a_merge_is_undone_as_a_whole(
             )
             == absorbed
         )
+
+
+def test_the_size_of_a_merge_is_known_before_it_is_made(
+    desk: Desk, signed: int, session_factory: sessionmaker[Session]
+) -> None:
+    kept, absorbed = _linked_employer(desk, signed)
+    with session_factory() as session:
+        size = merge_size(session, EMPLOYER, absorbed)
+    merge_entries(desk, EMPLOYER, kept, absorbed)
+    assert desk.last_undoable is not None
+    # The links, the kept entry, its new contact, the absorbed entry: what Ctrl+Z reads.
+    assert len(desk.last_undoable.rows) == size
 
 
 def test_two_establishments_are_not_merged(desk: Desk) -> None:

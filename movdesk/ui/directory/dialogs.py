@@ -26,11 +26,14 @@ from ...services.directory_edit import (
     EntryInput,
     find_duplicates,
     merge_entries,
+    merge_size,
     save_contact,
     save_entry,
 )
 from ...services.errors import NeedsConfirmation
 from ...services.lookups import Choice
+from ...services.undo import MAX_UNDO_ROWS
+from ..formatting import format_count
 from ..widgets import ChoiceCombo, EnumCombo, FormDialog
 from ..widgets.form import ERROR_COLOUR
 
@@ -316,11 +319,17 @@ class MergeDialog(FormDialog):
             if row.kind is EntryKind.EMPLOYER
             else f"{row.barriers} frein(s) suivi(s), dont {row.open_requests} demande(s) en cours"
         )
+        kind, row_id = row.kind, row.id
+        size = self.desk.read(lambda session: merge_size(session, kind, row_id))
+        undo = (
+            "Ctrl+Z l'annule tant que rien n'a changé depuis."
+            if size <= MAX_UNDO_ROWS
+            else f"elle modifie {format_count(size)} lignes : Ctrl+Z ne pourra pas l'annuler."
+        )
         self.preview.setText(
             f"« {row.label} » disparaîtra de l'annuaire : ses {links}, ses entretiens, ses "
             f"contacts et les informations qui manquent à « {self.kept.label} » lui seront "
-            "rattachés. Chaque dossier concerné garde la trace de la fusion ; Ctrl+Z "
-            "l'annule tant que rien n'a changé depuis."
+            f"rattachés. Chaque dossier concerné garde la trace de la fusion ; {undo}"
         )
 
     def check(self) -> list[Problem]:

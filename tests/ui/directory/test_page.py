@@ -24,7 +24,7 @@ from movdesk.models import (
 from movdesk.services import milestones as ms
 from movdesk.services import rows
 from movdesk.services.context import Desk
-from movdesk.services.directory import EntryKind
+from movdesk.services.directory import EntryKind, list_entries
 from movdesk.services.directory_edit import EntryInput, save_entry
 from movdesk.services.undo import undo_last
 from movdesk.ui.directory import DirectoryPage, EntryDialog, MergeDialog
@@ -165,6 +165,26 @@ def test_a_merge_from_the_page_keeps_every_link_and_is_undone(
     with session_factory() as session:
         assert session.scalar(select(CompanyPeriod.employer_id)) == absorbed
     qtbot.waitUntil(lambda: len(_names(tab)) == 2)
+
+
+def test_a_merge_too_large_for_ctrl_z_says_so_before(
+    qtbot: QtBot, desk: Desk, signed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kept = save_entry(desk, EntryKind.EMPLOYER, EntryInput(name="Boulangerie Petit", town="Lille"))
+    absorbed = save_entry(desk, EntryKind.EMPLOYER, EntryInput(name="Petit", town="Lille"))
+    rows.add_company_period(
+        desk, signed, start=date(2026, 2, 2), end=date(2026, 2, 13), employer_id=absorbed
+    )
+    listed = desk.read(lambda session: list_entries(session, EntryKind.EMPLOYER))
+    entries = {row.id: row for row in listed}
+    dialog = MergeDialog(desk, entries[kept], list(entries.values()))
+    qtbot.addWidget(dialog)
+    dialog.absorbed.set_value(absorbed)
+    assert "Ctrl+Z l'annule" in dialog.preview.text()
+    monkeypatch.setattr("movdesk.ui.directory.dialogs.MAX_UNDO_ROWS", 2)
+    dialog.refresh_preview()
+    assert "elle modifie 4 lignes : Ctrl+Z ne pourra pas l'annuler." in dialog.preview.text()
+    dialog.close()
 
 
 def test_partners_show_their_open_requests_and_referents_their_caseload(
