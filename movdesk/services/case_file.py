@@ -38,11 +38,12 @@ from ..models.enums import (
     InterviewKind,
     InterviewStatus,
     SuspensionKind,
+    TargetDecision,
 )
 from ..rules.calendar import add_months
 from ..rules.case_strip import case_strip
 from ..rules.compliance import owed_dispatches
-from ..rules.deadlines import MIN_COMPANY_PERIOD_DAYS, case_deadlines
+from ..rules.deadlines import MIN_COMPANY_PERIOD_DAYS, case_deadlines, is_open_referral
 from ..rules.outcomes import classify_exit, earns_retention_check, french_number
 from ..rules.payments import case_tranches
 from ..rules.timeline import (
@@ -276,6 +277,10 @@ def _barrier(b: Barrier) -> BarrierRow:
         partner_id=b.partner_id,
         identified_on=b.identified_on,
         lifted_on=b.lifted_on,
+        referred_on=b.referred_on,
+        follow_up_on=b.follow_up_on,
+        referral_closed_on=b.referral_closed_on,
+        referral_open=is_open_referral(b),
     )
 
 
@@ -314,6 +319,8 @@ def _company_period(p: CompanyPeriod) -> CompanyPeriodRow:
         job_title=p.job_title,
         rome=p.rome,
         evaluation=p.evaluation,
+        tutor=" — ".join(t for t in (p.tutor_name, p.tutor_phone) if t) or None,
+        decision=TargetDecision(p.target_decision).label if p.target_decision else None,
     )
 
 

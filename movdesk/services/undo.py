@@ -10,9 +10,10 @@ changed since (another window, another referent) rather than overwrite that work
 Decisions:
 
 * Only the actions of :data:`UNDOABLE_ACTIONS` are undone: the case actions of
-  ``orders``, ``milestones`` and ``rows``, and the supporting documents ticked and
-  the invoicing marks of ``checklist`` and ``invoicing``. Settings, imports and the
-  like are not; they are re-done through their own screens.
+  ``orders``, ``milestones`` and ``rows``, the supporting documents ticked and the
+  invoicing marks of ``checklist`` and ``invoicing``, and the directory's
+  (``directory_edit``). Settings, imports and the like are not; they are re-done
+  through their own screens.
 * The recorded status of a case is not copied back: the status is re-synchronised from
   the facts, so the status history gains a dated line instead of losing one.
 * Undoing an order registration deletes the case while nothing was added to it since;
@@ -25,6 +26,9 @@ Decisions:
   very large office) is not offered: taking it back row by row would hold the window
   for many seconds. Such actions have their own reverse (« Annuler la facture »,
   « Annuler le paiement »), which works on any number of tranches at once.
+* Rows the action deleted come back before the rows it changed are set back, so that
+  undoing a merge of two directory entries restores the absorbed entry first, then
+  points its periods, hires, barriers… at it again.
 """
 
 from __future__ import annotations
@@ -79,6 +83,17 @@ UNDOABLE_ACTIONS = frozenset(
         "Ajouter une action",
         "Modifier une action",
         "Ajouter une piste professionnelle",
+        # directory (services.directory_edit)
+        "Ajouter une entreprise",
+        "Modifier une entreprise",
+        "Supprimer une entreprise",
+        "Ajouter un partenaire",
+        "Modifier un partenaire",
+        "Supprimer un partenaire",
+        "Ajouter un contact",
+        "Modifier un contact",
+        "Supprimer un contact",
+        "Fusionner deux entrées de l'annuaire",
         # documents (printing itself is not undone: the paper exists)
         "Marquer un document signé",
         "Marquer un document envoyé",
@@ -269,8 +284,12 @@ def undo_last(desk: Desk) -> str:
         for net, row in reversed(current):
             if net.created:
                 _reverse(work, net, row, summary)
+        # Deleted rows come back before the rows that pointed at them (a merge).
         for net, row in current:
-            if not net.created:
+            if net.deleted:
+                _reverse(work, net, row, summary)
+        for net, row in current:
+            if not net.created and not net.deleted:
                 _reverse(work, net, row, summary)
         work.session.flush()
         work.session.expire_all()

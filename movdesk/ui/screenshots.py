@@ -186,6 +186,51 @@ def _agenda_views(window: Any, app: Any, outdir: Path, first: int) -> list[Path]
     return saved
 
 
+#: The number of the first placement view (the README links 18 to 20).
+PLACEMENT_VIEWS_FIRST = 18
+
+
+def _placement_views(window: Any, app: Any, outdir: Path, first: int) -> list[Path]:
+    """The week's call list and a company period with its evaluation, when there are."""
+    from sqlalchemy import select
+
+    from ..models import CompanyPeriod
+    from .dialogs import CompanyPeriodDialog
+    from .placements import CallListDialog
+
+    evaluated = window.desk.read(
+        lambda session: session.execute(
+            select(CompanyPeriod.id, CompanyPeriod.case_id)
+            .where(CompanyPeriod.target_decision.is_not(None))
+            .order_by(CompanyPeriod.end_date.desc())
+            .limit(1)
+        ).first()
+    )
+    if evaluated is None:
+        return []
+    calls = CallListDialog(window.desk, parent=window)
+    calls.show()
+    loaded: list[bool] = []
+    calls.loaded.connect(lambda: loaded.append(True))
+    from PySide6.QtCore import QDeadlineTimer
+
+    limit = QDeadlineTimer(120_000)
+    while not loaded and not limit.hasExpired():
+        app.processEvents()
+    period_id, case_id = evaluated
+    period = CompanyPeriodDialog(window.desk, case_id, period_id, parent=window)
+    saved = []
+    index = next(i for i, page in enumerate(window.pages) if page.TITLE == "Placements")
+    window.resize(*WIDE_WINDOW_SIZE)
+    window.show_page(index)
+    app.processEvents()
+    saved.append(_save(window, outdir / f"{first:02d}-placements-colonnes.png"))
+    window.resize(*WINDOW_SIZE)
+    window.show_page(0)
+    shots = [("suivis-semaine", lambda: calls), ("dialogue-periode-evaluation", lambda: period)]
+    return saved + _save_shots(shots, app, outdir, first + 1)
+
+
 def save_screenshots(outdir: Path, db: str | None = None, *, demo: bool = False) -> list[Path]:
     """Open the window on ``db`` (or a new database in ``outdir``) and save every page."""
     from ..app import open_main_window, prepare_application
@@ -207,6 +252,8 @@ def save_screenshots(outdir: Path, db: str | None = None, *, demo: bool = False)
         saved += _extra_views(window, app, outdir, len(window.pages) + 1)
         saved += _agenda_views(window, app, outdir, len(saved) + 1)
         saved += _document_views(window, app, outdir, len(saved) + 1)
+        # Numbered after the agenda's and the documents' pictures made apart (14 to 17).
+        saved += _placement_views(window, app, outdir, PLACEMENT_VIEWS_FIRST)
         if window.scheduler.overview is not None and window.scheduler.overview.items:
             saved += _reporting_views(window, app, outdir, len(saved) + 1)
     finally:

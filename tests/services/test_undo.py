@@ -25,7 +25,7 @@ from movdesk.models import (
     Suspension,
     SuspensionKind,
 )
-from movdesk.services import agenda, checklist, invoicing, orders, planning, rows
+from movdesk.services import agenda, checklist, directory_edit, invoicing, orders, planning, rows
 from movdesk.services import milestones as ms
 from movdesk.services.context import Desk
 from movdesk.services.documents import records as document_records
@@ -50,7 +50,7 @@ def test_every_undoable_name_is_an_action_of_the_services() -> None:
     sources = "".join(
         inspect.getsource(m)
         for m in (orders, ms, rows, agenda, planning, document_records, report_texts,
-                  checklist, invoicing)
+                  checklist, invoicing, directory_edit)
     )
     for name in UNDOABLE_ACTIONS:
         assert f'"{name}"' in sources or f"{name}\")" in sources, name

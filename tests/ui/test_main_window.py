@@ -14,7 +14,13 @@ from movdesk import __version__
 from movdesk.config import DatabaseLocation
 from movdesk.models import CaseStatus
 from movdesk.ui.main_window import DEMO_BANNER, MainWindow
-from movdesk.ui.pages import DashboardPage, PlaceholderPage, PlacementsPage, SettingsPage
+from movdesk.ui.pages import (
+    DashboardPage,
+    DirectoryPage,
+    PlaceholderPage,
+    PlacementsPage,
+    SettingsPage,
+)
 from tests.ui.conftest import WindowFactory
 from tests.ui.rows import add_cases, save_office
 
@@ -89,6 +95,8 @@ def test_eight_pages_in_navigation_order(make_window: WindowFactory) -> None:
     for page in window.pages[2:-1]:
         if isinstance(page, PlaceholderPage):
             assert page.DESCRIPTION.startswith("Cette page contiendra")
+    assert isinstance(window.pages[3], PlacementsPage)
+    assert isinstance(window.pages[6], DirectoryPage)
     assert window.current_index() == 0
 
 

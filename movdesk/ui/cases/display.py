@@ -45,8 +45,19 @@ def long_date(value: date) -> str:
     return FRENCH.toString(qdate, QLocale.FormatType.LongFormat)
 
 
-def phase_text(phase: int | None) -> str:
-    return EMPTY if phase is None else f"Phase {phase}"
+#: After « Phase 2 » when the case has no company period of 7 days at least.
+WITHOUT_PERIOD_TEXT = "sans période"
+WITHOUT_PERIOD_COLOUR = "#a85400"
+WITHOUT_PERIOD_TIP = (
+    "Phase 2 sans période en entreprise d'au moins 7 jours : la prestation en demande une."
+)
+
+
+def phase_text(phase: int | None, *, needs_period: bool = False) -> str:
+    """``Phase 2``, or ``Phase 2 · sans période`` when the company period is missing."""
+    if phase is None:
+        return EMPTY
+    return f"Phase {phase} · {WITHOUT_PERIOD_TEXT}" if needs_period else f"Phase {phase}"
 
 
 def day_text(day: int | None) -> str:

@@ -39,6 +39,8 @@ from ...services.case_list import (
 from ...services.context import Desk
 from .display import (
     DEADLINE_COLOURS,
+    WITHOUT_PERIOD_COLOUR,
+    WITHOUT_PERIOD_TIP,
     day_text,
     deadline_text,
     deadline_tooltip,
@@ -321,6 +323,11 @@ class CaseListModel(QAbstractTableModel):
                 return QBrush(QColor(foreground))
         if role == Qt.ItemDataRole.ToolTipRole and column is Column.NEXT_DUE:
             return deadline_tooltip(row)
+        if column is Column.PHASE and row.needs_period:
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(QColor(WITHOUT_PERIOD_COLOUR))
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return WITHOUT_PERIOD_TIP
         return None
 
     @staticmethod
@@ -334,7 +341,7 @@ class CaseListModel(QAbstractTableModel):
         if column is Column.STATUS:
             return row.status.label
         if column is Column.PHASE:
-            return phase_text(row.phase)
+            return phase_text(row.phase, needs_period=row.needs_period)
         if column is Column.DAY:
             return day_text(row.day)
         if column is Column.LAST_INTERVIEW:

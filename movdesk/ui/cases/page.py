@@ -13,18 +13,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QStyle,
-    QTableView,
     QWidget,
 )
 
@@ -34,6 +30,7 @@ from ...services.dashboard import count_cases
 from ...services.events import Change
 from ..formatting import format_count, plural
 from ..pages.base import Page, PageContext
+from ..tables import HeaderMemory, ListTable, setup_list
 from .model import CaseListModel, Column
 
 #: Pause after the last keystroke before searching, in milliseconds.
@@ -45,6 +42,8 @@ SEARCH_PLACEHOLDER = "Rechercher : nom, prénom, identifiant France Travail ou n
 ALL_REFERENTS = "Tous les référents"
 ALL_STATUSES = "Tous les statuts"
 ALL_PHASES = "Toutes les phases"
+#: The phase filter's entry for the cases in phase 2 without a company period.
+WITHOUT_PERIOD = "without_period"
 LATE_TEXT = "En retard"
 
 _WIDTHS = {
@@ -52,32 +51,11 @@ _WIDTHS = {
     Column.BENEFICIARY: 190,
     Column.REFERENT: 140,
     Column.STATUS: 125,
-    Column.PHASE: 65,
+    Column.PHASE: 150,
     Column.DAY: 75,
     Column.LAST_INTERVIEW: 120,
     Column.NEXT_DUE: 170,
 }
-
-
-def _window_settings() -> QSettings:
-    # Imported here: the main window imports the pages, this page among them.
-    from ..main_window import window_settings
-
-    return window_settings()
-
-
-class _CaseTable(QTableView):
-    """The list itself; Enter opens the current case on every platform."""
-
-    #: The case at ``index`` should open (Enter, Return or a double click).
-    open_requested = Signal(QModelIndex)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self.open_requested.emit(self.currentIndex())
-            event.accept()
-            return
-        super().keyPressEvent(event)
 
 
 class CaseListPage(Page):
@@ -118,6 +96,7 @@ class CaseListPage(Page):
         self.phase_filter.addItem(ALL_PHASES, None)
         self.phase_filter.addItem("Phase 1 (diagnostic)", 1)
         self.phase_filter.addItem("Phase 2 (plan d'action)", 2)
+        self.phase_filter.addItem("Phase 2 sans période en entreprise", WITHOUT_PERIOD)
         self.late_filter = QCheckBox(LATE_TEXT, self)
         self.late_filter.setObjectName("lateFilter")
         self.late_filter.setToolTip("Seulement les dossiers ayant une échéance dépassée")
@@ -132,20 +111,11 @@ class CaseListPage(Page):
         bar.addWidget(self.late_filter)
         self.body.addLayout(bar)
 
-        self.table = _CaseTable(self)
+        self.table = ListTable(self)
         self.table.setObjectName("caseTable")
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
+        setup_list(self.table)
         self.table.setTabKeyNavigation(False)
-        rows = self.table.verticalHeader()
-        rows.hide()
-        # Fixed heights: the view never measures 50,000 rows to lay them out.
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
         header.setSectionsMovable(True)
         header.setHighlightSections(False)
@@ -159,16 +129,15 @@ class CaseListPage(Page):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_filters)
-        self._save_timer = QTimer(self)
-        self._save_timer.setSingleShot(True)
-        self._save_timer.setInterval(300)
-        self._save_timer.timeout.connect(self.save_layout)
         self._reload_timer = QTimer(self)
         self._reload_timer.setSingleShot(True)
         self._reload_timer.timeout.connect(self.refresh)
 
         self._fill_referents(self.context.desk.read(referent_choices))
-        self._restore_layout()
+        self.layout_memory = HeaderMemory(
+            self.table, HEADER_KEY, Column.NEXT_DUE, Qt.SortOrder.AscendingOrder
+        )
+        self.layout_memory.restore()
         self.search.textEdited.connect(lambda _text: self._search_timer.start())
         self.search.returnPressed.connect(self._search_done)
         for combo in (self.referent_filter, self.status_filter, self.phase_filter):
@@ -178,8 +147,6 @@ class CaseListPage(Page):
         self.model.modelReset.connect(self._after_reset)
         self.table.open_requested.connect(self._open)
         self.table.doubleClicked.connect(self._open)
-        for signal in (header.sectionResized, header.sectionMoved, header.sortIndicatorChanged):
-            signal.connect(lambda *_args: self._save_timer.start())
 
         # The window keeps the summaries fresh (services.summary.keep_fresh) on the same
         # bus; this list reloads once the event loop turns, after every listener ran.
@@ -220,31 +187,24 @@ class CaseListPage(Page):
         """List the cases matching the search text and the filters now."""
         self._search_timer.stop()
         status = self.status_filter.currentData()
+        phase = self.phase_filter.currentData()
         query = replace(
             self.model.query,
             text=self.search.text(),
             referent_id=self.referent_filter.currentData(),
             statuses=frozenset() if status is None else frozenset({CaseStatus(status)}),
-            phase=self.phase_filter.currentData(),
+            phase=2 if phase == WITHOUT_PERIOD else phase,
             late_only=self.late_filter.isChecked(),
+            without_period=phase == WITHOUT_PERIOD,
         )
         if query != self.model.query:
             self.model.set_query(query)
 
     def save_layout(self) -> None:
         """Keep the column order, widths and sort for the next start."""
-        self._save_timer.stop()
-        settings = _window_settings()
-        settings.setValue(HEADER_KEY, self.table.horizontalHeader().saveState())
-        settings.sync()
+        self.layout_memory.save()
 
     # -- inner workings -------------------------------------------------------------
-
-    def _restore_layout(self) -> None:
-        header = self.table.horizontalHeader()
-        state = _window_settings().value(HEADER_KEY)
-        if not (isinstance(state, QByteArray) and header.restoreState(state)):
-            header.setSortIndicator(Column.NEXT_DUE, Qt.SortOrder.AscendingOrder)
 
     def _fill_referents(self, choices: list[ReferentChoice]) -> None:
         combo = self.referent_filter
@@ -303,6 +263,7 @@ class CaseListPage(Page):
         query = self.model.query
         return bool(
             query.referent_id is not None or query.statuses or query.phase or query.late_only
+            or query.without_period
         )
 
     def _search_done(self) -> None:

@@ -220,4 +220,5 @@ SECTIONS = {
     "interruption_notice": "DocumentsSection",
     "follow_up_interview": "ExitSection",
     "retention_check": "ExitSection",
+    "partner_follow_up": "DiagnosticSection",
 }

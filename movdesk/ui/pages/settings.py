@@ -6,11 +6,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QStyle,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -19,6 +22,7 @@ from ..agenda.hours_group import WorkingHoursGroup
 from ..documents.settings import DocumentSettingsGroup
 from ..formatting import NOT_FILLED, format_euros
 from .base import Page, PageContext
+from .rome_settings import RomeSettings
 
 
 class SettingsPage(Page):
@@ -59,8 +63,33 @@ class SettingsPage(Page):
         self.body.addWidget(self.working_hours)
         self.documents = DocumentSettingsGroup(context.desk, self)
         self.body.addWidget(self.documents)
+        self.rome = RomeSettings(context.desk, self)
+        self.body.addWidget(self.rome)
         self.body.addStretch(1)
+        self._scroll_groups()
         self.refresh()
+
+    def _scroll_groups(self) -> None:
+        """Everything under the heading scrolls: the groups outgrow a 720-pixel window."""
+        content = QWidget(self)
+        content.setObjectName("settingsContent")
+        column = QVBoxLayout(content)
+        column.setContentsMargins(0, 0, 8, 0)
+        column.setSpacing(self.body.spacing())
+        while self.body.count() > 1:
+            item = self.body.takeAt(1)
+            if item.widget() is not None:
+                column.addWidget(item.widget())
+            elif item.layout() is not None:
+                column.addLayout(item.layout())
+            elif item.spacerItem() is not None:
+                column.addItem(item.spacerItem())
+        scroll = QScrollArea(self)
+        scroll.setObjectName("settingsScroll")
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        self.body.addWidget(scroll, 1)
 
     def edit_settings(self) -> None:
         """The office form (the same checks as the first-run assistant); shown again after."""
