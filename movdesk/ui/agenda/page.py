@@ -32,7 +32,14 @@ from PySide6.QtWidgets import (
 )
 
 from ...errors import UserError
-from ...rules.agenda_layout import AllDayItem, Block, DayDeadline, month_days, week_days
+from ...rules.agenda_layout import (
+    AllDayItem,
+    BandPiece,
+    Block,
+    DayDeadline,
+    month_days,
+    week_days,
+)
 from ...rules.calendar import add_months, french_date
 from ...services.agenda import (
     AgendaData,
@@ -503,6 +510,8 @@ class AgendaPage(Page):
             self.open_block(item)
         elif isinstance(item, DayDeadline):
             self.open_case_requested.emit(item.case_id)
+        elif isinstance(item, BandPiece):
+            self.open_case_requested.emit(item.band.case_id)
         elif isinstance(item, tuple) and item:
             self.show_hidden(list(item), self.cursor().pos())
 

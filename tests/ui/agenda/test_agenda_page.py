@@ -363,3 +363,14 @@ def test_an_office_without_referents_shows_an_empty_agenda(
         qtbot.keyClick(empty.canvas, key)
     empty.set_mode(MONTH)
     assert empty.canvas.month is not None and len(empty.canvas.month.cells) >= 28
+
+
+def test_a_band_chosen_from_a_more_list_opens_its_case(
+    qtbot: QtBot, page: AgendaPage, office: Office
+) -> None:
+    week = page.canvas.week
+    assert week is not None
+    (leave,) = [p for p in week.bands if p.band.case_id == office.petit]
+    with qtbot.waitSignal(page.open_case_requested) as asked:
+        page.open_item(leave)
+    assert asked.args == [office.petit]
