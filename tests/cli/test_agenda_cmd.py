@@ -15,7 +15,8 @@ from movdesk.cli import EXIT_USAGE, EXIT_USER_ERROR, main
 from movdesk.config import DatabaseLocation
 from movdesk.errors import UserError
 from movdesk.models import Interview, InterviewStatus
-from movdesk.services.agenda_export import default_range, export_agenda
+from movdesk.services.agenda_export import default_range, export_agenda, write_agenda_file
+from movdesk.services.batches import Cancelled
 from movdesk.services.context import Desk
 from movdesk.services.office import save_office
 from movdesk.services.rows import update_interview
@@ -119,6 +120,29 @@ def test_one_referent_and_a_backwards_range(desk: Desk, office: Office) -> None:
     assert b"X-WR-CALNAME:Agenda MOV \xe2\x80\x94 Karim Haddad" in export.data
     with pytest.raises(UserError, match="à l'envers"):
         export_agenda(desk.session_factory, first=TODAY, last=TODAY - timedelta(days=1))
+
+
+def test_the_window_s_export_reports_progress_and_a_cancel_writes_nothing(
+    desk: Desk, office: Office, tmp_path: Path
+) -> None:
+    target = tmp_path / "agenda.ics"
+    seen: list[tuple[int, int]] = []
+    export = write_agenda_file(
+        desk.session_factory,
+        target,
+        first=MONDAY,
+        last=MONDAY + timedelta(days=5),
+        progress=lambda done, total: seen.append((done, total)),
+        cancel=lambda: False,
+    )
+    assert export.events == 4 and seen[0] == (0, 4) and seen[-1] == (4, 4)
+    assert _events(target.read_bytes()).keys() == _events(export.data).keys()
+    stopped = tmp_path / "stopped.ics"
+    with pytest.raises(Cancelled):
+        write_agenda_file(
+            desk.session_factory, stopped, first=MONDAY, last=MONDAY, cancel=lambda: True
+        )
+    assert not stopped.exists()
 
 
 def test_command_writes_the_file_and_refuses_bad_input(

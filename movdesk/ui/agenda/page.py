@@ -49,7 +49,7 @@ from ...services.agenda import (
     move_appointments,
     read_agenda,
 )
-from ...services.agenda_export import export_agenda
+from ...services.agenda_export import AgendaExport, write_agenda_file
 from ...services.errors import NeedsConfirmation, ValidationFailed
 from ...services.events import Change
 from ...services.exports import write_file
@@ -615,20 +615,37 @@ class AgendaPage(Page):
         )
         if not path:
             return
-        try:
-            export = export_agenda(
-                self.context.session_factory, first=first, last=last, referent_id=referent_id
+        factory = self.context.session_factory
+
+        def job(progress: Any, cancel: Any) -> AgendaExport:
+            return write_agenda_file(
+                factory,
+                path,
+                first=first,
+                last=last,
+                referent_id=referent_id,
+                progress=progress,
+                cancel=cancel,
             )
-            write_file(path, export.data)
+
+        def done(export: AgendaExport) -> str:
+            return (
+                f"{plural(export.events, 'rendez-vous', 'rendez-vous')} du {french_date(first)} "
+                f"au {french_date(last)} enregistrés dans :\n« {path} »"
+            )
+
+        # Thousands of events take seconds: in the window, the file is written by a
+        # worker behind a progress dialog (Fichier's long commands).
+        run_work = getattr(self.window(), "run_work", None)
+        if run_work is not None:
+            run_work("Export de l'agenda", job, done)
+            return
+        try:
+            export = job(None, None)
         except UserError as error:
             QMessageBox.warning(self, "Export de l'agenda", str(error))
             return
-        QMessageBox.information(
-            self,
-            "Export de l'agenda",
-            f"{plural(export.events, 'rendez-vous', 'rendez-vous')} du {french_date(first)} au "
-            f"{french_date(last)} enregistrés dans :\n« {path} »",
-        )
+        QMessageBox.information(self, "Export de l'agenda", done(export))
 
     def save_week_pdf(self) -> None:
         """« Imprimer la semaine › Enregistrer en PDF… »: one page per referent shown."""

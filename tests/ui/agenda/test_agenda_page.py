@@ -333,6 +333,40 @@ def test_export_from_the_page_writes_the_ics(
     assert told and told[0].startswith("3 rendez-vous du 11/05/2026 au 16/05/2026")
 
 
+def test_in_the_window_the_export_is_written_by_a_worker(
+    qtbot: QtBot,
+    make_window: WindowFactory,
+    office: Office,
+    tmp_path,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+) -> None:
+    from movdesk.ui.agenda.export_dialog import AgendaExportDialog
+
+    def choose(dialog: AgendaExportDialog) -> int:
+        dialog.first.set_value(MONDAY)
+        dialog.last.set_value(MONDAY + timedelta(days=5))
+        dialog.accept()
+        return int(QDialog.DialogCode.Accepted)
+
+    monkeypatch.setattr(AgendaExportDialog, "exec", choose)
+    monkeypatch.setattr(
+        "movdesk.ui.agenda.page.QFileDialog.getSaveFileName",
+        lambda *_args: (str(tmp_path / "agenda.ics"), ""),
+    )
+    monkeypatch.setattr(QMessageBox, "information", lambda *_args: QMessageBox.StandardButton.Ok)
+    window = make_window()
+    index = window.page_index("export_ics")
+    assert index is not None
+    window.show_page(index)
+    agenda = window.pages[index]
+    assert isinstance(agenda, AgendaPage)
+    # Off the UI thread, like Fichier's long commands: the window says when it is done.
+    with qtbot.waitSignal(window.work_finished, timeout=10_000) as finished:
+        agenda.export_ics()
+    assert finished.args[0].startswith("3 rendez-vous du 11/05/2026 au 16/05/2026")
+    assert (tmp_path / "agenda.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
+
+
 def test_a_drop_in_another_referents_lane_is_refused_with_a_reason(
     qtbot: QtBot, page: AgendaPage, office: Office
 ) -> None:
