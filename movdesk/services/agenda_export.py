@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -46,8 +46,10 @@ class AgendaExport:
 
 
 def default_range(today: date) -> tuple[date, date]:
-    """Today − 7 days to today + 60 days."""
-    return today - timedelta(days=DAYS_BEFORE), today + timedelta(days=DAYS_AFTER)
+    """Today − 7 days to today + 60 days (within the calendar's first and last days)."""
+    first = date.fromordinal(max(date.min.toordinal(), today.toordinal() - DAYS_BEFORE))
+    last = date.fromordinal(min(date.max.toordinal(), today.toordinal() + DAYS_AFTER))
+    return first, last
 
 
 def database_token(session: Session) -> str:
