@@ -16,12 +16,17 @@ Karim      LEROY        S 13/04, signed 15/04; held Wed 06/05 11:00; planned Tue
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, time, timedelta
+from pathlib import Path
 
 import pytest
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from movdesk.config import resolve_database
 from movdesk.models import (
     Civility,
     ContractingResult,
@@ -32,6 +37,8 @@ from movdesk.models import (
 from movdesk.services import milestones, rows
 from movdesk.services.context import Desk
 from movdesk.services.orders import BeneficiaryInput, add_referent, register_order
+from movdesk.store.engine import make_session_factory
+from movdesk.store.migrate import open_database
 
 TODAY = date(2026, 5, 12)
 MONDAY = date(2026, 5, 11)
@@ -147,6 +154,28 @@ def build_office(desk: Desk) -> Office:
         durand_last_held=durand_last,
         group=(group[0], group[1]),
     )
+
+
+@pytest.fixture
+def other_office(
+    tmp_path: Path, migrated_template: Path
+) -> Iterator[Callable[[list[str]], Desk]]:
+    """Another database of the same data folder (as the demo's is beside the office's),
+    with the referents named, added in that order."""
+    engines: list[Engine] = []
+
+    def make(names: list[str]) -> Desk:
+        path = tmp_path / f"other-{len(engines)}.sqlite"
+        shutil.copyfile(migrated_template, path)
+        engines.append(open_database(resolve_database(str(path)), daily_backup=False))
+        other = Desk(make_session_factory(engines[-1]), user="claire", clock=lambda: TODAY)
+        for name in names:
+            add_referent(other, name)
+        return other
+
+    yield make
+    for engine in engines:
+        engine.dispose()
 
 
 @pytest.fixture

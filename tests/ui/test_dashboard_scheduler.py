@@ -3,6 +3,8 @@ notice, the action of a line, the case opened at the deadline's section."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QMessageBox
@@ -14,10 +16,10 @@ from movdesk.services.dashboard import read_deadline_overview
 from movdesk.ui.deadlines import Column, SchedulerWidget
 from movdesk.ui.deadlines.sent_dialog import SentDateDialog
 from movdesk.ui.main_window import MainWindow
-from tests.agenda_office import TODAY, Office, build_office, desk, office
+from tests.agenda_office import TODAY, Office, build_office, desk, office, other_office
 from tests.ui.conftest import WindowFactory
 
-__all__ = ["desk", "office"]
+__all__ = ["desk", "office", "other_office"]
 
 pytestmark = pytest.mark.gui
 
@@ -73,6 +75,21 @@ def test_referent_filter_is_remembered_and_the_notice_follows(
     assert again.referent_filter.currentText() == "Karim Haddad"
     qtbot.mouseClick(scheduler.notice_close, Qt.MouseButton.LeftButton)
     assert not scheduler.notice.isVisible()
+
+
+def test_the_referent_remembered_is_a_person_not_a_number_of_another_database(
+    qtbot: QtBot, scheduler: SchedulerWidget, other_office: Callable[[list[str]], Desk]
+) -> None:
+    combo = scheduler.referent_filter
+    combo.setCurrentIndex(combo.findText("Karim Haddad"))  # id 2 in this database
+    # The demo database beside it: id 2 is somebody else, and Karim is not there.
+    demo = SchedulerWidget(other_office(["Zoé Durand", "Yves Petit"]))
+    qtbot.addWidget(demo)
+    assert demo.referent_filter.currentText() == "Tous les référents"
+    # Where Karim has another id, he is still the one chosen.
+    again = SchedulerWidget(other_office(["Karim Haddad", "Yves Petit"]))
+    qtbot.addWidget(again)
+    assert again.referent_filter.currentText() == "Karim Haddad"
 
 
 def test_the_line_button_marks_the_report_sent(

@@ -11,6 +11,7 @@ the referents shown are remembered.
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -115,6 +116,8 @@ class AgendaPage(Page):
         self.anchor = self.desk.today()
         self.referents: list[AgendaReferent] = []
         self.shown_ids: list[int] = []
+        #: The referents remembered, by name until the referents are read.
+        self._remembered: list[str] | None = None
         self.data: AgendaData | None = None
         self._stale = True
 
@@ -236,15 +239,17 @@ class AgendaPage(Page):
         settings = _window_settings()
         mode = str(settings.value(_VIEW_KEY, WEEK))
         self.mode = mode if mode in VIEW_TITLES else WEEK
-        saved = str(settings.value(_REFERENTS_KEY, "") or "")
-        self.shown_ids = [int(part) for part in saved.split(",") if part.strip().isdigit()]
+        # By name: the settings file is shared by every database of the data folder (the
+        # office's and the demo's), where the same id is another person.
+        self._remembered = remembered_names(settings.value(_REFERENTS_KEY, ""))
         self._fill_referents()
         self._sync_view_buttons()
 
     def _save(self) -> None:
         settings = _window_settings()
         settings.setValue(_VIEW_KEY, self.mode)
-        settings.setValue(_REFERENTS_KEY, ",".join(str(i) for i in self.shown_ids))
+        names = [r.name for r in self.referents if r.id in self.shown_ids]
+        settings.setValue(_REFERENTS_KEY, json.dumps(names, ensure_ascii=False))
         settings.sync()
 
     def _fill_referents(self) -> None:
@@ -253,6 +258,10 @@ class AgendaPage(Page):
         if referents == self.referents and hasattr(self, "_referent_actions"):
             return
         self.referents = referents
+        if self._remembered is not None:
+            by_name = {r.name: r.id for r in referents}
+            self.shown_ids = [by_name[n] for n in self._remembered if n in by_name]
+            self._remembered = None
         known = {r.id for r in self.referents}
         self.shown_ids = [i for i in self.shown_ids if i in known]
         if not self.shown_ids:
@@ -688,6 +697,18 @@ class AgendaPage(Page):
             )
         finally:
             painter.end()
+
+
+def remembered_names(saved: object) -> list[str]:
+    """The referents' names kept in the window settings (a JSON list; anything else:
+    none)."""
+    try:
+        names = json.loads(str(saved or ""))
+    except ValueError:
+        return []
+    if not isinstance(names, list):
+        return []
+    return [name for name in names if isinstance(name, str)]
 
 
 def _slug(text: str) -> str:

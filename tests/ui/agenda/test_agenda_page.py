@@ -21,10 +21,19 @@ from movdesk.ui.agenda.plan_dialog import PlanAppointmentDialog
 from movdesk.ui.dialogs import InterviewDialog
 from movdesk.ui.main_window import MainWindow
 from movdesk.ui.pages.base import PageContext
-from tests.agenda_office import ASCENSION, MONDAY, TODAY, Office, build_office, desk, office
+from tests.agenda_office import (
+    ASCENSION,
+    MONDAY,
+    TODAY,
+    Office,
+    build_office,
+    desk,
+    office,
+    other_office,
+)
 from tests.ui.conftest import WindowFactory
 
-__all__ = ["desk", "office"]
+__all__ = ["desk", "office", "other_office"]
 
 pytestmark = pytest.mark.gui
 
@@ -408,3 +417,24 @@ def test_a_band_chosen_from_a_more_list_opens_its_case(
     with qtbot.waitSignal(page.open_case_requested) as asked:
         page.open_item(leave)
     assert asked.args == [office.petit]
+
+
+def test_the_referents_shown_are_remembered_by_name_not_by_number(
+    qtbot: QtBot,
+    page: AgendaPage,
+    office: Office,
+    db_location,  # type: ignore[no-untyped-def]
+    other_office,  # type: ignore[no-untyped-def]
+) -> None:
+    page.set_referents([office.karim])  # id 2 here
+    # The demo database beside it: id 2 is Zoé Durand there, and Karim is not there; the
+    # agenda opens on the first referent by name.
+    demo_desk = other_office(["Yves Petit", "Zoé Durand"])
+    demo = AgendaPage(PageContext(demo_desk.session_factory, db_location, True, demo_desk))
+    qtbot.addWidget(demo)
+    assert demo.referent_button.text() == "Référents : Yves Petit"
+    # Where Karim has another id, he is still the one shown.
+    other_desk = other_office(["Yves Petit", "Karim Haddad"])
+    other = AgendaPage(PageContext(other_desk.session_factory, db_location, False, other_desk))
+    qtbot.addWidget(other)
+    assert other.referent_button.text() == "Référents : Karim Haddad"
