@@ -438,3 +438,19 @@ def test_the_referents_shown_are_remembered_by_name_not_by_number(
     other = AgendaPage(PageContext(other_desk.session_factory, db_location, False, other_desk))
     qtbot.addWidget(other)
     assert other.referent_button.text() == "Référents : Karim Haddad"
+
+
+def test_the_export_dialog_closes_without_asking_to_abandon_a_saisie(
+    qtbot: QtBot, page: AgendaPage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from movdesk.ui.agenda.export_dialog import AgendaExportDialog
+
+    asked: list[bool] = []
+    monkeypatch.setattr(AgendaExportDialog, "confirm_discard", lambda _d: asked.append(True))
+    dialog = AgendaExportDialog(page.desk, page.referents, None, parent=page)
+    qtbot.addWidget(dialog)
+    with qtbot.waitExposed(dialog):
+        dialog.show()
+    dialog.last.set_value(MONDAY + timedelta(days=90))
+    dialog.reject()
+    assert asked == [] and dialog.result() == QDialog.DialogCode.Rejected
