@@ -454,3 +454,48 @@ def test_the_export_dialog_closes_without_asking_to_abandon_a_saisie(
     dialog.last.set_value(MONDAY + timedelta(days=90))
     dialog.reject()
     assert asked == [] and dialog.result() == QDialog.DialogCode.Rejected
+
+
+def test_the_case_picker_shows_its_lines_in_full(
+    qtbot: QtBot, page: AgendaPage, desk: Desk, office: Office
+) -> None:
+    from movdesk.models import ContractingResult, InterviewKind
+    from movdesk.services import milestones, rows
+    from movdesk.services.orders import BeneficiaryInput, register_order
+    from movdesk.services.summary import refresh_stale
+
+    case = register_order(
+        desk,
+        order_number="LC-2026-000138",
+        referent_id=office.claire,
+        start_date=date(2026, 4, 6),
+        beneficiary=BeneficiaryInput(
+            last_name="Dos Santos Ferreira", first_name="Marine-Adélaïde", pe_id="1000138A"
+        ),
+    )
+    milestones.record_contracting(desk, case, on=date(2026, 4, 8), result=ContractingResult.SIGNED)
+    rows.schedule_interview(
+        desk,
+        case,
+        on=date(2026, 5, 6),
+        at=time(10, 0),
+        minutes=45,
+        kind=InterviewKind.INDIVIDUAL,
+        status=InterviewStatus.ATTENDED,
+        accept_warnings=True,
+    )
+    refresh_stale(desk.session_factory, TODAY)
+    picker = PlanAppointmentDialog(
+        desk, on=TODAY, at=time(10, 0), referent_id=office.claire, referent_name="Claire Martin"
+    )
+    qtbot.addWidget(picker)
+    with qtbot.waitExposed(picker):
+        picker.show()
+    qtbot.keyClicks(picker.search, "dos")
+    picker.refresh()
+    (line,) = [picker.results.item(i).text() for i in range(picker.results.count())]
+    assert line == (
+        "DOS SANTOS FERREIRA Marine-Adélaïde — LC-2026-000138 — En cours "
+        "(dernier entretien le 06/05/2026)"
+    )
+    assert picker.results.sizeHintForColumn(0) <= picker.results.viewport().width()
