@@ -4,17 +4,22 @@ notice, the action of a line, the case opened at the deadline's section."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHeaderView, QMessageBox
+from PySide6.QtWidgets import QDialog, QHeaderView, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from movdesk.models import Case
+from movdesk.models import Case, ContractingResult, ExitReason
+from movdesk.services import milestones
 from movdesk.services.context import Desk
 from movdesk.services.dashboard import read_deadline_overview
-from movdesk.ui.deadlines import Column, SchedulerWidget
+from movdesk.services.orders import BeneficiaryInput, register_order
+from movdesk.services.schedule import bring_up_to_date
+from movdesk.ui.deadlines import Column, SchedulerWidget, actions_for
 from movdesk.ui.deadlines.sent_dialog import SentDateDialog
+from movdesk.ui.dialogs import ExitDialog
 from movdesk.ui.main_window import MainWindow
 from tests.agenda_office import TODAY, Office, build_office, desk, office, other_office
 from tests.ui.conftest import WindowFactory
@@ -119,6 +124,46 @@ def test_the_line_button_marks_the_report_sent(
     printing = entries["Imprimer le bilan intermédiaire…"]
     assert not printing.isEnabled() and "pas encore disponible" in printing.toolTip()
     assert "Ouvrir le dossier" in entries
+
+
+def test_a_broken_14_day_limit_offers_to_record_the_interruption_first(
+    qtbot: QtBot, desk: Desk, office: Office, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Signed on 04/02, never seen since: the 14-day limit (18/02) passed long ago.
+    broken = register_order(
+        desk,
+        order_number="LC-2026-000104",
+        referent_id=office.claire,
+        start_date=date(2026, 2, 2),
+        beneficiary=BeneficiaryInput(last_name="Morel", first_name="Jean", pe_id="1000004D"),
+    )
+    milestones.record_contracting(
+        desk, broken, on=date(2026, 2, 4), result=ContractingResult.SIGNED
+    )
+    bring_up_to_date(desk.session_factory, TODAY)
+    widget = SchedulerWidget(desk)
+    qtbot.addWidget(widget)
+    widget.show()
+    widget.show_overview(read_deadline_overview(desk.session_factory, TODAY))
+    assert widget.select(broken, "next_interview")
+    item = widget.current_item()
+    assert item is not None and item.status == "overdue"
+    button = widget.view.currentIndex().siblingAtColumn(Column.ACTION)
+    assert button.data() == "Enregistrer l'interruption…"
+    menu = widget.context_menu(item)
+    texts = [a.text() for a in menu.actions() if a.text()]
+    assert texts[:2] == ["Enregistrer l'interruption…", "Saisir l'entretien…"]
+    seen: dict[str, object] = {}
+
+    def look(dialog: ExitDialog) -> int:
+        seen["reason"] = dialog.reason.value()
+        return int(QDialog.DialogCode.Rejected)
+
+    monkeypatch.setattr(ExitDialog, "exec", look)
+    widget.run(item, 0)
+    assert seen["reason"] is ExitReason.RULE_14_DAYS
+    # A limit still ahead keeps recording the interview as the line's button.
+    assert [a.text for a in actions_for("next_interview", "soon")] == ["Saisir l'entretien…"]
 
 
 def test_double_click_opens_the_case_at_the_section_of_the_deadline(

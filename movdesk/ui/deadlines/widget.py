@@ -379,7 +379,7 @@ class SchedulerWidget(QGroupBox):
 
     def run(self, item: DeadlineItem, number: int) -> bool:
         """Run the line's action ``number`` (0: its button); True when something was saved."""
-        found = actions_for(item.kind)
+        found = actions_for(item.kind, item.status)
         if not 0 <= number < len(found):
             return False
         action = found[number]
@@ -406,7 +406,7 @@ class SchedulerWidget(QGroupBox):
         """Everything the line can do, then « Ouvrir le dossier »."""
         menu = QMenu(self)
         menu.setObjectName("schedulerMenu")
-        for number, action in enumerate(actions_for(item.kind)):
+        for number, action in enumerate(actions_for(item.kind, item.status)):
             entry = menu.addAction(action.text)
             entry.setEnabled(action.run is not None)
             entry.setToolTip(action.tip if action.run is not None else action.unavailable)
