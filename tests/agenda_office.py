@@ -59,9 +59,10 @@ class Office:
     group: tuple[int, int]
 
 
-def _case(
+def signed_case(
     desk: Desk, number: str, referent: int, last: str, first: str, pe_id: str, start: date
 ) -> int:
+    """A case whose contract was signed two days after its start."""
     case = register_order(
         desk,
         order_number=number,
@@ -119,9 +120,15 @@ def _planned(
 def build_office(desk: Desk) -> Office:
     claire = add_referent(desk, "Claire Martin")
     karim = add_referent(desk, "Karim Haddad")
-    durand = _case(desk, "LC-2026-000101", claire, "Durand", "Sophie", "1000001A", date(2026, 3, 2))
-    petit = _case(desk, "LC-2026-000102", claire, "Petit", "Lucas", "1000002B", date(2026, 4, 6))
-    leroy = _case(desk, "LC-2026-000103", karim, "Leroy", "Anne", "1000003C", date(2026, 4, 13))
+    durand = signed_case(
+        desk, "LC-2026-000101", claire, "Durand", "Sophie", "1000001A", date(2026, 3, 2)
+    )
+    petit = signed_case(
+        desk, "LC-2026-000102", claire, "Petit", "Lucas", "1000002B", date(2026, 4, 6)
+    )
+    leroy = signed_case(
+        desk, "LC-2026-000103", karim, "Leroy", "Anne", "1000003C", date(2026, 4, 13)
+    )
     durand_last = _held_weekly(desk, durand, date(2026, 3, 10), date(2026, 5, 5), time(10, 0))
     _held_weekly(desk, petit, date(2026, 4, 13), date(2026, 5, 4), time(14, 0))
     _held_weekly(desk, leroy, date(2026, 4, 22), date(2026, 5, 6), time(11, 0))
@@ -157,9 +164,7 @@ def build_office(desk: Desk) -> Office:
 
 
 @pytest.fixture
-def other_office(
-    tmp_path: Path, migrated_template: Path
-) -> Iterator[Callable[[list[str]], Desk]]:
+def other_office(tmp_path: Path, migrated_template: Path) -> Iterator[Callable[[list[str]], Desk]]:
     """Another database of the same data folder (as the demo's is beside the office's),
     with the referents named, added in that order."""
     engines: list[Engine] = []

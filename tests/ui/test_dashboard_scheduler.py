@@ -11,17 +11,23 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QHeaderView, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from movdesk.models import Case, ContractingResult, ExitReason
-from movdesk.services import milestones
+from movdesk.models import Case, ExitReason
 from movdesk.services.context import Desk
 from movdesk.services.dashboard import read_deadline_overview
-from movdesk.services.orders import BeneficiaryInput, register_order
 from movdesk.services.schedule import bring_up_to_date
 from movdesk.ui.deadlines import Column, SchedulerWidget, actions_for
 from movdesk.ui.deadlines.sent_dialog import SentDateDialog
 from movdesk.ui.dialogs import ExitDialog
 from movdesk.ui.main_window import MainWindow
-from tests.agenda_office import TODAY, Office, build_office, desk, office, other_office
+from tests.agenda_office import (
+    TODAY,
+    Office,
+    build_office,
+    desk,
+    office,
+    other_office,
+    signed_case,
+)
 from tests.ui.conftest import WindowFactory
 
 __all__ = ["desk", "office", "other_office"]
@@ -130,15 +136,8 @@ def test_a_broken_14_day_limit_offers_to_record_the_interruption_first(
     qtbot: QtBot, desk: Desk, office: Office, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Signed on 04/02, never seen since: the 14-day limit (18/02) passed long ago.
-    broken = register_order(
-        desk,
-        order_number="LC-2026-000104",
-        referent_id=office.claire,
-        start_date=date(2026, 2, 2),
-        beneficiary=BeneficiaryInput(last_name="Morel", first_name="Jean", pe_id="1000004D"),
-    )
-    milestones.record_contracting(
-        desk, broken, on=date(2026, 2, 4), result=ContractingResult.SIGNED
+    broken = signed_case(
+        desk, "LC-2026-000104", office.claire, "Morel", "Jean", "1000004D", date(2026, 2, 2)
     )
     bring_up_to_date(desk.session_factory, TODAY)
     widget = SchedulerWidget(desk)

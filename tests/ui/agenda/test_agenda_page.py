@@ -30,6 +30,7 @@ from tests.agenda_office import (
     desk,
     office,
     other_office,
+    signed_case,
 )
 from tests.ui.conftest import WindowFactory
 
@@ -459,21 +460,19 @@ def test_the_export_dialog_closes_without_asking_to_abandon_a_saisie(
 def test_the_case_picker_shows_its_lines_in_full(
     qtbot: QtBot, page: AgendaPage, desk: Desk, office: Office
 ) -> None:
-    from movdesk.models import ContractingResult, InterviewKind
-    from movdesk.services import milestones, rows
-    from movdesk.services.orders import BeneficiaryInput, register_order
+    from movdesk.models import InterviewKind
+    from movdesk.services import rows
     from movdesk.services.summary import refresh_stale
 
-    case = register_order(
+    case = signed_case(
         desk,
-        order_number="LC-2026-000138",
-        referent_id=office.claire,
-        start_date=date(2026, 4, 6),
-        beneficiary=BeneficiaryInput(
-            last_name="Dos Santos Ferreira", first_name="Marine-Adélaïde", pe_id="1000138A"
-        ),
+        "LC-2026-000138",
+        office.claire,
+        "Dos Santos Ferreira",
+        "Marine-Adélaïde",
+        "1000138A",
+        date(2026, 4, 6),
     )
-    milestones.record_contracting(desk, case, on=date(2026, 4, 8), result=ContractingResult.SIGNED)
     rows.schedule_interview(
         desk,
         case,

@@ -9,14 +9,12 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
-from movdesk.models import ContractingResult, Interview, InterviewStatus
-from movdesk.services import milestones
+from movdesk.models import Interview, InterviewStatus
 from movdesk.services.agenda import agenda_referents
 from movdesk.services.context import Desk
-from movdesk.services.orders import BeneficiaryInput, register_order
 from movdesk.ui.agenda.proposals import ProposalsDialog
 from movdesk.ui.dialogs import InterviewDialog
-from tests.agenda_office import TODAY, Office, desk, office
+from tests.agenda_office import TODAY, Office, desk, office, signed_case
 
 __all__ = ["desk", "office"]
 
@@ -58,17 +56,14 @@ def test_many_cases_left_alone_scroll_and_the_buttons_stay_in_reach(
 ) -> None:
     # Sixty more cases of Claire's, each past its 14-day limit: sixty lines « sans proposition ».
     for number in range(60):
-        case = register_order(
+        signed_case(
             desk,
-            order_number=f"LC-2026-{900 + number:06d}",
-            referent_id=office.claire,
-            start_date=date(2026, 2, 2),
-            beneficiary=BeneficiaryInput(
-                last_name=f"Nom{number:02d}", first_name="Test", pe_id=f"{2000000 + number}A"
-            ),
-        )
-        milestones.record_contracting(
-            desk, case, on=date(2026, 2, 4), result=ContractingResult.SIGNED
+            f"LC-2026-{900 + number:06d}",
+            office.claire,
+            f"Nom{number:02d}",
+            "Test",
+            f"{2000000 + number}A",
+            date(2026, 2, 2),
         )
     dialog = ProposalsDialog(desk, agenda_referents(desk.session_factory), office.claire)
     qtbot.addWidget(dialog)
