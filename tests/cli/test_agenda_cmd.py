@@ -3,19 +3,26 @@ twice gives the same UIDs, Europe/Paris with its VTIMEZONE, cancelled ones marke
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from icalendar import Calendar
+from icalendar import Calendar, Event
 from sqlalchemy.orm import Session, sessionmaker
 
 from movdesk.cli import EXIT_USAGE, EXIT_USER_ERROR, main
 from movdesk.config import DatabaseLocation
 from movdesk.errors import UserError
 from movdesk.models import Interview, InterviewStatus
-from movdesk.services.agenda_export import default_range, export_agenda, write_agenda_file
+from movdesk.reports.agenda_ics import IcsEvent, agenda_ics
+from movdesk.services.agenda_export import (
+    agenda_events,
+    default_range,
+    export_agenda,
+    write_agenda_file,
+)
 from movdesk.services.batches import Cancelled
 from movdesk.services.context import Desk
 from movdesk.services.office import save_office
@@ -143,6 +150,29 @@ def test_the_window_s_export_reports_progress_and_a_cancel_writes_nothing(
             desk.session_factory, stopped, first=MONDAY, last=MONDAY, cancel=lambda: True
         )
     assert not stopped.exists()
+
+
+def test_each_event_is_written_as_it_is_handed_over(
+    desk: Desk, office: Office, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # So that the export's progress and cancel follow the whole work, writing included.
+    with desk.session_factory() as session:
+        events = agenda_events(session, MONDAY, MONDAY + timedelta(days=5))
+    written: list[bytes] = []
+    to_ical = Event.to_ical
+    monkeypatch.setattr(
+        Event, "to_ical", lambda event, *a: written.append(to_ical(event, *a)) or written[-1]
+    )
+    seen: list[int] = []
+
+    def handed() -> Iterator[IcsEvent]:
+        for event in events:
+            seen.append(len(written))
+            yield event
+
+    data = agenda_ics(handed(), token="t", name="Agenda")
+    assert seen == list(range(len(events))) and len(written) == len(events) == 4
+    assert data.endswith(b"END:VCALENDAR\r\n") and all(part in data for part in written)
 
 
 def test_command_writes_the_file_and_refuses_bad_input(
