@@ -12,8 +12,7 @@ from datetime import date
 
 from ..config import DatabaseLocation
 from ..services.agenda_export import default_range, export_agenda
-from ._common import sessions, write_output
-from .deadlines_cmd import _referent_id
+from ._common import referent_named, sessions, write_output
 
 
 def run(args: argparse.Namespace, location: DatabaseLocation) -> int:
@@ -26,7 +25,7 @@ def run(args: argparse.Namespace, location: DatabaseLocation) -> int:
         referent_id = None
         if args.referent is not None:
             with factory() as session:
-                referent_id = _referent_id(session, args.referent)
+                referent_id = referent_named(session, args.referent)
         export = export_agenda(factory, first=first, last=last, referent_id=referent_id)
     write_output(export.data, args.out)
     if args.out:

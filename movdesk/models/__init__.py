@@ -6,6 +6,7 @@ from .audit import AuditEntry
 from .base import NAMING_CONVENTION, Base, column_values
 from .case import Beneficiary, Case, ReferentAssignment, StatusChange
 from .directory import Employer, OfficeSettings, Partner, Referent
+from .documents import CaseReport, DocumentSettings
 from .enums import (
     INTERRUPTION_REASONS,
     ActionStatus,
@@ -22,6 +23,7 @@ from .enums import (
     InterviewKind,
     InterviewStatus,
     PartnerKind,
+    ReportKind,
     SuspensionKind,
     Tranche,
 )
@@ -48,6 +50,7 @@ __all__ = [
     "Beneficiary",
     "Case",
     "CaseDocument",
+    "CaseReport",
     "CaseStatus",
     "CaseSummary",
     "Civility",
@@ -56,6 +59,7 @@ __all__ = [
     "ContractingResult",
     "DeadlineSchedule",
     "DocumentKind",
+    "DocumentSettings",
     "Employer",
     "Exit",
     "ExitReason",
@@ -69,6 +73,7 @@ __all__ = [
     "PaymentTranche",
     "Referent",
     "ReferentAssignment",
+    "ReportKind",
     "ScheduledDeadline",
     "StatusChange",
     "Suspension",

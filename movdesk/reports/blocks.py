@@ -11,13 +11,23 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
+from .fonts import REGULAR
 from .styles import FILL, HAIRLINE, RULE, stylesheet
 from .text import markup
 
 #: Alignment of a column: left, right or centre.
 Align = str
+
+
+def table_style(commands: Sequence[tuple[object, ...]]) -> TableStyle:
+    """A table style whose cells all default to the shipped font.
+
+    A cell given as a plain string (even an empty one) is drawn in the table's default
+    font, Helvetica, which is not embedded: every table starts from this style.
+    """
+    return TableStyle([("FONT", (0, 0), (-1, -1), REGULAR, 8.5), *commands])
 
 
 def para(text: str | None, style: str = "Body", *, raw: bool = False) -> Paragraph:
@@ -108,7 +118,7 @@ def table(
             ("LINEABOVE", (0, -1), (-1, -1), 0.8, RULE),
             ("BACKGROUND", (0, -1), (-1, -1), FILL),
         ]
-    result.setStyle(TableStyle(commands))
+    result.setStyle(table_style(commands))
     return result
 
 
@@ -126,7 +136,7 @@ def key_values(
     ]
     result = Table(data, colWidths=[w * mm for w in widths_mm], hAlign="LEFT")
     result.setStyle(
-        TableStyle(
+        table_style(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("TOPPADDING", (0, 0), (-1, -1), 1.5),
@@ -144,16 +154,20 @@ def signature_boxes(
     width_mm: float = 174,
     height_mm: float = 32,
     mention: str | None = None,
-    place_line: bool = True,
+    place_line: bool | Sequence[bool] = True,
 ) -> Flowable:
-    """Blank boxes side by side, one per signatory, each with its caption, a date line
-    and, when asked, the handwritten mention to copy (« Lu et approuvé »). Kept whole
-    on one page."""
+    """Blank boxes side by side, one per signatory, each with its caption, a place and
+    date line (``place_line``: for all boxes, or box by box) and, when asked, the
+    handwritten mention to copy (« Lu et approuvé »). One table row: never split.
+
+    Not wrapped in a ``KeepTogether``: ReportLab moves a ``KeepTogether`` holding another
+    one to the next page even when it fits, so callers wrap it with what goes with it."""
     sheet = stylesheet()
     cells: list[list[Flowable]] = []
-    for caption in captions:
+    places = [place_line] * len(captions) if isinstance(place_line, bool) else list(place_line)
+    for caption, place in zip(captions, places, strict=True):
         lines = [Paragraph(markup(caption), sheet["SignatureLabel"])]
-        if place_line:
+        if place:
             lines.append(Paragraph("Fait à ……………………… le ……/……/…………", sheet["Small"]))
         if mention:
             lines.append(
@@ -168,7 +182,7 @@ def signature_boxes(
         hAlign="LEFT",
     )
     boxes.setStyle(
-        TableStyle(
+        table_style(
             [
                 ("GRID", (0, 0), (-1, -1), 0.8, RULE),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -177,4 +191,36 @@ def signature_boxes(
             ]
         )
     )
-    return KeepTogether([boxes])
+    return boxes
+
+
+#: Line starts that make a line of free text a bullet item.
+_BULLETS = ("- ", "• ", "* ", "– ")
+
+
+def rich_text(text: str | None, *, empty: str = "Non renseigné.") -> list[Flowable]:
+    """Free text as paragraphs and bullet lists: a blank line starts a new paragraph,
+    a line starting with « - » or « • » is a bullet item."""
+    if not text or not text.strip():
+        return [para(empty, "Muted")]
+    sheet = stylesheet()
+    out: list[Flowable] = []
+    lines: list[str] = []
+
+    def flush() -> None:
+        if lines:
+            out.append(Paragraph(markup("\n".join(lines)), sheet["BodyJustified"]))
+            lines.clear()
+
+    for raw in text.strip().splitlines():
+        line = raw.strip()
+        if not line:
+            flush()
+        elif line.startswith(_BULLETS):
+            flush()
+            item = line[2:].strip()
+            out.append(Paragraph(markup(item), sheet["Bullet"], bulletText="•"))
+        else:
+            lines.append(line)
+    flush()
+    return out

@@ -32,6 +32,7 @@ from typing import Any, Literal
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -42,6 +43,7 @@ from reportlab.platypus import (
     PageTemplate,
 )
 
+from ..rules.text import printable
 from .fonts import BOLD, REGULAR, register_fonts
 from .styles import ACCENT, FILL, MUTED, RULE
 from .text import NNBSP, fr_date
@@ -131,12 +133,25 @@ class DocumentHeader:
         return self.case.reference if self.case is not None else ""
 
 
+#: The body of a part: its flowables, or a function that makes them when the part
+#: is reached (a batch of thousands of sheets then holds one sheet's flowables at a time).
+Story = Sequence[Flowable] | Callable[[], Sequence[Flowable]]
+
+
 @dataclass(frozen=True)
 class DocumentPart:
     """One document inside a PDF: its header and the flowables of its body."""
 
     header: DocumentHeader
-    story: Sequence[Flowable] = field(default_factory=tuple)
+    story: Story = field(default_factory=tuple)
+
+    def flowables(self) -> Sequence[Flowable]:
+        return self.story() if callable(self.story) else self.story
+
+
+def copy_subtitle(copy: str, header: DocumentHeader) -> str:
+    """« Exemplaire du bénéficiaire — <the header's own subtitle> »."""
+    return " — ".join(part for part in (copy, header.subtitle) if part)
 
 
 class Cancelled(Exception):
@@ -163,7 +178,8 @@ def body_height(*, first: bool, layout: Layout = "form") -> float:
 
 
 class _PartStart(Flowable):
-    """Zero-size mark at the top of a part: tells the canvas which part it is drawing."""
+    """Zero-size mark at the top of a part: tells the canvas which part it is drawing,
+    and hands the next part's flowables to the story (see :func:`render_pdf`)."""
 
     def __init__(self, index: int, on_start: Callable[[int], None]) -> None:
         super().__init__()
@@ -180,10 +196,10 @@ class _PartStart(Flowable):
 
 
 class _ChromeCanvas(Canvas):
-    """A canvas that holds each page until the end, to draw « Page x / y » per part.
+    """A canvas that holds the pages of the part under way, to draw « Page x / y ».
 
-    The header and the footer of every page are drawn in :meth:`save`, when the number
-    of pages of each part is known.
+    A part's pages are finished (header, footer with its page count) once the next part
+    starts, or at the end: only one part's pages are ever held.
     """
 
     parts: Sequence[DocumentPart] = ()
@@ -194,22 +210,71 @@ class _ChromeCanvas(Canvas):
         self._movdesk_part = 0
         self._held: list[tuple[int, dict[str, Any]]] = []
 
+    def _state(self) -> dict[str, Any]:
+        """The page's drawing state, without the list of held pages itself."""
+        return {key: value for key, value in self.__dict__.items() if key != "_held"}
+
     def showPage(self) -> None:  # noqa: N802 - ReportLab override
-        self._held.append((self._movdesk_part, dict(self.__dict__)))
+        if self._held and self._held[0][0] != self._movdesk_part:
+            # The page just laid out belongs to a new part: the previous one is complete.
+            current = self._state()
+            self._flush()
+            self.__dict__.update(current)
+        self._held.append((self._movdesk_part, self._state()))
         self._startPage()
 
-    def save(self) -> None:
-        totals: dict[int, int] = {}
-        for part, _state in self._held:
-            totals[part] = totals.get(part, 0) + 1
-        numbers: dict[int, int] = {}
-        for part, state in self._held:
+    def _flush(self) -> None:
+        """Finish the held pages: their header and footer, then out to the file."""
+        held, self._held = self._held, []
+        total = len(held)
+        for number, (part, state) in enumerate(held, start=1):
             self.__dict__.update(state)
-            numbers[part] = numbers.get(part, 0) + 1
-            _draw_chrome(self, self.parts[part], numbers[part], totals[part])
+            _draw_chrome(self, self.parts[part], number, total)
             super().showPage()
-        self._held = []
+
+    def save(self) -> None:
+        self._flush()
         super().save()
+
+
+#: Smallest size a header text shrinks to before it is cut with « … ».
+_SMALLEST = 6.0
+
+
+def fitted(text: str, font: str, size: float, width: float, keep: str = "") -> tuple[str, float]:
+    """``text + keep`` and the size it is drawn at to fit ``width``: smaller, down to 6
+    points, then ``text`` cut with « … » (a name of a hundred letters must not run off
+    the page); ``keep`` (an identifier) is never cut."""
+    while size > _SMALLEST and stringWidth(text + keep, font, size) > width:
+        size = max(size - 0.5, _SMALLEST)
+    if stringWidth(text + keep, font, size) <= width:
+        return text + keep, size
+    while text and stringWidth(text + "…" + keep, font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…" + keep, size
+
+
+def _draw(
+    canvas: Canvas,
+    x: float,
+    y: float,
+    text: str,
+    font: str,
+    size: float,
+    width: float,
+    align: str = "left",
+    keep: str = "",
+) -> None:
+    """Draw ``text`` (then ``keep``, never cut) within ``width`` from ``x`` (or ending
+    at ``x``, or centred on it)."""
+    shown, shown_size = fitted(printable(text, multiline=False), font, size, width, keep)
+    canvas.setFont(font, shown_size)
+    if align == "right":
+        canvas.drawRightString(x, y, shown)
+    elif align == "center":
+        canvas.drawCentredString(x, y, shown)
+    else:
+        canvas.drawString(x, y, shown)
 
 
 def _draw_office(canvas: Canvas, office: OfficeIdentity, logo: ImageReader | None) -> None:
@@ -220,11 +285,10 @@ def _draw_office(canvas: Canvas, office: OfficeIdentity, logo: ImageReader | Non
         scale = min(LOGO_MAX_WIDTH / width, LOGO_MAX_HEIGHT / height)
         canvas.drawImage(logo, x, top - height * scale, width * scale, height * scale, mask="auto")
         x += width * scale + 5 * mm
+    room = PAGE_WIDTH - MARGIN_RIGHT - x
     canvas.setFillColor(ACCENT)
-    canvas.setFont(BOLD, 12)
-    canvas.drawString(x, top - 11, office.name or "Bureau prestataire")
+    _draw(canvas, x, top - 11, office.name or "Bureau prestataire", BOLD, 12, room)
     canvas.setFillColor(MUTED)
-    canvas.setFont(REGULAR, 8)
     lines = [line.strip() for line in (office.address or "").splitlines() if line.strip()]
     ids = [
         f"SIRET {office.siret}" if office.siret else "",
@@ -234,7 +298,7 @@ def _draw_office(canvas: Canvas, office: OfficeIdentity, logo: ImageReader | Non
     lines += [" · ".join(p for p in ids if p), " · ".join(p for p in contact if p)]
     y = top - 22
     for line in [line for line in lines if line][:5]:
-        canvas.drawString(x, y, line)
+        _draw(canvas, x, y, line, REGULAR, 8, room)
         y -= 9.5
 
 
@@ -245,24 +309,22 @@ def _draw_title(canvas: Canvas, header: DocumentHeader) -> float:
     canvas.setLineWidth(1.2)
     canvas.line(MARGIN_LEFT, y, PAGE_WIDTH - MARGIN_RIGHT, y)
     canvas.setFillColor(ACCENT)
-    canvas.setFont(BOLD, 14)
-    canvas.drawString(MARGIN_LEFT, y - 17, header.title)
+    _draw(canvas, MARGIN_LEFT, y - 17, header.title, BOLD, 14, CONTENT_WIDTH)
     if header.subtitle:
         canvas.setFillColor(MUTED)
-        canvas.setFont(REGULAR, 9)
-        canvas.drawString(MARGIN_LEFT, y - 29, header.subtitle)
+        _draw(canvas, MARGIN_LEFT, y - 29, header.subtitle, REGULAR, 9, CONTENT_WIDTH)
     return y - TITLE_HEIGHT
 
 
-def _band_lines(header: DocumentHeader) -> list[tuple[str, str]]:
-    """The (caption, value) lines of the band under the title."""
+def _band_lines(header: DocumentHeader) -> list[tuple[str, str, str]]:
+    """The (caption, value, part of the value never cut) lines of the band."""
     case = header.case
     if case is None:
-        return [("", line) for line in header.band_lines]
+        return [("", line, "") for line in header.band_lines]
     return [
-        ("N° de commande", case.order_number),
-        ("Bénéficiaire", f"{case.beneficiary} — identifiant France Travail {case.pe_id}"),
-        ("Référent", case.referent),
+        ("N° de commande", case.order_number, ""),
+        ("Bénéficiaire", case.beneficiary, f" — identifiant France Travail {case.pe_id}"),
+        ("Référent", case.referent, ""),
     ]
 
 
@@ -273,7 +335,7 @@ def _draw_band(canvas: Canvas, header: DocumentHeader, top: float) -> None:
     canvas.setLineWidth(0.6)
     canvas.rect(MARGIN_LEFT, bottom, CONTENT_WIDTH, BAND_HEIGHT, stroke=1, fill=1)
     y = top - 11
-    for caption, value in _band_lines(header)[:3]:
+    for caption, value, keep in _band_lines(header)[:3]:
         x = MARGIN_LEFT + 3 * mm
         canvas.setFillColor(MUTED)
         if caption:
@@ -281,8 +343,9 @@ def _draw_band(canvas: Canvas, header: DocumentHeader, top: float) -> None:
             canvas.drawString(x, y, f"{caption}{NNBSP}:")
             x += 28 * mm
         canvas.setFillColor(ACCENT if caption == "Bénéficiaire" else "#000000")
-        canvas.setFont(BOLD, 8.5)
-        canvas.drawString(x, y, value)
+        # The date sits at the right of the band: the values stop before it.
+        room = MARGIN_LEFT + CONTENT_WIDTH - 30 * mm - x
+        _draw(canvas, x, y, value, BOLD, 8.5, room, keep=keep)
         y -= 12.5
     canvas.setFillColor(MUTED)
     canvas.setFont(REGULAR, 8)
@@ -296,11 +359,10 @@ def _draw_band(canvas: Canvas, header: DocumentHeader, top: float) -> None:
 def _draw_later_header(canvas: Canvas, header: DocumentHeader) -> None:
     y = PAGE_HEIGHT - MARGIN_TOP - 8
     canvas.setFillColor(ACCENT)
-    canvas.setFont(BOLD, 9)
-    canvas.drawString(MARGIN_LEFT, y, header.title)
+    _draw(canvas, MARGIN_LEFT, y, header.title, BOLD, 9, CONTENT_WIDTH * 0.55)
     canvas.setFillColor(MUTED)
-    canvas.setFont(REGULAR, 8)
-    canvas.drawRightString(PAGE_WIDTH - MARGIN_RIGHT, y, header.office.name)
+    right = PAGE_WIDTH - MARGIN_RIGHT
+    _draw(canvas, right, y, header.office.name, REGULAR, 8, CONTENT_WIDTH * 0.42, "right")
     canvas.setStrokeColor(RULE)
     canvas.setLineWidth(0.6)
     canvas.line(MARGIN_LEFT, y - 5, PAGE_WIDTH - MARGIN_RIGHT, y - 5)
@@ -312,13 +374,13 @@ def _draw_footer(canvas: Canvas, header: DocumentHeader, number: int, total: int
     canvas.setLineWidth(0.5)
     canvas.line(MARGIN_LEFT, y + 9, PAGE_WIDTH - MARGIN_RIGHT, y + 9)
     canvas.setFillColor(MUTED)
-    canvas.setFont(REGULAR, 7.5)
-    canvas.drawString(MARGIN_LEFT, y, header.footer_reference)
-    canvas.drawCentredString(
-        PAGE_WIDTH / 2 + 20 * mm, y, f"{header.title} du {fr_date(header.document_date)}"
+    # Reference (80 mm), the document and its date (64 mm), the page number (the rest).
+    _draw(canvas, MARGIN_LEFT, y, header.footer_reference, REGULAR, 7.5, 80 * mm)
+    what = f"{header.title} du {fr_date(header.document_date)}"
+    _draw(canvas, MARGIN_LEFT + 114 * mm, y, what, REGULAR, 7.5, 64 * mm, "center")
+    _draw(
+        canvas, PAGE_WIDTH - MARGIN_RIGHT, y, f"Page {number} / {total}", BOLD, 8, 28 * mm, "right"
     )
-    canvas.setFont(BOLD, 8)
-    canvas.drawRightString(PAGE_WIDTH - MARGIN_RIGHT, y, f"Page {number} / {total}")
 
 
 def _draw_chrome(canvas: _ChromeCanvas, part: DocumentPart, number: int, total: int) -> None:
@@ -396,17 +458,27 @@ def render_pdf(
     total = len(parts)
 
     def on_start(index: int) -> None:
+        """Progress and cancel, as each part starts."""
         if cancel is not None and cancel():
             raise Cancelled
         if progress is not None:
             progress(index, total)
 
+    # The story holds one part at a time: each part's mark, once drawn, appends the
+    # next part (ReportLab consumes the list it is given from the front).
     story: list[Flowable] = []
-    for index, part in enumerate(parts):
-        if index:
-            story += [NextPageTemplate(part.header.layout), PageBreak()]
-        story.append(_PartStart(index, on_start))
-        story.extend(part.story)
+
+    def on_mark(index: int) -> None:
+        on_start(index)
+        following = index + 1
+        if following < total:
+            part = parts[following]
+            story.extend([NextPageTemplate(part.header.layout), PageBreak()])
+            story.append(_PartStart(following, on_mark))
+            story.extend(part.flowables())
+
+    story.append(_PartStart(0, on_mark))
+    story.extend(parts[0].flowables())
 
     logos = _logo_readers(parts)
 

@@ -9,6 +9,7 @@ rules and light grey fills, one dark blue for headings that turns to dark grey.
 | --- | --- |
 | ``Body`` | running text |
 | ``BodyJustified`` | long free texts (contract commitments, report texts) |
+| ``Bullet`` | an item of a list (with ``bulletText="•"``) |
 | ``Small`` | notes under a table, legal mentions |
 | ``Muted`` | oblique grey remarks (« aucun entretien sur la période ») |
 | ``Heading1`` / ``Heading2`` | section titles inside a document |
@@ -24,6 +25,7 @@ from functools import lru_cache
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle, StyleSheet1
+from reportlab.lib.units import mm
 
 from .fonts import BOLD, OBLIQUE, REGULAR, register_fonts
 
@@ -48,10 +50,21 @@ def stylesheet() -> StyleSheet1:
     register_fonts()
     sheet = StyleSheet1()
     base = ParagraphStyle(
-        "Body", fontName=REGULAR, fontSize=BODY_SIZE, leading=BODY_SIZE * 1.3, spaceAfter=3
+        "Body",
+        fontName=REGULAR,
+        # ReportLab draws bullets in Helvetica unless told: it would not be embedded.
+        bulletFontName=REGULAR,
+        fontSize=BODY_SIZE,
+        leading=BODY_SIZE * 1.3,
+        spaceAfter=3,
     )
     sheet.add(base)
     sheet.add(ParagraphStyle("BodyJustified", parent=base, alignment=TA_JUSTIFY))
+    sheet.add(
+        ParagraphStyle(
+            "Bullet", parent=base, alignment=TA_JUSTIFY, leftIndent=5 * mm, bulletIndent=1.5 * mm
+        )
+    )
     sheet.add(ParagraphStyle("Small", parent=base, fontSize=8, leading=10, spaceAfter=2))
     sheet.add(
         ParagraphStyle(

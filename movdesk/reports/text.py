@@ -13,6 +13,8 @@ from __future__ import annotations
 from datetime import date, time
 from xml.sax.saxutils import escape
 
+from ..rules.text import printable
+
 #: Narrow no-break space (espace fine insécable).
 NNBSP = "\u202f"
 #: No-break space (espace insécable).
@@ -80,5 +82,7 @@ def markup(text: str | None) -> str:
     """Plain text made safe for a ReportLab paragraph: escaped, line breaks kept."""
     if not text:
         return ""
-    lines = escape(text.strip().replace(NNBSP, NBSP)).splitlines()
+    # Characters refused at the door but perhaps stored before (controls, direction
+    # marks) are printed as their escape rather than acted upon.
+    lines = escape(printable(text.strip().replace(NNBSP, NBSP))).splitlines()
     return "<br/>".join(lines)

@@ -232,6 +232,17 @@ class DocumentRow:
     sent_on: date | None
     received_on: date | None
     notes: str | None
+    #: The kind's code (``contract``, ``intermediate_report``…).
+    kind_code: str = ""
+    #: For a document movdesk printed: its period, who printed it, the PDF's hash.
+    period_start: date | None = None
+    period_end: date | None = None
+    generated_by: str | None = None
+    sha256: str | None = None
+    pages: int | None = None
+    #: The attached scanned copy: the name it had and the day it was attached.
+    attachment_name: str | None = None
+    attached_on: date | None = None
 
 
 @dataclass(frozen=True)

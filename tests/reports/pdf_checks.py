@@ -66,3 +66,13 @@ def assert_fonts_embedded(data: bytes) -> None:
     assert not missing, f"fonts not embedded: {missing}"
     others = [name for name in report if "DejaVuSans" not in name]
     assert not others, f"fonts other than the shipped DejaVu Sans: {others}"
+
+
+def plain(text: str) -> str:
+    """``text`` with its no-break spaces (U+00A0, U+202F) as plain spaces."""
+    return text.replace("\u00a0", " ").replace("\u202f", " ")
+
+
+def flat(text: str) -> str:
+    """``text`` on one line, every run of spaces, breaks and no-break spaces as one space."""
+    return " ".join(plain(text).split())

@@ -33,15 +33,8 @@ from movdesk.reports.text import (
 )
 
 from .pdf_checks import all_text, assert_fonts_embedded, page_texts, reader
+from .samples import CASE, OFFICE
 
-OFFICE = OfficeIdentity(
-    name="Association Tremplin Emploi",
-    address="14 rue des Tisserands\n59000 Lille",
-    siret="73282932000074",
-    market_number="MOV-HDF-2025-LOT 3",
-    phone="03 20 00 00 00",
-)
-CASE = CaseIdentity("LC-2026-000123", "Durand", "Sophie", "1234567A", "Claire Martin", "Mme")
 FRENCH = f"Élément é è ç œ {quoted('citation')} 1{NNBSP}850,00 €"
 
 
@@ -169,3 +162,40 @@ def test_a_bare_canvas_is_not_needed_to_measure(tmp_path) -> None:
     canvas.setFont(fonts.register_fonts(), 10)
     assert canvas.stringWidth("é", fonts.REGULAR, 10) > 0
     assert 10 * mm > 0
+
+
+def test_a_story_may_be_made_when_its_part_is_reached() -> None:
+    built: list[int] = []
+
+    def story(n: int):
+        def make():
+            built.append(n)
+            return _long_story(20 if n == 0 else 2)
+
+        return make
+
+    parts = [DocumentPart(_header(), story(n)) for n in range(3)]
+    with pytest.raises(Cancelled):
+        render_pdf(parts, cancel=lambda: len(built) >= 2)
+    # The third part was never built: stopped when the second one started.
+    assert built == [0, 1]
+    built.clear()
+    texts = page_texts(render_pdf(parts))
+    assert built == [0, 1, 2]
+    first = [t for t in texts if "ligne 20" in t or "ligne 1\n" in t]
+    assert len(texts) >= 4 and "Page 1 / 1" in texts[-1] and first
+
+
+def test_header_texts_too_long_shrink_then_are_cut_keeping_the_identifier() -> None:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from movdesk.reports.page import fitted
+
+    fonts.register_fonts()
+    assert fitted("Court", fonts.BOLD, 9, 100) == ("Court", 9)
+    text, size = fitted("Un nom assez long pour réduire", fonts.BOLD, 12, 120)
+    assert text == "Un nom assez long pour réduire" and 6 <= size < 12
+    name = "Mme Marie-Charlotte DE LA TOUR D'AUVERGNE " * 4
+    text, size = fitted(name, fonts.BOLD, 8.5, 250, keep=" — identifiant France Travail 1234567A")
+    assert size == 6 and text.endswith("… — identifiant France Travail 1234567A")
+    assert stringWidth(text, fonts.BOLD, size) <= 250

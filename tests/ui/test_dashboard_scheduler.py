@@ -128,7 +128,8 @@ def test_the_line_button_marks_the_report_sent(
     menu = scheduler.context_menu(scheduler.current_item())  # type: ignore[arg-type]
     entries = {a.text(): a for a in menu.actions() if a.text()}
     printing = entries["Imprimer le bilan intermédiaire…"]
-    assert not printing.isEnabled() and "pas encore disponible" in printing.toolTip()
+    # Printing is part of the program: the entry opens the document's print dialog.
+    assert printing.isEnabled() and "Aperçu et impression" in printing.toolTip()
     assert "Ouvrir le dossier" in entries
 
 

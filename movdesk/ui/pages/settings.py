@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from ...services.dashboard import OfficeSummary, read_office
 from ..agenda.hours_group import WorkingHoursGroup
+from ..documents.settings import DocumentSettingsGroup
 from ..formatting import NOT_FILLED, format_euros
 from .base import Page, PageContext
 
@@ -56,6 +57,8 @@ class SettingsPage(Page):
         self.body.addLayout(row)
         self.working_hours = WorkingHoursGroup(context.desk, self)
         self.body.addWidget(self.working_hours)
+        self.documents = DocumentSettingsGroup(context.desk, self)
+        self.body.addWidget(self.documents)
         self.body.addStretch(1)
         self.refresh()
 
@@ -89,3 +92,4 @@ class SettingsPage(Page):
         for key, text in shown.items():
             self._fields[key].setText(text.strip() if text and text.strip() else NOT_FILLED)
         self.working_hours.refresh()
+        self.documents.refresh()
