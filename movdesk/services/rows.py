@@ -15,6 +15,7 @@ from ..models import (
     Action,
     ActionStatus,
     ActionStep,
+    AuditAction,
     Barrier,
     BarrierCategory,
     BarrierStatus,
@@ -30,12 +31,12 @@ from ..models import (
     TargetDecision,
 )
 from ..rules.validation import Problem, fr_date
+from . import audit
 from .context import Desk, Work
-from .directory import entry_label
+from .directory import entry_label, name_key
 from .editing import add_row, edit_row, remove_row
 from .errors import ValidationFailed
 from .rome import code_problem, normalise_code, remember_title, validated_code
-from .summary import fold
 
 DESCRIPTION_REQUIRED = "la description de l'action est obligatoire."
 
@@ -205,9 +206,13 @@ def delete_suspension(desk: Desk, suspension_id: int) -> None:
     )
 
 
-def _employer(work: Work, employer_id: int | None, employer_name: str | None) -> Employer | None:
-    """The employer chosen, or the one of the directory with the name typed (accents and
-    case ignored), or a new entry of the directory with that name (created on the fly)."""
+def _employer(
+    work: Work, employer_id: int | None, employer_name: str | None, case_id: int
+) -> Employer | None:
+    """The employer chosen, or the one of the directory with the name typed (accents,
+    case and punctuation ignored, :func:`~.directory.name_key`), or a new entry of the
+    directory with that name (created on the fly, written in the history with the case
+    it came from; Ctrl+Z leaves it in the directory, :mod:`.undo`)."""
     if employer_id is not None:
         return work.get(Employer, employer_id)
     name = " ".join((employer_name or "").split())
@@ -215,11 +220,11 @@ def _employer(work: Work, employer_id: int | None, employer_name: str | None) ->
         return None
     if len(name) > 200:
         raise ValidationFailed([Problem("employer", "200 caractères au plus pour le nom.")])
-    key = fold(name)
+    key = name_key(name)
     found = [
         row
         for row in work.session.scalars(select(Employer).order_by(Employer.id))
-        if fold(" ".join(row.name.split())) == key
+        if name_key(row.name) == key
     ]
     if len(found) > 1:
         towns = ", ".join(entry_label(row.name, row.town) for row in found)
@@ -236,6 +241,15 @@ def _employer(work: Work, employer_id: int | None, employer_name: str | None) ->
         return found[0]
     created = Employer(name=name)
     work.session.add(created)
+    audit.record(
+        work.session,
+        user=work.user,
+        action=AuditAction.CREATE,
+        obj=created,
+        case_id=case_id,
+        summary=f"Entreprise « {name} » ajoutée à l'annuaire",
+    )
+    work.entities.add(audit.entity_name(created))
     return created
 
 
@@ -282,7 +296,7 @@ def add_company_period(
     def make(work: Work, case: Case) -> CompanyPeriod:
         code = validated_code(work, rome, "rome")
         row = CompanyPeriod(
-            employer=_employer(work, employer_id, employer_name),
+            employer=_employer(work, employer_id, employer_name, case.id),
             start_date=start,
             end_date=end,
             job_title=job_title or None,
@@ -332,7 +346,7 @@ def update_company_period(
 
     def change(work: Work, row: CompanyPeriod) -> str:
         code = validated_code(work, rome, "rome", kept=row.rome)
-        row.employer = _employer(work, employer_id, employer_name)
+        row.employer = _employer(work, employer_id, employer_name, row.case_id)
         row.start_date, row.end_date = start, end
         row.job_title, row.rome = job_title or None, code
         row.job_target_id, row.evaluation = job_target_id, evaluation or None
@@ -419,9 +433,7 @@ def _check_referral(case: Case, referral: Referral, partner_id: int | None, toda
                 )
             )
         if follow_up is not None and follow_up < on:
-            problems.append(
-                Problem("follow_up_on", f"la relance suit la demande ({fr_date(on)}).")
-            )
+            problems.append(Problem("follow_up_on", f"la relance suit la demande ({fr_date(on)})."))
         if closed is not None and closed < on:
             problems.append(
                 Problem("referral_closed_on", f"la réponse suit la demande ({fr_date(on)}).")
