@@ -119,22 +119,22 @@ def test_a_partner_to_follow_up_opens_its_request_from_the_scheduler(
         session.add_all([caf, ccas])
         session.commit()
         caf_id, ccas_id = caf.id, ccas.id
-    rows.add_barrier(
-        desk,
-        case_id,
-        category=BarrierCategory.HOUSING,
-        partner_id=ccas_id,
-        status=BarrierStatus.IN_PROGRESS,
-        referral=rows.Referral(date(2026, 2, 2), date(2026, 2, 23)),
+    # Two requests of the case: the line of the 16th is the CAF's.
+    other, wanted = (
+        rows.add_barrier(
+            desk,
+            case_id,
+            category=category,
+            partner_id=partner,
+            status=BarrierStatus.IN_PROGRESS,
+            referral=rows.Referral(date(2026, 2, 2), follow_up),
+        )
+        for category, partner, follow_up in (
+            (BarrierCategory.HOUSING, ccas_id, date(2026, 2, 23)),
+            (BarrierCategory.FAMILY, caf_id, date(2026, 2, 16)),
+        )
     )
-    wanted = rows.add_barrier(
-        desk,
-        case_id,
-        category=BarrierCategory.FAMILY,
-        partner_id=caf_id,
-        status=BarrierStatus.IN_PROGRESS,
-        referral=rows.Referral(date(2026, 2, 9), date(2026, 2, 16)),
-    )
+    assert other != wanted
     (item,) = [
         d
         for d in open_deadlines(session_factory, TODAY)
