@@ -117,7 +117,7 @@ class FollowUpSummary:
     @property
     def text(self) -> str:
         """``1 fait · 1 manqué · 3e au plus tard le 02/05/2026`` (no window: a dash); a
-        window not open yet says when it opens: ``3e entre le 03/04/2026 et le …``."""
+        window not open yet says when it opens: ``3e du 03/04/2026 au 02/05/2026``."""
         if not self.total:
             return "—"
         parts = [f"{self.done} fait{'s' if self.done > 1 else ''}"]
@@ -127,7 +127,7 @@ class FollowUpSummary:
             number = "1er" if self.next.number == 1 else f"{self.next.number}e"
             if self.today is not None and self.next.start > self.today:
                 parts.append(
-                    f"{number} entre le {self.next.start:%d/%m/%Y} et le {self.next.due:%d/%m/%Y}"
+                    f"{number} du {self.next.start:%d/%m/%Y} au {self.next.due:%d/%m/%Y}"
                 )
             else:
                 parts.append(f"{number} au plus tard le {self.next.due:%d/%m/%Y}")

@@ -34,7 +34,7 @@ def _windows(*done: bool) -> list[Window]:
          "0 fait · 1 manqué · 2e au plus tard le 08/12/2026"),
         # Held early in its window: the next one still has to come, and says when.
         ((False, True, False, False), date(2026, 11, 29),
-         "1 fait · 1 manqué · 3e entre le 09/12/2026 et le 08/01/2027"),
+         "1 fait · 1 manqué · 3e du 09/12/2026 au 08/01/2027"),
         ((True, True, False, False), date(2026, 12, 20), "2 faits · 3e au plus tard le 08/01/2027"),
         # Everything held: nothing more to say.
         ((True, True, True, True), date(2027, 3, 1), "4 faits"),
