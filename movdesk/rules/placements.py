@@ -126,9 +126,7 @@ class FollowUpSummary:
         if self.next is not None:
             number = "1er" if self.next.number == 1 else f"{self.next.number}e"
             if self.today is not None and self.next.start > self.today:
-                parts.append(
-                    f"{number} du {self.next.start:%d/%m/%Y} au {self.next.due:%d/%m/%Y}"
-                )
+                parts.append(f"{number} du {self.next.start:%d/%m/%Y} au {self.next.due:%d/%m/%Y}")
             else:
                 parts.append(f"{number} au plus tard le {self.next.due:%d/%m/%Y}")
         return " · ".join(parts)
