@@ -438,6 +438,13 @@ def _check_referral(case: Case, referral: Referral, partner_id: int | None, toda
             problems.append(
                 Problem("referral_closed_on", f"la réponse suit la demande ({fr_date(on)}).")
             )
+        elif closed is not None and closed > today:
+            problems.append(
+                Problem(
+                    "referral_closed_on",
+                    "la date de la réponse du partenaire ne peut pas être à venir.",
+                )
+            )
     if problems:
         raise ValidationFailed(problems)
 

@@ -445,6 +445,21 @@ def test_a_referral_needs_a_partner_and_dates_in_order(desk: Desk, signed: int) 
         )
 
 
+def test_a_partner_answer_is_not_received_ahead_of_today(desk: Desk, signed: int) -> None:
+    """An answer dated next month closed the request, and its reminder, today."""
+    partner = save_entry(desk, PARTNER, EntryInput(name="CAF du Nord"))
+    with pytest.raises(ValidationFailed) as refused:
+        rows.add_barrier(
+            desk,
+            signed,
+            category=BarrierCategory.FAMILY,
+            partner_id=partner,
+            referral=rows.Referral(date(2026, 2, 2), date(2026, 2, 16), date(2026, 3, 20)),
+        )
+    (problem,) = refused.value.problems
+    assert problem.field == "referral_closed_on" and "à venir" in problem.message
+
+
 def test_lifting_a_barrier_keeps_its_request(desk: Desk, signed: int, session: Session) -> None:
     partner = save_entry(desk, PARTNER, EntryInput(name="CAF du Nord"))
     barrier = rows.add_barrier(
