@@ -69,14 +69,31 @@ NO_CASE_SELECTED = (
 
 
 def window_title(office_name: str, *, demo: bool) -> str:
-    """``movdesk — <office>``, marked ``(démonstration)`` on the demo database."""
+    """``<office> — movdesk``, marked ``(démonstration)`` on the demo database.
+
+    The program's name comes last: Qt adds the application's display name (movdesk)
+    at the end of every window title that does not already end with it (see
+    :func:`shown_title`), so a title starting with it read « movdesk » twice.
+    """
     name = office_name.strip()
     if not name:
-        return f"{APP_TITLE} — {DEMO_TITLE if demo else NO_OFFICE_TITLE}"
+        return f"{DEMO_TITLE if demo else NO_OFFICE_TITLE} — {APP_TITLE}"
     # The demo office may already carry the mark in its name: say it once.
     if demo and not name.casefold().endswith("(démonstration)"):
         name = f"{name} (démonstration)"
-    return f"{APP_TITLE} — {name}"
+    return f"{name} — {APP_TITLE}"
+
+
+def shown_title(title: str, display_name: str = APP_TITLE) -> str:
+    """The title bar's text under Windows and Linux for a window titled ``title``.
+
+    Qt appends « — <display name> » to every title that does not end with it (its
+    ``QPlatformWindow::formatWindowTitle``): the case file « Dossier LC-… — DURAND
+    Sophie » reads « Dossier LC-… — DURAND Sophie — movdesk ».
+    """
+    if not title:
+        return display_name
+    return title if title.endswith(display_name) else f"{title} — {display_name}"
 
 
 def window_settings() -> QSettings:

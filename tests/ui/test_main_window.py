@@ -38,21 +38,21 @@ def _spaces(text: str) -> str:
 
 
 def test_title_before_the_office_is_named(make_window: WindowFactory) -> None:
-    assert make_window().windowTitle() == "movdesk — Bureau non configuré"
+    assert make_window().windowTitle() == "Bureau non configuré — movdesk"
 
 
 def test_title_carries_the_office_name(
     make_window: WindowFactory, session_factory: sessionmaker[Session]
 ) -> None:
     save_office(session_factory, "Cap Emploi Rive Gauche")
-    assert make_window().windowTitle() == "movdesk — Cap Emploi Rive Gauche"
+    assert make_window().windowTitle() == "Cap Emploi Rive Gauche — movdesk"
 
 
 def test_demo_is_marked_in_title_banner_and_status_bar(
     make_window: WindowFactory, session_factory: sessionmaker[Session]
 ) -> None:
     window = make_window(demo=True)
-    assert window.windowTitle() == "movdesk — Base de démonstration"
+    assert window.windowTitle() == "Base de démonstration — movdesk"
     banner = window.findChild(QLabel, "demoBanner")
     assert banner is not None and banner.text() == DEMO_BANNER
     status = window.statusBar().findChild(QLabel, "demoLabel")
@@ -60,7 +60,7 @@ def test_demo_is_marked_in_title_banner_and_status_bar(
 
     save_office(session_factory, "Bureau d'Arras")
     window.refresh_title()
-    assert window.windowTitle() == "movdesk — Bureau d'Arras (démonstration)"
+    assert window.windowTitle() == "Bureau d'Arras (démonstration) — movdesk"
 
 
 def test_real_database_has_no_demo_marks(make_window: WindowFactory) -> None:
