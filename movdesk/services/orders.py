@@ -100,11 +100,15 @@ def add_referent(
         return referent.id
 
 
+#: What an order without referent is told.
+REFERENT_REQUIRED = "le référent est obligatoire : choisissez-le dans la liste."
+
+
 def register_order(
     desk: Desk,
     *,
     order_number: str,
-    referent_id: int,
+    referent_id: int | None,
     start_date: date,
     beneficiary: BeneficiaryInput,
     end_date: date | None = None,
@@ -113,15 +117,18 @@ def register_order(
 ) -> int:
     """Open a case from an order letter; a known PE identifier reuses the beneficiary.
 
-    Refused with the field and the rule: an empty or already registered order number,
-    an order longer than 180 days, an end before the start, a malformed identifier.
+    Refused with the field and the rule: no referent, an empty or already registered
+    order number, an order longer than 180 days, an end before the start, a malformed
+    identifier — every one found, at once.
     """
     number = order_number.strip()
     pe_id = normalise_pe_id(beneficiary.pe_id)
     with desk.action("Enregistrer une lettre de commande") as work:
         session = work.session
-        referent = work.get(Referent, referent_id)
         problems: list[Problem] = []
+        referent = work.get(Referent, referent_id) if referent_id is not None else None
+        if referent is None:
+            problems.append(Problem("referent_id", REFERENT_REQUIRED))
         if number and session.scalar(select(Case.id).where(Case.order_number == number)):
             problems.append(
                 Problem(

@@ -28,6 +28,10 @@ from ..widgets import ChoiceCombo, DateField, EnumCombo, FormDialog
 from ..widgets.form import ERROR_COLOUR
 
 CATEGORIES = [Choice(n, f"Catégorie {n}") for n in (1, 2, 3)]
+#: Said when the office has no referent to choose (the main window says it earlier).
+NO_REFERENT = (
+    "aucun référent n'est enregistré : ajoutez-en un dans Paramètres › Référents (Ctrl+8)."
+)
 
 
 def length_text(days: int) -> str:
@@ -186,22 +190,17 @@ class OrderDialog(FormDialog):
     # -- saving ---------------------------------------------------------------------
 
     def check(self) -> list[Problem]:
-        if self.referent.value() is None:
-            text = (
-                "choisissez le référent du dossier."
-                if self.referent.count() > 1
-                else "aucun référent n'est enregistré : ajoutez-en un dans les paramètres."
-            )
-            return [Problem("referent", text)]
+        if self.referent.count() <= 1:
+            return [Problem("referent", NO_REFERENT)]
         return []
 
     def save(self, accept_warnings: bool) -> int | None:
-        start, end, referent = self.start.value(), self.end.value(), self.referent.value()
-        assert start is not None and referent is not None
+        start, end = self.start.value(), self.end.value()
+        assert start is not None
         self.created_case_id = register_order(
             self.desk,
             order_number=self.order_number.text(),
-            referent_id=referent,
+            referent_id=self.referent.value(),
             start_date=start,
             end_date=end,
             agency=self.agency.text().strip() or None,

@@ -9,8 +9,7 @@ everything the user typed.
 
 Every problem of a form shows at the first save, not in rounds: what the fields say of
 themselves (an empty required field, a date that does not exist), what the form checks,
-and — once every field reads — what the rules say, found by a rehearsal of the save
-that writes nothing (:meth:`~movdesk.services.context.Desk.rehearse`). A message goes
+and what the rules say, found by a rehearsal of the save that writes nothing (:meth:`~movdesk.services.context.Desk.rehearse`). A message goes
 as soon as its field is changed. A refusal (red, under the field, with a red frame)
 never looks like advice (a yellow note above the buttons). Esc, « Annuler » or closing
 the window asks before throwing away what was typed.
@@ -396,12 +395,13 @@ class FormDialog(QDialog):
     def problems_before_saving(self) -> list[Problem]:
         """Every problem the first save would meet, gathered at once.
 
-        The fields' own problems and the form's checks; when every field reads, also
-        what the rules refuse, by rehearsing the save (nothing is written).
+        The fields' own problems and the form's checks and, when there are some, what
+        the rules refuse of the rest, by rehearsing the save (nothing is written). A
+        field that does not read is given as empty to the rehearsal, so an optional
+        one takes nothing from it; a required one stops it (see :meth:`_rehearse`).
         """
-        own = self.form.field_problems()
-        problems = own + self.check()
-        if problems and not own:
+        problems = self.form.field_problems() + self.check()
+        if problems:
             problems += self._rehearse()
         return problems
 

@@ -142,8 +142,40 @@ def test_no_referent_chosen_is_said_next_to_the_referent(
     fill_order(qtbot, dialog)
     dialog.referent.set_value(None)
     qtbot.keyClick(dialog.first_name, Qt.Key.Key_Return)
-    assert dialog.error_text("referent") == "Choisissez le référent du dossier."
+    assert dialog.error_text("referent") == (
+        "Le référent est obligatoire : choisissez-le dans la liste."
+    )
     assert cases(session_factory) == []
+
+
+def test_every_problem_shows_at_the_first_save_and_goes_once_corrected(
+    qtbot: QtBot, open_dialog, desk: Desk, referent_id: int, session_factory
+) -> None:
+    dialog = open_dialog(OrderDialog(desk))
+    # Nothing typed but a malformed identifier and an impossible birth date.
+    type_into(qtbot, dialog.pe_id, "12345")
+    type_into(qtbot, dialog.birth_date, "31/04/1985")
+    qtbot.keyClick(dialog.birth_date, Qt.Key.Key_Return)
+
+    assert dialog.isVisible()
+    # The field's own problem (a date that does not exist), the form's and the rules'.
+    assert dialog.error_text("birth_date") == (
+        "« 31/04/1985 » n'est pas une date : avril 1985 compte 30 jours."
+    )
+    assert dialog.error_text("order_number") == "Le n° de lettre de commande est obligatoire."
+    assert dialog.error_text("referent") == (
+        "Le référent est obligatoire : choisissez-le dans la liste."
+    )
+    assert "doit compter 7 chiffres" in dialog.error_text("pe_id")
+    assert dialog.error_text("last_name") == "Le nom est obligatoire."
+    assert dialog.error_text("first_name") == "Le prénom est obligatoire."
+    assert dialog.focusWidget() is dialog.order_number  # the highest field in error
+    # A message goes as soon as its field is corrected; the others stay.
+    qtbot.keyClicks(dialog.order_number, "LC-2026-000777")
+    assert dialog.error_text("order_number") == ""
+    assert dialog.error_text("last_name") == "Le nom est obligatoire."
+    assert cases(session_factory) == []
+    assert count(session_factory, Beneficiary) == 0
 
 
 def test_a_known_beneficiary_is_reused_and_locked(
