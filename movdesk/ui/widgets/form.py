@@ -9,10 +9,11 @@ everything the user typed.
 
 Every problem of a form shows at the first save, not in rounds: what the fields say of
 themselves (an empty required field, a date that does not exist), what the form checks,
-and what the rules say, found by a rehearsal of the save that writes nothing (:meth:`~movdesk.services.context.Desk.rehearse`). A message goes
-as soon as its field is changed. A refusal (red, under the field, with a red frame)
-never looks like advice (a yellow note above the buttons). Esc, « Annuler » or closing
-the window asks before throwing away what was typed.
+and what the rules say, found by a rehearsal of the save that writes nothing
+(:meth:`~movdesk.services.context.Desk.rehearse`). A message goes as soon as its field
+is changed. A refusal (red, marked ✖, under the field, with a red frame) never looks
+like advice (a yellow note above the buttons). Esc, « Annuler » or closing the window
+asks before throwing away what was typed.
 """
 
 from __future__ import annotations
