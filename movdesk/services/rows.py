@@ -8,6 +8,7 @@ from datetime import date, time
 from enum import Enum
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ..models import (
     DEFAULT_INTERVIEW_MINUTES,
@@ -28,7 +29,7 @@ from ..models import (
     SuspensionKind,
 )
 from ..rules.validation import Problem, fr_date
-from .context import Desk, Work
+from .context import Desk, Work, fetch
 from .editing import add_row, edit_row, remove_row
 from .errors import ValidationFailed
 
@@ -199,16 +200,19 @@ def delete_suspension(desk: Desk, suspension_id: int) -> None:
     )
 
 
-def _employer(work: Work, employer_id: int | None, employer_name: str | None) -> Employer | None:
+def employer_for(
+    session: Session, employer_id: int | None, employer_name: str | None
+) -> Employer | None:
+    """The employer chosen (by id) or typed (by name: found, or added to the directory)."""
     if employer_id is not None:
-        return work.get(Employer, employer_id)
+        return fetch(session, Employer, employer_id)
     name = " ".join((employer_name or "").split())
     if not name:
         return None
-    found = work.session.scalars(select(Employer).where(Employer.name == name)).first()
+    found = session.scalars(select(Employer).where(Employer.name == name)).first()
     if found is None:
         found = Employer(name=name)
-        work.session.add(found)
+        session.add(found)
     return found
 
 
@@ -231,7 +235,7 @@ def add_company_period(
 
     def make(work: Work, case: Case) -> CompanyPeriod:
         row = CompanyPeriod(
-            employer=_employer(work, employer_id, employer_name),
+            employer=employer_for(work.session, employer_id, employer_name),
             start_date=start,
             end_date=end,
             job_title=job_title or None,
@@ -270,7 +274,7 @@ def update_company_period(
     code = _rome(rome, "rome")
 
     def change(work: Work, row: CompanyPeriod) -> str:
-        row.employer = _employer(work, employer_id, employer_name)
+        row.employer = employer_for(work.session, employer_id, employer_name)
         row.start_date, row.end_date = start, end
         row.job_title, row.rome = job_title or None, code
         row.job_target_id, row.evaluation = job_target_id, evaluation or None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 from ...models import SuspensionKind
 from ...services.advice import company_period_advice, suspension_advice
@@ -17,7 +17,7 @@ from ...services.rows import (
     update_company_period,
     update_suspension,
 )
-from ..widgets import DateField, EnumCombo
+from ..widgets import DateField, DirectoryCombo, EnumCombo
 from .base import CaseDialog
 
 
@@ -115,13 +115,9 @@ class CompanyPeriodDialog(CaseDialog):
         # The job target the period was linked to stays linked when it is corrected.
         self.job_target_id = existing.job_target_id if existing else None
         # Pick a company of the network, or type a new name: it joins the directory.
-        self.employer = QComboBox()
-        self.employer.setEditable(True)
-        self.employer.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.employer.addItem("", None)
-        for choice in employer_choices(desk):
-            self.employer.addItem(choice.label, choice.id)
-        self.employer.lineEdit().setPlaceholderText("entreprise du réseau ou nouveau nom")
+        self.employer = DirectoryCombo(
+            employer_choices(desk), placeholder="entreprise du réseau ou nouveau nom"
+        )
         self.start = DateField(existing.start if existing else self.today)
         self.end = DateField(existing.end if existing else self.today + timedelta(days=13))
         self.job_title = QLineEdit()
@@ -130,7 +126,7 @@ class CompanyPeriodDialog(CaseDialog):
         self.rome.setPlaceholderText("ex. D1106")
         self.evaluation = notes_field()
         if existing is not None:
-            self.employer.setCurrentText(existing.employer_name or "")
+            self.employer.set_value(existing.employer_id, existing.employer_name)
             self.job_title.setText(existing.job_title or "")
             self.rome.setText(existing.rome or "")
             self.evaluation.setPlainText(existing.evaluation or "")
@@ -152,11 +148,7 @@ class CompanyPeriodDialog(CaseDialog):
 
     def employer_value(self) -> tuple[int | None, str | None]:
         """The directory id when a listed company is chosen, else the typed name."""
-        text = " ".join(self.employer.currentText().split())
-        index = self.employer.findText(text)
-        if text and index > 0:
-            return self.employer.itemData(index), None
-        return None, text or None
+        return self.employer.value(), self.employer.new_name()
 
     def save(self, accept_warnings: bool) -> int | None:
         start, end = self.start.value(), self.end.value()
