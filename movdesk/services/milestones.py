@@ -26,17 +26,27 @@ def record_contracting(
     desk: Desk,
     case_id: int,
     *,
-    on: date,
-    result: ContractingResult,
+    on: date | None,
+    result: ContractingResult | None,
     accept_warnings: bool = False,
 ) -> list[Problem]:
     """The contracting interview: signed, refused, or the beneficiary did not come.
 
     A no-show may be followed by a new attempt while S + 7 has not passed: recording
-    the new result replaces the old one (the history keeps both).
+    the new result replaces the old one (the history keeps both). ``result=None``
+    takes a wrongly recorded interview back (its date with it), which the rules refuse
+    while anything recorded since needs the signed contract.
     """
 
     def change(case: Case) -> str:
+        if result is None:
+            case.contracting_date = None
+            case.contracting_result = None
+            return "Entretien de contractualisation effacé"
+        if on is None:
+            raise ValidationFailed(
+                [Problem("contracting.date", "la date de l'entretien est obligatoire.")]
+            )
         case.contracting_date = on
         case.contracting_result = result
         return f"Entretien de contractualisation du {fr_date(on)} : {result.label}"

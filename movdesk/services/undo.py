@@ -44,6 +44,8 @@ UNDOABLE_ACTIONS = frozenset(
         "Ajouter un référent",
         "Enregistrer une lettre de commande",
         "Changer de référent",
+        "Modifier le bénéficiaire",
+        "Modifier la commande",
         # milestones
         "Enregistrer l'entretien de contractualisation",
         "Copie du contrat envoyée à France Travail",

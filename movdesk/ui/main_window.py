@@ -32,20 +32,19 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from .. import __version__
 from ..config import DatabaseLocation, data_dir
-from ..errors import UserError
 from ..services.context import Desk
 from ..services.dashboard import DeadlineOverview, read_office
 from ..services.office import needs_first_run
 from ..services.summary import keep_fresh
-from ..services.undo import undo_label, undo_last
 from .cases import CaseListPage
 from .file_commands import FileCommands
 from .formatting import describe_database
 from .icons import APP_ICON, load_icon
-from .menus import UNDO_TEXT, WindowMenus
+from .menus import WindowMenus
 from .pages import PAGE_CLASSES, Page, PageContext
 from .relay import ChangeRelay
 from .scheduler import DeadlineScheduler, deadline_status_text
+from .undoing import show_undo_state, undo_in
 from .worker import Worker
 
 log = logging.getLogger("movdesk")
@@ -315,20 +314,11 @@ class MainWindow(QMainWindow, FileCommands, WindowMenus):
 
     def undo(self) -> None:
         """Ctrl+Z: take back the last change, or say in French why not."""
-        try:
-            name = undo_last(self.desk)
-        except UserError as error:
-            QMessageBox.warning(self, "Annulation impossible", str(error))
-            self._update_undo_action()
-            return
-        self.statusBar().showMessage(f"Annulé : {name}.", 10_000)
-        self.current_page().refresh()
-        self._update_undo_action()
+        if undo_in(self, self.desk, self.undo_action) is not None:
+            self.current_page().refresh()
 
     def _update_undo_action(self, *_args: object) -> None:
-        name = undo_label(self.desk)
-        self.undo_action.setEnabled(name is not None)
-        self.undo_action.setText(f"{UNDO_TEXT} : {name}" if name else UNDO_TEXT)
+        show_undo_state(self.undo_action, self.desk)
 
     def offer_first_run(self) -> bool:
         """At start: the first-run assistant while the office is not set up; True if shown."""

@@ -6,9 +6,9 @@ from __future__ import annotations
 from datetime import date, time
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -18,28 +18,9 @@ from movdesk.services.context import Desk
 from movdesk.ui.dialogs import InterviewDialog, SuspensionDialog
 from movdesk.ui.widgets.form import DISCARD_NO, DISCARD_TITLE, DISCARD_YES
 
-from .conftest import count, tab, type_into
+from .conftest import answer_next_box, count, tab, type_into
 
 pytestmark = pytest.mark.gui
-
-
-def answer_next_box(button_text: str, seen: list[str]) -> None:
-    """When the next modal box opens, note its title and press the button ``button_text``."""
-
-    def press() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(10, press)
-            return
-        seen.append(box.windowTitle())
-        for button in box.buttons():
-            if button.text().replace("&", "") == button_text.replace("&", ""):
-                button.click()
-                return
-        box.reject()  # never leave the test blocked: the assertions after will fail
-        seen.append(f"no button « {button_text} »")
-
-    QTimer.singleShot(0, press)
 
 
 class UserClose(QCloseEvent):

@@ -11,7 +11,8 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from movdesk.models import Beneficiary, Case, Civility
+from movdesk.models import Beneficiary, Case, Civility, ContractingResult
+from movdesk.services import milestones as ms
 from movdesk.services.context import Desk
 from movdesk.services.orders import BeneficiaryInput, register_order
 from movdesk.ui.dialogs import OrderDialog
@@ -40,6 +41,10 @@ def fill_order(qtbot: QtBot, dialog: OrderDialog, *, number: str = "LC-2026-0005
     qtbot.keyClicks(dialog.last_name, "Lefebvre")
     assert tab(qtbot, dialog) is dialog.first_name
     qtbot.keyClicks(dialog.first_name, "Marc")
+
+
+def first_case(factory: sessionmaker[Session]) -> int:
+    return cases(factory)[0].id
 
 
 def cases(factory: sessionmaker[Session]) -> list[Case]:
@@ -193,6 +198,9 @@ def test_a_known_beneficiary_is_reused_and_locked(
             civility=Civility.MME,
             phone="0320000000",
         ),
+    )
+    ms.record_contracting(
+        desk, first_case(session_factory), on=date(2025, 6, 2), result=ContractingResult.REFUSED
     )
     dialog = open_dialog(OrderDialog(desk))
     type_into(qtbot, dialog.pe_id, "1234567a")
