@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from ..models import (
     AuditAction,
@@ -23,6 +23,16 @@ from ..rules.validation import Problem, check_beneficiary, check_order
 from . import audit
 from .context import Desk
 from .errors import NeedsConfirmation, ValidationFailed
+from .referents import add_referent
+
+__all__ = [
+    "BeneficiaryInput",
+    "KnownBeneficiary",
+    "add_referent",
+    "change_referent",
+    "find_beneficiary",
+    "register_order",
+]
 
 #: E defaults to S + 179 when the order letter gives no end date (MOV-RULES.md 2.1).
 DEFAULT_LENGTH_DAYS = 179
@@ -119,22 +129,8 @@ def find_beneficiary(desk: Desk, pe_id: str) -> KnownBeneficiary | None:
     return desk.read(query)
 
 
-def add_referent(
-    desk: Desk, full_name: str, *, email: str | None = None, phone: str | None = None
-) -> int:
-    name = " ".join(full_name.split())
-    if not name:
-        raise ValidationFailed([Problem("full_name", "le nom du référent est obligatoire.")])
-    with desk.action("Ajouter un référent") as work:
-        exists = work.session.scalar(
-            select(func.count()).select_from(Referent).where(Referent.full_name == name)
-        )
-        if exists:
-            raise ValidationFailed([Problem("full_name", f"un référent « {name} » existe déjà.")])
-        referent = Referent(full_name=name, email=email or None, phone=phone or None)
-        work.session.add(referent)
-        work.log(AuditAction.CREATE, referent, case_id=None, summary=f"Référent {name}")
-        return referent.id
+def inactive_referent(name: str) -> str:
+    return f"{name} ne fait plus partie des référents actifs : choisissez-en un autre."
 
 
 #: What an order without referent is told.
@@ -170,6 +166,8 @@ def register_order(
         referent = work.get(Referent, referent_id) if referent_id is not None else None
         if referent is None:
             problems.append(Problem("referent_id", REFERENT_REQUIRED))
+        elif not referent.active:
+            problems.append(Problem("referent_id", inactive_referent(referent.full_name)))
         if number and session.scalar(select(Case.id).where(Case.order_number == number)):
             problems.append(
                 Problem(
@@ -261,6 +259,10 @@ def change_referent(
         referent = work.get(Referent, referent_id)
         if referent.id == case.referent_id:
             return
+        if not referent.active:
+            raise ValidationFailed(
+                [Problem("referent_id", inactive_referent(referent.full_name))]
+            )
         if on < case.start_date:
             raise ValidationFailed(
                 [Problem("referent", "le changement de référent ne peut précéder le début S.")]

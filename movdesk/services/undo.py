@@ -42,6 +42,9 @@ UNDOABLE_ACTIONS = frozenset(
     {
         # orders
         "Ajouter un référent",
+        "Renommer un référent",
+        "Désactiver un référent",
+        "Réactiver un référent",
         "Enregistrer une lettre de commande",
         "Changer de référent",
         "Modifier le bénéficiaire",

@@ -42,6 +42,7 @@ from .formatting import describe_database
 from .icons import APP_ICON, load_icon
 from .menus import WindowMenus
 from .pages import PAGE_CLASSES, Page, PageContext
+from .pages.referents import referent_ready
 from .relay import ChangeRelay
 from .scheduler import DeadlineScheduler, deadline_status_text
 from .undoing import show_undo_state, undo_in
@@ -271,6 +272,8 @@ class MainWindow(QMainWindow, FileCommands, WindowMenus):
         """Ctrl+N: the order dialog, then the new case's file."""
         from .dialogs import OrderDialog  # loaded when first needed: start-up stays short
 
+        if not referent_ready(self, self.desk):
+            return  # no referent yet: said, and one offered to be added
         dialog = OrderDialog(self.desk, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return

@@ -25,7 +25,7 @@ from movdesk.models import (
     Suspension,
     SuspensionKind,
 )
-from movdesk.services import corrections, orders, rows
+from movdesk.services import corrections, orders, referents, rows
 from movdesk.services import milestones as ms
 from movdesk.services.context import Desk
 from movdesk.services.undo import UNDOABLE_ACTIONS, undo_label, undo_last
@@ -45,7 +45,7 @@ def signed(desk: Desk, case_id: int) -> int:
 
 
 def test_every_undoable_name_is_an_action_of_the_services() -> None:
-    sources = "".join(inspect.getsource(m) for m in (orders, ms, rows, corrections))
+    sources = "".join(inspect.getsource(m) for m in (orders, ms, rows, corrections, referents))
     for name in UNDOABLE_ACTIONS:
         assert f'"{name}"' in sources or f"{name}\")" in sources, name
 

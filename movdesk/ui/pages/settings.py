@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from ...services.dashboard import OfficeSummary, read_office
 from ..formatting import NOT_FILLED, format_euros
 from .base import Page, PageContext
+from .referents import ReferentsGroup
 
 
 class SettingsPage(Page):
@@ -53,6 +54,9 @@ class SettingsPage(Page):
         row.addWidget(self.edit_button)
         row.addStretch(1)
         self.body.addLayout(row)
+        #: Paramètres › Référents (movdesk.ui.pages.referents).
+        self.referents = ReferentsGroup(context.desk, self)
+        self.body.addWidget(self.referents, 3)
         self.body.addStretch(1)
         self.refresh()
 
@@ -85,3 +89,5 @@ class SettingsPage(Page):
         }
         for key, text in shown.items():
             self._fields[key].setText(text.strip() if text and text.strip() else NOT_FILLED)
+        if hasattr(self, "referents"):
+            self.referents.refresh()

@@ -249,7 +249,63 @@ class ProblemForm(QWidget):
         widget.style().polish(widget)
 
 
-class FormDialog(QDialog):
+class DiscardGuard:
+    """For a dialog (listed before the Qt class): Esc, « Annuler » or the window's close
+    button ask « Abandonner la saisie ? » when something was typed since it was shown.
+
+    The dialog says what the user typed with :meth:`typed_state`. A ``close()`` called
+    by the program (not the user's close button) asks nothing.
+    """
+
+    #: What was typed when the dialog was shown (None before it is shown).
+    _initial: list[object] | None = None
+    #: True while the program closes the dialog.
+    _closing_quietly = False
+
+    def typed_state(self) -> list[object]:
+        """What the user typed or chose, in a comparable form."""
+        raise NotImplementedError
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        if self._initial is None:
+            self._initial = self.typed_state()
+        super().showEvent(event)  # type: ignore[misc]
+
+    def has_typed_input(self) -> bool:
+        """Something was typed or chosen since the dialog was shown."""
+        return self._initial is not None and self.typed_state() != self._initial
+
+    def confirm_discard(self) -> bool:
+        """Ask « Abandonner la saisie ? »; True to close without saving."""
+        box = QMessageBox(self)  # type: ignore[arg-type]
+        box.setObjectName("discardBox")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(DISCARD_TITLE)
+        box.setText(DISCARD_TITLE)
+        box.setInformativeText(DISCARD_TEXT)
+        discard = box.addButton(DISCARD_YES, QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(DISCARD_NO, QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.exec()
+        return box.clickedButton() is discard
+
+    def reject(self) -> None:
+        """Esc, « Annuler » or the close button: ask first if something was typed."""
+        if not self._closing_quietly and self.has_typed_input() and not self.confirm_discard():
+            return
+        super().reject()  # type: ignore[misc]
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        # ``close()`` called by the program (not the user's close button) asks nothing.
+        self._closing_quietly = not event.spontaneous()
+        try:
+            super().closeEvent(event)  # type: ignore[misc]
+        finally:
+            self._closing_quietly = False
+
+
+class FormDialog(DiscardGuard, QDialog):
     """A form that saves through one service call; subclasses build fields and ``save``."""
 
     #: Emitted after a successful save with the id the service returned (0 when none).
@@ -268,10 +324,6 @@ class FormDialog(QDialog):
         self.desk = desk
         #: What the last successful save returned (the new row's id, for instance).
         self.result_id: int | None = None
-        #: What the fields held when the form was shown, to tell whether anything was typed.
-        self._initial: list[object] | None = None
-        #: True while the program (not the user) closes the form: nothing to ask then.
-        self._closing_quietly = False
         self.setWindowTitle(title)
         self.setObjectName(type(self).__name__)
         layout = QVBoxLayout(self)
@@ -450,45 +502,5 @@ class FormDialog(QDialog):
         self.saved.emit(result or 0)
         super().accept()
 
-    # -- nothing typed is lost without a question ---------------------------------------
-
-    def _state(self) -> list[object]:
+    def typed_state(self) -> list[object]:
         return [widget_state(w) for w in self.form.input_widgets()]
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
-        if self._initial is None:
-            self._initial = self._state()
-        super().showEvent(event)
-
-    def has_typed_input(self) -> bool:
-        """Something was typed or chosen since the form was shown."""
-        return self._initial is not None and self._state() != self._initial
-
-    def confirm_discard(self) -> bool:
-        """Ask « Abandonner la saisie ? »; True to close without saving."""
-        box = QMessageBox(self)
-        box.setObjectName("discardBox")
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(DISCARD_TITLE)
-        box.setText(DISCARD_TITLE)
-        box.setInformativeText(DISCARD_TEXT)
-        discard = box.addButton(DISCARD_YES, QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton(DISCARD_NO, QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)
-        box.setEscapeButton(keep)
-        box.exec()
-        return box.clickedButton() is discard
-
-    def reject(self) -> None:
-        """Esc, « Annuler » or the window's close button: ask first if something was typed."""
-        if not self._closing_quietly and self.has_typed_input() and not self.confirm_discard():
-            return
-        super().reject()
-
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        # ``close()`` called by the program (not the user's close button) asks nothing.
-        self._closing_quietly = not event.spontaneous()
-        try:
-            super().closeEvent(event)
-        finally:
-            self._closing_quietly = False

@@ -3,31 +3,16 @@ section, the window shows the result, and Ctrl+Z in the window takes it back."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from movdesk.ui.casefile import CaseFileWindow
 from movdesk.ui.dialogs import BeneficiaryDialog, OrderEditDialog
+from tests.ui.modal import when_modal
 
 pytestmark = pytest.mark.gui
-
-
-def in_next_dialog(kind: type, act: Callable[[QWidget], None], seen: list[str]) -> None:
-    """When the form ``kind`` opens (modal), note its title and let ``act`` drive it."""
-
-    def drive() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, kind):
-            QTimer.singleShot(10, drive)
-            return
-        seen.append(dialog.windowTitle())
-        act(dialog)
-
-    QTimer.singleShot(0, drive)
 
 
 def text(win: CaseFileWindow, name: str) -> str:
@@ -50,7 +35,7 @@ def test_a_name_corrected_from_the_case_file_then_undone_there(
     window.show_section("Commande et bénéficiaire")
     button = window.findChild(QPushButton, "beneficiaryButton")
     assert button is not None and button.isEnabled()
-    in_next_dialog(BeneficiaryDialog, correct, seen)
+    when_modal(BeneficiaryDialog, correct, seen)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert seen == ["Modifier le bénéficiaire — DURAND Sophie (LC-2026-000123)"]
     assert text(window, "order-name") == "Madame DURAND Sofia"
@@ -78,7 +63,7 @@ def test_the_order_is_corrected_from_the_case_file(
     seen: list[str] = []
     button = window.findChild(QPushButton, "orderButton")
     assert button is not None
-    in_next_dialog(OrderEditDialog, correct, seen)
+    when_modal(OrderEditDialog, correct, seen)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert seen and seen[0].startswith("Modifier la commande")
     assert text(window, "order-counsellor") == "Mme Roux"

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -18,6 +18,9 @@ from movdesk.services import milestones as ms
 from movdesk.services.context import Desk
 from movdesk.services.orders import BeneficiaryInput, add_referent, register_order
 from movdesk.ui.widgets import FormDialog
+from tests.ui.modal import answer_next_box
+
+__all__ = ["answer_next_box", "count", "tab", "type_into"]
 
 TODAY = date(2026, 3, 2)  # a Monday
 
@@ -85,22 +88,3 @@ def tab(qtbot: QtBot, dialog: QWidget, times: int = 1) -> QWidget:
         focused = dialog.focusWidget()
         qtbot.keyClick(focused, Qt.Key.Key_Tab)
     return dialog.focusWidget()
-
-
-def answer_next_box(button_text: str, seen: list[str]) -> None:
-    """When the next modal box opens, note its title and press the button ``button_text``."""
-
-    def press() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(10, press)
-            return
-        seen.append(box.windowTitle())
-        for button in box.buttons():
-            if button.text().replace("&", "") == button_text.replace("&", ""):
-                button.click()
-                return
-        box.reject()  # never leave the test blocked: the assertions after will fail
-        seen.append(f"no button « {button_text} »")
-
-    QTimer.singleShot(0, press)
