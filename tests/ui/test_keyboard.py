@@ -1,0 +1,73 @@
+"""From the search to the case, with the keyboard only, in the main window."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from pytestqt.qtbot import QtBot
+
+from movdesk.app import prepare_application
+from movdesk.services.orders import BeneficiaryInput, add_referent, register_order
+from movdesk.ui.cases import CaseListPage
+from movdesk.ui.casefile import open_windows
+from tests.ui.conftest import WindowFactory
+
+pytestmark = pytest.mark.gui
+
+
+def test_the_menu_says_entree(qapp, make_window: WindowFactory) -> None:
+    prepare_application()  # Qt's words in French, as the program starts
+    window = make_window()
+    native = QKeySequence.SequenceFormat.NativeText
+    assert window.open_case_action.shortcut().toString(native) == "Entrée"
+    assert window.open_case_action.toolTip() == "Ouvrir le dossier sélectionné (Entrée)"
+
+
+def test_a_name_typed_in_the_search_then_entree_opens_the_case(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    window = make_window()
+    desk = window.desk
+    referent = add_referent(desk, "Claire Martin")
+    ids = []
+    for number, (last, pe_id) in enumerate((("Lefèvre", "7654321B"), ("Durand", "1234567A"))):
+        ids.append(
+            register_order(
+                desk,
+                order_number=f"LC-2026-00010{number}",
+                referent_id=referent,
+                start_date=date(2026, 2, 2),
+                beneficiary=BeneficiaryInput(last_name=last, first_name="Anne", pe_id=pe_id),
+            )
+        )
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    with qtbot.waitSignal(window.page_changed):
+        qtbot.keyClick(window.navigation, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    page = window.current_page()
+    assert isinstance(page, CaseListPage) and page.search.hasFocus()
+    # One case found: Entrée opens it (not the window's « Ouvrir » on a stale row).
+    qtbot.keyClicks(page.search, "lefev")
+    with qtbot.waitSignal(window.case_opened) as opened:
+        qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    assert opened.args == [ids[0]]
+    assert [w.case_id for w in open_windows()] == [ids[0]]
+    for case_window in open_windows():
+        case_window.close()
+    # Two found: Entrée goes into the list, Down picks the second, Entrée opens it.
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    page.focus_search()
+    qtbot.keyClicks(page.search, "anne")
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    assert page.table.hasFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Down)
+    second = page.selected_case_id()
+    with qtbot.waitSignal(window.case_opened) as opened:
+        qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert opened.args == [second]
+    for case_window in open_windows():
+        case_window.close()
