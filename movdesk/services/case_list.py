@@ -104,7 +104,7 @@ class CaseRow:
     referent: str
     status: CaseStatus
     phase: int | None
-    #: Day n of 180 (S is day 1), stopped at the end of the case; None before S.
+    #: Day n (S is day 1), stopped at the end of the case; None before S.
     day: int | None
     last_interview: date | None
     next_due: date | None
@@ -113,6 +113,8 @@ class CaseRow:
     next_status: str | None
     #: Open deadlines overdue or due on the day of the summary; None without summary.
     alert_count: int | None
+    #: Days from S to the current end (E, or the renewed end), both counted.
+    total_days: int | None = None
 
     @property
     def beneficiary(self) -> str:
@@ -168,6 +170,10 @@ class _Expressions:
             else_=type_coerce(func.nullif(func.max(number, 0), 0), Integer),
         )
         self.late = or_(CaseSummary.next_due < day, CaseSummary.alert_count > 0)
+        # The length of the case « n / total » is read against: E, or the renewed end.
+        self.total_days: ColumnElement[Any] = (
+            cast(func.julianday(current_end) - func.julianday(Case.start_date), Integer) + 1
+        )
 
 
 @lru_cache(maxsize=4)
@@ -432,12 +438,13 @@ def rows_for(session: Session, ids: Sequence[int], today: date) -> dict[int, Cas
             CaseSummary.next_due,
             CaseSummary.next_label,
             CaseSummary.alert_count,
+            sql.total_days,
         )
     ).where(Case.id.in_(ids))
     rows: dict[int, CaseRow] = {}
     for values in session.connection().execute(statement):
         (case_id, number, last, first, pe_id, referent, status, phase, day,
-         last_interview, next_due, next_label, alerts) = values  # fmt: skip
+         last_interview, next_due, next_label, alerts, total) = values  # fmt: skip
         rows[case_id] = CaseRow(
             case_id=case_id,
             order_number=number,
@@ -453,6 +460,7 @@ def rows_for(session: Session, ids: Sequence[int], today: date) -> dict[int, Cas
             next_label=next_label,
             next_status=deadline_status(next_due, today) if next_due else None,
             alert_count=alerts,
+            total_days=total,
         )
     return rows
 

@@ -7,12 +7,13 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from movdesk.app import prepare_application
 from movdesk.services.orders import BeneficiaryInput, add_referent, register_order
-from movdesk.ui.cases import CaseListPage
 from movdesk.ui.casefile import open_windows
+from movdesk.ui.cases import CaseListPage
 from tests.ui.conftest import WindowFactory
 
 pytestmark = pytest.mark.gui
@@ -71,3 +72,26 @@ def test_a_name_typed_in_the_search_then_entree_opens_the_case(
     assert opened.args == [second]
     for case_window in open_windows():
         case_window.close()
+
+
+def test_the_dashboard_counts_a_new_case_at_once(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    window = make_window()
+    window.show_page(0)
+    total = window.findChild(QLabel, "count-total")
+    ordered = window.findChild(QLabel, "count-ordered")
+    referents = window.findChild(QLabel, "count-referents")
+    assert total.text() == "0"
+    referent = add_referent(window.desk, "Claire Martin")
+    qtbot.waitUntil(lambda: referents.text().startswith("1 référent"))
+    register_order(
+        window.desk,
+        order_number="LC-2026-000100",
+        referent_id=referent,
+        start_date=date(2026, 2, 2),
+        beneficiary=BeneficiaryInput(last_name="Lefèvre", first_name="Anne", pe_id="7654321B"),
+    )
+    # No F5, no page change: the change itself brings the counts up to date.
+    qtbot.waitUntil(lambda: total.text() == "1")
+    assert ordered.text() == "1"

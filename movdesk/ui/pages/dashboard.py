@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor
@@ -38,6 +39,7 @@ from ...models import CaseStatus
 from ...services.dashboard import DashboardFigures, DeadlineOverview, read_dashboard
 from ...services.schedule import DeadlineItem
 from ..formatting import FRENCH, describe_database, format_count, format_long_date, plural
+from ..relay import ChangeRelay
 from .base import Page, PageContext
 
 #: Shown as office name until the settings are filled in.
@@ -197,6 +199,12 @@ class DashboardPage(Page):
         left.addWidget(team)
         left.addStretch(1)
         self.refresh()
+        # Every committed change (a new case, an exit…) shows in the counts at once;
+        # a burst of changes reads them once, after the event loop turns.
+        self._recount = QTimer(self)
+        self._recount.setSingleShot(True)
+        self._recount.timeout.connect(self.refresh)
+        ChangeRelay(context.desk, self).changed.connect(lambda _change: self._recount.start(0))
 
     def _build_deadlines(self) -> QGroupBox:
         box = QGroupBox("Échéances de la semaine", self)
