@@ -7,14 +7,17 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from movdesk.app import prepare_application
 from movdesk.services.orders import BeneficiaryInput, add_referent, register_order
 from movdesk.ui.casefile import open_windows
 from movdesk.ui.cases import CaseListPage
+from movdesk.ui.dialogs.month import MonthDialog, month_before
+from movdesk.ui.widgets.datetext import MONTHS
 from tests.ui.conftest import WindowFactory
+from tests.ui.modal import when_modal
 
 pytestmark = pytest.mark.gui
 
@@ -95,3 +98,62 @@ def test_the_dashboard_counts_a_new_case_at_once(
     # No F5, no page change: the change itself brings the counts up to date.
     qtbot.waitUntil(lambda: total.text() == "1")
     assert ordered.text() == "1"
+
+
+def test_the_monthly_export_asks_the_month_first(
+    qtbot: QtBot, make_window: WindowFactory, monkeypatch: pytest.MonkeyPatch, tmp_path
+) -> None:
+    window = make_window()
+    saved_as: list[str] = []
+
+    def choose(_parent, _title, suggested, _filter):  # type: ignore[no-untyped-def]
+        saved_as.append(suggested)
+        return str(tmp_path / suggested), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", choose)
+    monkeypatch.setattr(QMessageBox, "information", lambda *_args: None)
+    today = window.desk.today()
+    year, month = month_before(today)
+    seen: list[str] = []
+    shown: list[tuple[str, int]] = []
+
+    def pick(dialog: MonthDialog) -> None:
+        shown.append((dialog.month.currentText(), dialog.year.value()))
+        dialog.month.setFocus()
+        qtbot.keyClick(dialog.month, Qt.Key.Key_Return)
+
+    when_modal(MonthDialog, pick, seen)
+    with qtbot.waitSignal(window.work_finished, timeout=10_000):
+        window.indicators_action.trigger()
+    assert seen == ["Indicateurs du mois"]
+    # The month just ended is offered, by its name.
+    assert shown == [(MONTHS[month - 1].capitalize(), year)]
+    assert saved_as == [f"indicateurs-{year:04d}-{month:02d}.csv"]
+    assert (tmp_path / saved_as[0]).is_file()
+
+
+def test_the_month_picker_offers_the_month_just_ended_and_refuses_the_future(
+    qtbot: QtBot,
+) -> None:
+    dialog = MonthDialog(date(2026, 3, 2))
+    qtbot.addWidget(dialog)
+    with qtbot.waitExposed(dialog):
+        dialog.show()
+    assert (dialog.month.currentText(), dialog.year.value()) == ("Février", 2026)
+    assert dialog.year.maximum() == 2026
+    dialog.month.setFocus()
+    qtbot.keyClick(dialog.month, Qt.Key.Key_Down)
+    qtbot.keyClick(dialog.month, Qt.Key.Key_Down)  # avril: not begun on 2 March
+    qtbot.keyClick(dialog.month, Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    assert dialog.error.text() == (
+        "✖ Avril 2026 n'a pas encore commencé : choisissez un mois passé (ou le mois en cours)."
+    )
+    qtbot.keyClick(dialog.month, Qt.Key.Key_Up)  # mars, the month in progress
+    assert dialog.error.isHidden()
+    qtbot.keyClick(dialog.month, Qt.Key.Key_Return)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.month_text() == "2026-03"
+    january = MonthDialog(date(2027, 1, 15))
+    qtbot.addWidget(january)
+    assert (january.month.currentText(), january.year.value()) == ("Décembre", 2026)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -208,21 +208,57 @@ def test_about_gives_version_and_database(
     assert __version__ in text and str(db_location.path) in text
 
 
-def test_backup_writes_a_copy_and_says_where(
-    qtbot: QtBot, make_window: WindowFactory, monkeypatch: pytest.MonkeyPatch
+def test_backup_writes_a_copy_where_the_user_chooses_and_says_where(
+    qtbot: QtBot,
+    make_window: WindowFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    db_location: DatabaseLocation,
 ) -> None:
-    pytest.importorskip("movdesk.store.backup")
     told: list[str] = []
+    offered: list[str] = []
+    usb_key = tmp_path / "CLE-USB" / "movdesk"
+
+    def choose(_parent, title, suggested, _filter):  # type: ignore[no-untyped-def]
+        offered.append(suggested)
+        return str(usb_key / "sauvegarde-lundi"), ""  # no extension typed
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", choose)
     monkeypatch.setattr(
         QMessageBox, "information", lambda _parent, _title, text: told.append(text)
     )
     window: MainWindow = make_window()
     with qtbot.waitSignal(window.work_finished, timeout=10_000):
         window.backup_action.trigger()
+    # The backups folder is offered first, with a dated name…
+    [suggested] = offered
+    assert Path(suggested).parent == db_location.path.parent / "backups"
+    assert Path(suggested).name.startswith("test-") and suggested.endswith(".sqlite")
+    # …and the copy goes where the user chose (a USB key), « .sqlite » added.
     [text] = told
     written = Path(text.split("« ", 1)[1].rstrip(" »"))
+    assert written == usb_key / "sauvegarde-lundi.sqlite"
     assert written.is_file() and written.stat().st_size > 0
     assert str(written) in window.statusBar().currentMessage()
+
+
+def test_a_backup_over_the_database_itself_is_refused(
+    make_window: WindowFactory, monkeypatch: pytest.MonkeyPatch, db_location: DatabaseLocation
+) -> None:
+    warned: list[str] = []
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *_args: (str(db_location.path), "")
+    )
+    monkeypatch.setattr(
+        QMessageBox, "warning", lambda _parent, _title, text: warned.append(text)
+    )
+    window = make_window()
+    window.backup_action.trigger()
+    assert warned == [
+        "Sauvegarde impossible : ce fichier est la base elle-même. Choisissez un autre "
+        "nom ou un autre dossier (une clé USB, par exemple)."
+    ]
+    assert not window._jobs  # noqa: SLF001 - nothing was started
 
 
 def test_settings_are_edited_from_the_page(
