@@ -125,8 +125,8 @@ def _classify_employment(exit: Any) -> ExitVerdict:
         if end < earliest:
             return ExitVerdict(
                 False,
-                f"{name} de {length} (jusqu'au {_fr(end)}) : moins de 3 mois, il devrait "
-                f"finir au plus tôt le {_fr(earliest)} (début + 3 mois), {_NOT_POSITIVE}",
+                f"{name} de {length} (jusqu'au {_fr(end)}) : moins de 3 mois (fin au plus "
+                f"tôt le {_fr(earliest)}), {_NOT_POSITIVE}",
             )
         name = f"{name} de {length}"
     counts, phrase = _hours_phrase(exit)

@@ -19,7 +19,7 @@ from ..models import (
     StatusChange,
 )
 from ..rules.timeline import effective_status
-from ..rules.validation import Problem, check_beneficiary, check_order
+from ..rules.validation import Problem, check_beneficiary, check_order, fr_date
 from . import audit
 from .context import Desk
 from .errors import NeedsConfirmation, ValidationFailed
@@ -251,22 +251,38 @@ def register_order(
 
 
 def change_referent(
-    desk: Desk, case_id: int, referent_id: int, *, on: date, reason: str | None = None
+    desk: Desk, case_id: int, referent_id: int | None, *, on: date, reason: str | None = None
 ) -> None:
-    """Hand the case to another referent from ``on``; the history keeps who had it."""
+    """Hand the case to another referent from ``on``; the history keeps who had it.
+
+    Refused, every reason at once: no referent chosen, one no longer active, a date
+    before S.
+    """
     with desk.action("Changer de référent") as work:
         case = work.case(case_id)
-        referent = work.get(Referent, referent_id)
-        if referent.id == case.referent_id:
+        referent = work.get(Referent, referent_id) if referent_id is not None else None
+        if referent is not None and referent.id == case.referent_id:
             return
-        if not referent.active:
-            raise ValidationFailed(
-                [Problem("referent_id", inactive_referent(referent.full_name))]
+        problems = []
+        if referent is None:
+            problems.append(
+                Problem(
+                    "referent_id",
+                    "le nouveau référent est obligatoire : choisissez-le dans la liste.",
+                )
             )
+        elif not referent.active:
+            problems.append(Problem("referent_id", inactive_referent(referent.full_name)))
         if on < case.start_date:
-            raise ValidationFailed(
-                [Problem("referent", "le changement de référent ne peut précéder le début S.")]
+            problems.append(
+                Problem(
+                    "referent",
+                    f"le changement de référent ne peut précéder le début S "
+                    f"({fr_date(case.start_date)}).",
+                )
             )
+        if problems or referent is None:
+            raise ValidationFailed(problems)
         before = audit.snapshot(case)
         previous = case.referent.full_name
         for assignment in case.referent_history:

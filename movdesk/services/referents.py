@@ -26,6 +26,7 @@ from ..rules.validation import Problem
 from . import audit
 from .context import Desk
 from .errors import ValidationFailed
+from .summary import fold
 
 #: The statuses of a case that is not over (a referent still follows it).
 OPEN_STATUSES = (CaseStatus.ORDERED, CaseStatus.ACTIVE, CaseStatus.FOLLOW_UP)
@@ -88,15 +89,13 @@ def referent_rows(desk: Desk) -> list[ReferentRow]:
                 )
             )
         )
-        rows = session.execute(
-            select(Referent.id, Referent.full_name, Referent.active).order_by(
-                Referent.active.desc(), Referent.full_name
-            )
-        )
-        return [
+        rows = session.execute(select(Referent.id, Referent.full_name, Referent.active))
+        listed = [
             ReferentRow(rid, name, active, counts.get(rid, (0, 0))[1], counts.get(rid, (0, 0))[0])
             for rid, name, active in rows
         ]
+        # In French order: « Élodie » among the E, not after « Thomas ».
+        return sorted(listed, key=lambda r: (not r.active, fold(r.full_name)))
 
     return desk.read(query)
 

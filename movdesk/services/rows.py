@@ -37,8 +37,13 @@ DESCRIPTION_REQUIRED = "la description de l'action est obligatoire."
 _ROME_SHAPE = "une lettre majuscule suivie de 4 chiffres (ex. D1106)"
 
 
+def _rome_code(value: str | None) -> str | None:
+    """The ROME code as stored: upper case, no spaces; None when none is typed."""
+    return "".join((value or "").split()).upper() or None
+
+
 def _rome(value: str | None, field: str) -> str | None:
-    code = (value or "").strip().upper() or None
+    code = _rome_code(value)
     if code and not (len(code) == 5 and code[0].isalpha() and code[1:].isdigit()):
         raise ValidationFailed([Problem(field, f"le code ROME s'écrit {_ROME_SHAPE}.")])
     return code
@@ -231,7 +236,8 @@ def add_company_period(
     accept_warnings: bool = False,
 ) -> int:
     """A period in a company (1 to 6 weeks; under 7 days is accepted with a warning)."""
-    code = _rome(rome, "rome")
+    # The rules check the code's shape with the rest, so every problem shows at once.
+    code = _rome_code(rome)
 
     def make(work: Work, case: Case) -> CompanyPeriod:
         row = CompanyPeriod(
@@ -271,7 +277,7 @@ def update_company_period(
     accept_warnings: bool = False,
 ) -> list[Problem]:
     """Correct a company period: its company, dates, job and evaluation."""
-    code = _rome(rome, "rome")
+    code = _rome_code(rome)
 
     def change(work: Work, row: CompanyPeriod) -> str:
         row.employer = employer_for(work.session, employer_id, employer_name)
@@ -425,9 +431,15 @@ def update_action(
 
 def add_job_target(desk: Desk, case_id: int, *, title: str, rome: str | None = None) -> int:
     """A professional lead (piste professionnelle) with its ROME code."""
+    problems = []
     if not title.strip():
-        raise ValidationFailed([Problem("title", "l'intitulé du métier est obligatoire.")])
-    code = _rome(rome, "rome")
+        problems.append(Problem("title", "l'intitulé du métier est obligatoire."))
+    try:
+        code = _rome(rome, "rome")
+    except ValidationFailed as refusal:
+        problems += refusal.problems
+    if problems:
+        raise ValidationFailed(problems)
 
     def make(work: Work, case: Case) -> JobTarget:
         row = JobTarget(title=title.strip(), rome=code)

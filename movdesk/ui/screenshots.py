@@ -6,7 +6,8 @@ the demo generator is present), so the office's real database is never touched.
 
 After the pages come, when those parts are installed and the database holds a case:
 the case file of the first case with an urgent deadline, the interview dialog for it
-and the order dialog (new case), each saved without being run.
+and the order dialog (new case), each saved without being run; then every form with
+its refusals shown, the program's questions and the month picker.
 """
 
 from __future__ import annotations
@@ -93,6 +94,10 @@ def save_screenshots(outdir: Path, db: str | None = None, *, demo: bool = False)
             saved.append(_save(window, outdir / f"{index + 1:02d}-{_slug(page.TITLE)}.png"))
         window.show_page(0)
         saved += _extra_views(window, app, outdir, len(window.pages) + 1)
+        # Then every form with its refusals shown (movdesk.ui.screenshots_forms).
+        from .screenshots_forms import form_views
+
+        saved += form_views(window, app, outdir, len(saved) + 1)
     finally:
         window.close()
         window.deleteLater()

@@ -72,8 +72,8 @@ CASES = [
     ("cdi-time-unknown", job(C.CDI),
      False, "À compléter : CDI à temps plein ou non (sinon, les heures par mois)"),
     ("cdd-2-months", job(C.CDD, employment_end=date(2026, 7, 4), employment_full_time=True),
-     False, "CDD de 2 mois et 1 jour (jusqu'au 04/07/2026) : moins de 3 mois, il devrait "
-            "finir au plus tôt le 04/08/2026 (début + 3 mois), sortie non positive"),
+     False, "CDD de 2 mois et 1 jour (jusqu'au 04/07/2026) : moins de 3 mois (fin au plus "
+            "tôt le 04/08/2026), sortie non positive"),
     ("cdd-december-to-january",
      job(C.CDD, employment_start=date(2026, 12, 1), employment_end=date(2027, 1, 31),
          employment_full_time=True),
@@ -84,8 +84,8 @@ CASES = [
     # Three months counting both days, one day short of the contract's own rule.
     ("cdd-3-months-minus-1-day",
      job(C.CDD, employment_end=date(2026, 8, 3), employment_full_time=True),
-     False, "CDD de 3 mois (jusqu'au 03/08/2026) : moins de 3 mois, il devrait finir au "
-            "plus tôt le 04/08/2026"),
+     False, "CDD de 3 mois (jusqu'au 03/08/2026) : moins de 3 mois (fin au plus tôt le "
+            "04/08/2026)"),
     ("cdd-month-end", job(C.CDD, employment_start=date(2026, 1, 31),
                           employment_end=date(2026, 4, 30), employment_full_time=True),
      True, "CDD de 3 mois et 1 jour à temps plein : sortie positive"),

@@ -25,7 +25,7 @@ NEGATIVE_COLOUR = "#b3261e"
 #: A verdict waiting for a fact the rule needs: neither green nor red.
 PENDING_COLOUR = "#8a5a00"
 #: Lines kept for the verdict, so that the form does not move as it wraps.
-VERDICT_LINES = 3
+VERDICT_LINES = 4
 #: PE is told of an interruption within 48 hours (MOV-RULES.md 2.11).
 NOTICE_DAYS = 2
 

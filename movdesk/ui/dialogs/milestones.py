@@ -92,7 +92,10 @@ class OnlineObligationsDialog(CaseDialog):
             "offers", "&Abonnement aux offres le :", self.offers, aliases=["offers_subscription"]
         )
         self.add_field("profile", "&Profil en ligne le :", self.profile, aliases=["online_profile"])
-        self.set_advice(["Laissez « — » tant que la démarche n'est pas faite"], "Aide")
+        self.set_advice(
+            ["Laissez la date vide tant que la démarche n'est pas faite (Suppr l'efface)"],
+            "Aide",
+        )
         self.finish_layout()
 
     def check(self) -> list[Problem]:
@@ -223,14 +226,9 @@ class ReferentDialog(CaseDialog):
         self.add_field("reason", "&Motif :", self.reason)
         self.finish_layout()
 
-    def check(self) -> list[Problem]:
-        if self.referent.value() is None:
-            return [Problem("referent_id", "choisissez le nouveau référent.")]
-        return []
-
     def save(self, accept_warnings: bool) -> int | None:
         referent, on = self.referent.value(), self.date_field.value()
-        assert referent is not None and on is not None
+        assert on is not None
         change_referent(
             self.desk, self.case_id, referent, on=on, reason=self.reason.text().strip() or None
         )

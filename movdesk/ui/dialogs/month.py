@@ -76,6 +76,7 @@ class MonthDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        self.setMinimumWidth(420)
         self.month.currentIndexChanged.connect(self.error.hide)
         self.year.valueChanged.connect(self.error.hide)
 
@@ -95,5 +96,6 @@ class MonthDialog(QDialog):
                 "choisissez un mois passé (ou le mois en cours)."
             )
             self.error.show()
+            self.adjustSize()  # the message takes its lines: the dialog grows
             return
         super().accept()

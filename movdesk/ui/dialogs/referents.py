@@ -51,6 +51,11 @@ class ReferentNameDialog(FormDialog):
             problems.append(Problem("last_name", "le nom est obligatoire."))
         return problems
 
+    def problems_before_saving(self) -> list[Problem]:
+        # A name part left empty is the whole story: the service would only say again
+        # that a first and a last name are needed.
+        return self.check() or super().problems_before_saving()
+
     def save(self, accept_warnings: bool) -> int | None:
         if self.referent_id is None:
             return add_referent(self.desk, self.full_name())

@@ -190,12 +190,9 @@ NO_REFERENT_TEXT = (
 OPEN_SETTINGS = "&Ajouter un référent…"
 
 
-def referent_ready(window: QWidget, desk: Desk) -> bool:
-    """True when a new order can name an active referent; otherwise say what to do and
-    offer to add one (Paramètres › Référents), and return False."""
-    if any(row.active for row in referent_rows(desk)):
-        return True
-    box = QMessageBox(window)
+def no_referent_box(parent: QWidget) -> QMessageBox:
+    """« Aucun référent »: why no order can be typed yet, and « Ajouter un référent… »."""
+    box = QMessageBox(parent)
     box.setObjectName("noReferentBox")
     box.setIcon(QMessageBox.Icon.Information)
     box.setWindowTitle(NO_REFERENT_TITLE)
@@ -203,8 +200,17 @@ def referent_ready(window: QWidget, desk: Desk) -> bool:
     go = box.addButton(OPEN_SETTINGS, QMessageBox.ButtonRole.AcceptRole)
     box.addButton("Fermer", QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(go)
+    return box
+
+
+def referent_ready(window: QWidget, desk: Desk) -> bool:
+    """True when a new order can name an active referent; otherwise say what to do and
+    offer to add one (Paramètres › Référents), and return False."""
+    if any(row.active for row in referent_rows(desk)):
+        return True
+    box = no_referent_box(window)
     box.exec()
-    if box.clickedButton() is not go:
+    if box.clickedButton() is not box.defaultButton():
         return False
     pages = getattr(window, "pages", [])
     for index, page in enumerate(pages):

@@ -21,8 +21,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtGui import (
+    QCloseEvent,
+    QFontMetrics,
+    QKeySequence,
+    QResizeEvent,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -96,6 +103,66 @@ def path_suffixes(field: str) -> list[str]:
     return [".".join(parts[i:]) for i in range(len(parts))]
 
 
+def wrap_lines(text: str, metrics: QFontMetrics, width: int) -> list[str]:
+    """``text`` cut between words into lines no wider than ``width`` pixels (a word
+    longer than the width stays whole on its line)."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        candidate = f"{line} {word}" if line else word
+        if line and metrics.horizontalAdvance(candidate) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = candidate
+    if line:
+        lines.append(line)
+    return lines
+
+
+class MessageLabel(QLabel):
+    """The refusals under a field: red, bold, each marked ✖, every line shown.
+
+    The lines are cut here, to the width of the label, rather than word-wrapped by Qt:
+    a word-wrapped label in a form row is given too little height by the nested
+    layouts, and a two-line message lost its second line.
+    """
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        font = self.font()
+        font.setBold(True)
+        self.setFont(font)
+        self.setStyleSheet(f"color: {ERROR_COLOUR};")
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        #: The messages shown, as sentences (without the mark).
+        self.messages: list[str] = []
+
+    def set_messages(self, messages: list[str]) -> None:
+        self.messages = list(messages)
+        self._wrap()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._wrap()
+
+    def _wrap(self) -> None:
+        # The label spans its cell: the cell's width is the one it will be given, even
+        # while the label itself, hidden until now, has a stale width.
+        cell = self.parentWidget()
+        width = max(cell.width() if cell is not None else self.width(), 200)
+        metrics = self.fontMetrics()
+        lines: list[str] = []
+        for message in self.messages:
+            lines += wrap_lines(f"{ERROR_MARK} {message}", metrics, width - 2)
+        text = "\n".join(lines)
+        if text != self.text():
+            self.setText(text)
+        # As tall as the label says its lines take (not a count of lines: bold text
+        # and the style's margins add a little).
+        self.setFixedHeight(self.sizeHint().height() if lines else 0)
+
+
 class ProblemForm(QWidget):
     """Labelled fields in a ``QFormLayout``, each with a red message line under it."""
 
@@ -121,12 +188,8 @@ class ProblemForm(QWidget):
         widget.setParent(cell)
         widget.setObjectName(f"field-{key}")
         column.addWidget(widget)
-        error = QLabel(cell)
+        error = MessageLabel(cell)
         error.setObjectName(f"error-{key}")
-        error.setWordWrap(True)
-        error.setStyleSheet(f"color: {ERROR_COLOUR}; font-weight: bold;")
-        # Two-line messages take their height: never clipped to one line.
-        error.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         error.hide()
         column.addWidget(error)
         caption = QLabel(label, self)
@@ -178,7 +241,7 @@ class ProblemForm(QWidget):
         label = self._errors[key]
         if label.isHidden():
             return ""
-        return "\n".join(line.removeprefix(f"{ERROR_MARK} ") for line in label.text().split("\n"))
+        return "\n".join(label.messages)
 
     def clear_problems(self) -> None:
         for key in self._errors:
@@ -187,9 +250,9 @@ class ProblemForm(QWidget):
     def clear_problem(self, key: str) -> None:
         """Take the message of field ``key`` away, and its red frame."""
         label = self._errors[key]
-        if label.isHidden() and not label.text():
+        if label.isHidden() and not label.messages:
             return
-        label.clear()
+        label.set_messages([])
         label.hide()
         self._mark(self._widgets[key], False)
 
@@ -227,10 +290,10 @@ class ProblemForm(QWidget):
                 unmatched.append(problem)
                 continue
             label = self._errors[key]
-            text = f"{ERROR_MARK} {sentence(problem.message)}"
+            text = sentence(problem.message)
             # Two rules may report the same thing (the order and its beneficiary): once.
-            if text not in label.text().split("\n"):
-                label.setText(f"{label.text()}\n{text}" if label.text() else text)
+            if text not in label.messages:
+                label.set_messages([*label.messages, text])
             label.show()
             self._mark(self._widgets[key], True)
             shown.add(key)
@@ -241,12 +304,29 @@ class ProblemForm(QWidget):
                 break
         return unmatched
 
+
     @staticmethod
     def _mark(widget: QWidget, invalid: bool) -> None:
         widget.setProperty("invalid", invalid)
         # A dynamic property only changes the look once the style is applied again.
         widget.style().unpolish(widget)
         widget.style().polish(widget)
+
+
+def discard_box(parent: QWidget) -> QMessageBox:
+    """« Abandonner la saisie ? », « Continuer la saisie » by default (and on Esc)."""
+    box = QMessageBox(parent)
+    box.setObjectName("discardBox")
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(DISCARD_TITLE)
+    box.setText(DISCARD_TITLE)
+    box.setInformativeText(DISCARD_TEXT)
+    discard = box.addButton(DISCARD_YES, QMessageBox.ButtonRole.DestructiveRole)
+    keep = box.addButton(DISCARD_NO, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    box.setProperty("discardButton", discard)
+    return box
 
 
 class DiscardGuard:
@@ -277,18 +357,9 @@ class DiscardGuard:
 
     def confirm_discard(self) -> bool:
         """Ask « Abandonner la saisie ? »; True to close without saving."""
-        box = QMessageBox(self)  # type: ignore[arg-type]
-        box.setObjectName("discardBox")
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(DISCARD_TITLE)
-        box.setText(DISCARD_TITLE)
-        box.setInformativeText(DISCARD_TEXT)
-        discard = box.addButton(DISCARD_YES, QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton(DISCARD_NO, QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)
-        box.setEscapeButton(keep)
+        box = discard_box(self)  # type: ignore[arg-type]
         box.exec()
-        return box.clickedButton() is discard
+        return box.clickedButton() is box.property("discardButton")
 
     def reject(self) -> None:
         """Esc, « Annuler » or the close button: ask first if something was typed."""
@@ -419,10 +490,13 @@ class FormDialog(DiscardGuard, QDialog):
 
     def grow_to_fit(self) -> None:
         """Make room for lines that just appeared (messages, advice) without shrinking."""
+        # The rows just changed post their layout requests upwards: run them first, or
+        # the dialog reads the sizes its form had before the messages appeared.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         self.layout().activate()
-        needed = self.layout().totalHeightForWidth(self.width())
-        if needed < 0:
-            needed = self.sizeHint().height()
+        # A wrapped message in a form row is under-counted by the height-for-width of
+        # nested layouts: the size hint (each message at its own width) is the floor.
+        needed = max(self.layout().totalHeightForWidth(self.width()), self.sizeHint().height())
         if needed > self.height():
             self.resize(self.width(), needed)
 
