@@ -46,9 +46,11 @@ from ..models import (
 )
 from ..models.enums import AuditAction
 from ..rules.lifecycle import status_from_facts, status_since
+from ..rules.text import text_problem
 from ..rules.validation import fr_date, validate_case
+from ..rules.validation.order import ORDER_TEXTS
 from .build import BuiltCase, Record, build_case, row
-from .schema import CASE, FORMAT, VERSION, Reader
+from .schema import CASE, FORMAT, VERSION, Reader, quote_value
 
 #: Beyond this many errors the list stops: the file needs fixing at its source anyway.
 MAX_ERRORS = 50
@@ -106,7 +108,7 @@ def _check_header(data: Any, errors: _Errors) -> list[Any]:
         errors.add(
             where,
             "format",
-            f"format « {data.get('format')} » inconnu ; ce fichier "
+            f"format {quote_value(data.get('format'))} inconnu ; ce fichier "
             f'doit porter "format": "{FORMAT}".',
         )
     version = data.get("version")
@@ -114,7 +116,7 @@ def _check_header(data: Any, errors: _Errors) -> list[Any]:
         errors.add(
             where,
             "version",
-            f"version {version} non prise en charge ; cette version "
+            f"version {quote_value(version)} non prise en charge ; cette version "
             f"de movdesk lit la version {VERSION}.",
         )
     cases = data.get("cases")
@@ -125,10 +127,17 @@ def _check_header(data: Any, errors: _Errors) -> list[Any]:
 
 
 def _label(raw: Any, index: int) -> str:
+    """« Dossier LC-… » when the order number is a sound text, else the case's index."""
     number = raw.get("order_number") if isinstance(raw, dict) else None
-    if isinstance(number, str) and number.strip():
+    if isinstance(number, str) and number.strip() and not text_problem(
+        number, max_length=_spec_length("order_number")
+    ):
         return f"Dossier {number.strip()}"
     return f"Dossier cases[{index}]"
+
+
+def _spec_length(key: str) -> int:
+    return next(spec.max_length for spec in ORDER_TEXTS if spec.key == key)
 
 
 def _person(b: Any) -> str:

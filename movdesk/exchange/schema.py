@@ -35,6 +35,12 @@ from ..models.enums import (
     InterviewStatus,
     SuspensionKind,
 )
+from ..rules.dates import accepted_range_text, in_accepted_range
+from ..rules.text import printable, text_problem
+from ..rules.validation.activity import INTERVIEW_TEXTS
+from ..rules.validation.common import EMPLOYER_NAME, REFERENT_NAME, TextField
+from ..rules.validation.order import BENEFICIARY_TEXTS, ORDER_TEXTS
+from ..rules.validation.periods import COMPANY_PERIOD_TEXTS
 
 FORMAT = "movdesk-cases"
 VERSION = 1
@@ -57,6 +63,16 @@ class ListOf:
     item: Any
 
 
+@dataclass(frozen=True)
+class Chars:
+    """A JSON string held in a text column: ``spec`` says its French name, its longest
+    length and whether it may hold line breaks (:mod:`movdesk.rules.text`);
+    ``non_empty`` strings are stripped and may not be blank."""
+
+    spec: TextField
+    non_empty: bool = False
+
+
 def _opt(shape: Any) -> tuple[Any, bool]:
     return shape, False
 
@@ -65,17 +81,30 @@ def _req(shape: Any) -> tuple[Any, bool]:
     return shape, True
 
 
+def _spec(specs: tuple[TextField, ...], key: str) -> TextField:
+    return next(spec for spec in specs if spec.key == key)
+
+
+def _text(specs: tuple[TextField, ...], key: str) -> Chars:
+    """A required, non-blank string checked like the rules check the same field."""
+    return Chars(_spec(specs, key), non_empty=True)
+
+
+def _str(specs: tuple[TextField, ...], key: str) -> Chars:
+    return Chars(_spec(specs, key))
+
+
 BENEFICIARY = Obj(
     {
         "civility": _opt(Civility),
-        "last_name": _req("text"),
-        "first_name": _req("text"),
+        "last_name": _req(_text(BENEFICIARY_TEXTS, "last_name")),
+        "first_name": _req(_text(BENEFICIARY_TEXTS, "first_name")),
         "birth_date": _opt("date"),
-        "pe_id": _req("text"),
+        "pe_id": _req(_text(BENEFICIARY_TEXTS, "pe_id")),
         "category": _opt("int"),
-        "phone": _opt("str"),
-        "email": _opt("str"),
-        "address": _opt("str"),
+        "phone": _opt(_str(BENEFICIARY_TEXTS, "phone")),
+        "email": _opt(_str(BENEFICIARY_TEXTS, "email")),
+        "address": _opt(_str(BENEFICIARY_TEXTS, "address")),
     }
 )
 CONTRACTING = Obj(
@@ -93,7 +122,7 @@ INTERVIEW = Obj(
         "minutes": _opt("int"),
         "kind": _req(InterviewKind),
         "status": _opt(InterviewStatus),
-        "notes": _opt("str"),
+        "notes": _opt(_str(INTERVIEW_TEXTS, "notes")),
     }
 )
 SUSPENSION = Obj({"kind": _req(SuspensionKind), "start": _req("date"), "end": _req("date")})
@@ -101,9 +130,9 @@ COMPANY_PERIOD = Obj(
     {
         "start": _req("date"),
         "end": _req("date"),
-        "employer": _opt("text"),
-        "job_title": _opt("str"),
-        "rome": _opt("str"),
+        "employer": _opt(Chars(EMPLOYER_NAME, non_empty=True)),
+        "job_title": _opt(_str(COMPANY_PERIOD_TEXTS, "job_title")),
+        "rome": _opt(_str(COMPANY_PERIOD_TEXTS, "rome")),
     }
 )
 EMPLOYMENT = Obj(
@@ -138,11 +167,11 @@ EXIT = Obj(
 )
 CASE = Obj(
     {
-        "order_number": _req("text"),
-        "referent": _req("text"),
+        "order_number": _req(_text(ORDER_TEXTS, "order_number")),
+        "referent": _req(Chars(REFERENT_NAME, non_empty=True)),
         "beneficiary": _req(BENEFICIARY),
-        "agency": _opt("str"),
-        "counsellor": _opt("str"),
+        "agency": _opt(_str(ORDER_TEXTS, "agency")),
+        "counsellor": _opt(_str(ORDER_TEXTS, "counsellor")),
         "start_date": _req("date"),
         "end_date": _opt("date"),
         "contracting": _opt(CONTRACTING),
@@ -184,9 +213,15 @@ _KIND_NAMES = {
 }
 
 
-def _json_repr(value: Any) -> str:
+#: How much of a wrong value a message quotes.
+_QUOTED_LENGTH = 60
+
+
+def quote_value(value: Any) -> str:
+    """A JSON value as a message quotes it: short, printable, objects and lists named."""
     if isinstance(value, str):
-        return f"« {value} »"
+        shown = value if len(value) <= _QUOTED_LENGTH else value[:_QUOTED_LENGTH] + "…"
+        return f"« {printable(shown, multiline=False)} »"
     if isinstance(value, dict):
         return "un objet"
     if isinstance(value, list):
@@ -211,7 +246,7 @@ class Reader:
             return self._object(value, shape, path)
         if isinstance(shape, ListOf):
             if not isinstance(value, list):
-                self.fail(path, f"valeur attendue : une liste (ici {_json_repr(value)}).")
+                self.fail(path, f"valeur attendue : une liste (ici {quote_value(value)}).")
                 return None
             return [self.read(item, shape.item, f"{path}[{i}]") for i, item in enumerate(value)]
         if isinstance(shape, type) and issubclass(shape, Enum):
@@ -220,14 +255,30 @@ class Reader:
                 return shape(value)
             self.fail(
                 path,
-                f"valeur {_json_repr(value)} inconnue ; valeurs permises : {', '.join(allowed)}.",
+                f"valeur {quote_value(value)} inconnue ; valeurs permises : {', '.join(allowed)}.",
             )
             return None
+        if isinstance(shape, Chars):
+            return self._chars(value, shape, path)
         return self._scalar(value, shape, path)
+
+    def _chars(self, value: Any, shape: Chars, path: str) -> str | None:
+        kind = "text" if shape.non_empty else "str"
+        if not isinstance(value, str) or (shape.non_empty and not value.strip()):
+            self.fail(path, f"valeur attendue : {_KIND_NAMES[kind]} (ici {quote_value(value)}).")
+            return None
+        spec = shape.spec
+        why = text_problem(
+            value, max_length=spec.max_length, multiline=spec.multiline, label=spec.label
+        )
+        if why is not None:
+            self.fail(path, why)
+            return None
+        return value.strip() if shape.non_empty else value
 
     def _object(self, value: Any, shape: Obj, path: str) -> dict[str, Any] | None:
         if not isinstance(value, dict):
-            self.fail(path, f"valeur attendue : un objet (ici {_json_repr(value)}).")
+            self.fail(path, f"valeur attendue : un objet (ici {quote_value(value)}).")
             return None
         prefix = f"{path}." if path else ""
         for key in value:
@@ -250,7 +301,14 @@ class Reader:
     def _scalar(self, value: Any, kind: str, path: str) -> Any:
         converted = _convert(value, kind)
         if converted is None:
-            self.fail(path, f"valeur attendue : {_KIND_NAMES[kind]} (ici {_json_repr(value)}).")
+            self.fail(path, f"valeur attendue : {_KIND_NAMES[kind]} (ici {quote_value(value)}).")
+        elif kind == "date" and not in_accepted_range(converted):
+            self.fail(
+                path,
+                f"date hors de la plage acceptée ({accepted_range_text()}) : ici "
+                f"{quote_value(value)}.",
+            )
+            return None
         return converted
 
 
@@ -260,10 +318,6 @@ def _convert(value: Any, kind: str) -> Any:
         return value if isinstance(value, bool) else None
     if isinstance(value, bool):
         return None  # JSON true/false are never numbers or text here
-    if kind in ("str", "text"):
-        if not isinstance(value, str) or (kind == "text" and not value.strip()):
-            return None
-        return value.strip() if kind == "text" else value
     if kind == "int":
         return value if isinstance(value, int) else None
     if kind == "number":

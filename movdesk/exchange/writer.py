@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from ..models import Case, CompanyPeriod, Exit
 from ..models.enums import ExitReason
+from ..rules.text import json_safe
 from .schema import FORMAT, VERSION
 
 
@@ -160,5 +161,6 @@ def export_cases(session: Session) -> dict[str, Any]:
 
 
 def dumps(data: dict[str, Any]) -> str:
-    """The document as UTF-8 text: indented by 2, accents kept, ending with a newline."""
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    """The document as UTF-8 text: indented by 2, accents kept, ending with a newline;
+    invisible and control characters escaped (:func:`movdesk.rules.text.json_safe`)."""
+    return json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"

@@ -10,7 +10,16 @@
   ``diff``, ``wc``) do not see a stray ``\\r`` at the end of the last column.
 
 Both write an empty cell for a missing value (``None``), quote a cell only when it holds
-the separator, a quote or a line break, and never depend on the PC's locale. Money goes
+the separator, a quote or a line break, and never depend on the PC's locale.
+
+**Formulas** (**decision**): Excel runs a cell that starts with ``=``, ``+``, ``-`` or
+``@`` (or a tab, a carriage return, or their full-width forms) as a formula, and a name
+typed ``=HYPERLINK(…)`` would become a link or worse when the file is opened. In the
+``excel`` dialect every *text* cell starting so is written with a leading apostrophe
+(``'=Durand``), which Excel shows as text; numbers and dates are never touched (a
+negative amount stays a number). Control characters left in old data are written as
+their escape (``\x1b``). The ``machine`` dialect writes text exactly as stored: a
+program reading it runs no formula. Money goes
 through :func:`money` so that cents become ``1850,00`` / ``1850.00``, without a thousands
 separator (Excel would read ``1 850,00`` as text).
 """
@@ -26,6 +35,7 @@ from decimal import Decimal
 from enum import Enum
 
 from ..errors import UserError
+from ..rules.text import printable
 
 #: What a CSV cell may be given.
 Cell = str | int | Decimal | date | bool | None
@@ -43,6 +53,8 @@ class CsvDialect:
     line_terminator: str
     true_text: str
     false_text: str
+    #: Text cells that a spreadsheet would run as a formula get a leading apostrophe.
+    neutralise_formulas: bool = False
 
 
 EXCEL = CsvDialect(
@@ -54,6 +66,7 @@ EXCEL = CsvDialect(
     line_terminator="\r\n",
     true_text="oui",
     false_text="non",
+    neutralise_formulas=True,
 )
 MACHINE = CsvDialect(
     name="machine",
@@ -94,7 +107,19 @@ def format_cell(value: Cell, dialect: CsvDialect) -> str:
         return value.strftime(dialect.date_format)
     if isinstance(value, Enum):
         return str(value.value)
+    if isinstance(value, str) and dialect.neutralise_formulas:
+        return spreadsheet_text(value)
     return str(value)
+
+
+#: What makes a spreadsheet read a cell as a formula (module notes).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def spreadsheet_text(text: str) -> str:
+    """``text`` as a spreadsheet shows it and never runs it (module notes)."""
+    text = printable(text)
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
 def write_csv(

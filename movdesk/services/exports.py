@@ -7,76 +7,39 @@ French messages.
 
 from __future__ import annotations
 
+import os
 import re
-from typing import Any
-
-from sqlalchemy import select
-from sqlalchemy.orm import Bundle, Session
+from pathlib import Path
 
 from ..errors import UserError
 from ..exchange import ImportSummary, dumps, export_cases, import_cases, load_file
-from ..models import Case, Exit
 from ..reports.csv_export import EXCEL, CsvDialect
 from ..reports.monthly import monthly_csv
+from ..store.files import os_error_cause, write_atomically
+from ..store.guard import refuse_protected_target
 from .context import Desk
+from .indicator_data import indicator_cases
 
 _MONTH_RE = re.compile(r"^[0-9]{4}-(0[1-9]|1[0-2])$")
 
 
-def write_file(path: str, data: bytes) -> None:
-    """Write ``data`` exactly as given (BOM and line ends untouched)."""
+def write_file(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write ``data`` exactly as given (BOM and line ends untouched), whole or not at all.
+
+    The one entry for every file the program hands over (exports, documents): it refuses
+    the open database, its SQLite files, its backups folder and any SQLite database
+    (:mod:`movdesk.store.guard`), then writes through a synced temporary file renamed
+    over the target (:mod:`movdesk.store.files`), so that a full disk or a read-only
+    folder leaves the previous file intact and says why in French.
+    """
+    refuse_protected_target(path)
     try:
-        with open(path, "wb") as out:
-            out.write(data)
+        write_atomically(Path(path), data)
     except OSError as error:
-        raise UserError(f"Impossible d'écrire « {path} » : {error.strerror}.") from None
-
-
-class _OptionalRow(Bundle):
-    """A nested row, or None when the outer join found nothing (its first column is NULL)."""
-
-    def create_row_processor(self, query: Any, procs: Any, labels: Any) -> Any:
-        make = super().create_row_processor(query, procs, labels)
-        first = procs[0]
-
-        def process(row: Any) -> Any:
-            return None if first(row) is None else make(row)
-
-        return process
-
-
-#: What the indicators and the detail read of a case and of its exit.
-_INDICATOR_QUERY = select(
-    Case.order_number,
-    Case.start_date,
-    Case.end_date,
-    Case.renewal_new_end_date,
-    Case.renewal_decision_date,
-    Case.contracting_date,
-    Case.contracting_result,
-    _OptionalRow(
-        "exit",
-        Exit.id,
-        Exit.date,
-        Exit.reason,
-        Exit.employment_contract,
-        Exit.employment_start,
-        Exit.employment_end,
-        Exit.employment_full_time,
-        Exit.employment_hours_per_month,
-        Exit.training_hours_total,
-        Exit.training_hours_per_week,
-        Exit.training_qualifying,
-        Exit.training_afpr,
-        Exit.business_auto_entrepreneur,
-        Exit.retained_at_3_months,
-    ),
-).outerjoin(Case.exit)
-
-
-def indicator_cases(session: Session) -> list[Any]:
-    """Every case as the monthly indicators read it: the needed columns, in one query."""
-    return list(session.execute(_INDICATOR_QUERY).all())
+        raise UserError(
+            f"Impossible d'écrire « {path} » : {os_error_cause(error)}. "
+            "Aucun fichier n'a été modifié."
+        ) from None
 
 
 def import_file(desk: Desk, path: str) -> ImportSummary:

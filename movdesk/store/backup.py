@@ -6,11 +6,15 @@ to the database file and are named after it (``movdesk-AAAAMMJJ-HHMMSS.sqlite``)
 Only the automatic daily backups (prefix ``auto-``) are ever deleted, following
 :func:`backups_to_keep`; manual, pre-migration and pre-restore backups stay until the
 user removes them.
+
+A backup also copies the attached files (scans, :mod:`.attachments`) into the
+``pieces-jointes`` folder beside the backup file: only those it does not hold yet,
+since an attached file never changes. The copy before a migration leaves them out
+(a migration never touches them).
 """
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable, Hashable
 from datetime import datetime, timedelta
@@ -18,9 +22,19 @@ from pathlib import Path
 
 from ..config import DatabaseLocation
 from ..errors import UserError
-from .sqlite_file import NotADatabase, copy_database
+from .attachments import ATTACHMENTS_DIRNAME, carry_attachments
+from .files import (
+    atomic_target,
+    claim_new_name,
+    database_size,
+    free_bytes,
+    megabytes,
+    os_error_cause,
+    temporary_sibling,
+)
+from .guard import BACKUP_DIRNAME, protection_of
+from .sqlite_file import DatabaseFileError, NotADatabase, copy_database
 
-BACKUP_DIRNAME = "backups"
 AUTO_PREFIX = "auto-"
 PRE_MIGRATION_PREFIX = "avant-migration-"
 PRE_RESTORE_PREFIX = "avant-restauration-"
@@ -47,7 +61,7 @@ def _database_path(location: DatabaseLocation) -> Path:
 
 
 def unique_path(path: Path) -> Path:
-    """``path``, or ``name-2.sqlite``… when two backups fall in the same second."""
+    """``path``, or ``name-2.sqlite``… when the name is already taken."""
     candidate, n = path, 1
     while candidate.exists():
         n += 1
@@ -58,30 +72,84 @@ def unique_path(path: Path) -> Path:
 def _default_target(location: DatabaseLocation, prefix: str, now: datetime) -> Path:
     db = _database_path(location)
     name = f"{prefix}{db.stem}-{now.strftime(_STAMP_FORMAT)}.sqlite"
-    return unique_path(backups_dir(location) / name)
+    return backups_dir(location) / name
 
 
-def _write_backup(source: Path, out: Path) -> Path:
-    """Copy the database into ``out`` through a temporary file, so a failed or
-    interrupted backup never leaves a half-written file under a backup's name."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    partial = out.with_name(out.name + ".partiel")
-    partial.unlink(missing_ok=True)
+def require_room(folder: Path, needed: int, what: str, outcome: str) -> None:
+    """Refuse in French, before writing anything, when ``folder``'s disk lacks ``needed``
+    bytes (with a margin of 5 % and 1 Mo: SQLite writes a little more than the data)."""
+    free = free_bytes(folder)
+    wanted = int(needed * 1.05) + 1_000_000
+    if free is not None and free < wanted:
+        raise UserError(
+            f"{what} impossible : le disque est plein. Il faut environ {megabytes(wanted)} "
+            f"libres dans « {folder} », il en reste {megabytes(free)}. Libérez de la "
+            f"place (ou choisissez un autre disque) puis recommencez. {outcome}"
+        )
+
+
+def _failure(source: Path, out: Path, cause: str) -> UserError:
+    return UserError(
+        f"Sauvegarde impossible : la copie de « {source} » vers « {out} » a échoué : "
+        f"{cause}. Aucune sauvegarde n'a été écrite ; la base n'a pas été modifiée."
+    )
+
+
+def _write_backup(source: Path, out: Path, *, new_name: bool) -> Path:
+    """Copy the database into ``out`` through a temporary file, so that a failed or
+    interrupted backup never leaves a half-written file under a backup's name.
+
+    With ``new_name`` an existing file is never replaced: the backup takes the next free
+    name (``-2``…), even when another backup claims the same name at the same moment.
+    """
     try:
-        copy_database(source, partial)
-        os.replace(partial, out)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        require_room(
+            out.parent, database_size(source), "Sauvegarde", "La base n'a pas été modifiée."
+        )
+        if new_name:
+            temp = temporary_sibling(out)
+            try:
+                copy_database(source, temp)
+                return claim_new_name(temp, out)
+            finally:
+                if temp.exists():
+                    temp.unlink()
+        with atomic_target(out) as temp:
+            copy_database(source, temp)
+        return out
     except NotADatabase:
-        partial.unlink(missing_ok=True)
         raise UserError(
-            f"Sauvegarde impossible : « {source} » n'est pas une base SQLite lisible."
+            f"Sauvegarde impossible : « {source} » n'est pas une base SQLite lisible "
+            "(fichier d'un autre type ou endommagé). Lancez « movdesk check » pour le "
+            "diagnostic."
         ) from None
+    except DatabaseFileError as error:
+        raise _failure(source, out, str(error)) from None
     except OSError as error:
-        partial.unlink(missing_ok=True)
+        raise _failure(source, out, os_error_cause(error)) from None
+
+
+def _refuse_out(location: DatabaseLocation, out: Path) -> None:
+    """``--out`` may not be the database or its SQLite files, nor replace a backup."""
+    found = protection_of(out, _database_path(location))
+    if found is not None and not (found.in_backups and not out.exists()):
         raise UserError(
-            f"Sauvegarde impossible : le fichier « {out} » ne peut pas être écrit "
-            f"({error.strerror or error})."
-        ) from None
-    return out
+            f"Sauvegarde refusée : « {out} » — {found.reason}"
+            + (" et ce fichier existe déjà" if found.in_backups else "")
+            + ". Choisissez un autre nom de fichier ; rien n'a été écrit."
+        )
+
+
+def _copy_attachments(source: Path, written: Path) -> None:
+    """The attached files beside the backup just written (see the module notes)."""
+    target = written.parent / ATTACHMENTS_DIRNAME
+    carry_attachments(
+        source.parent / ATTACHMENTS_DIRNAME,
+        target,
+        f"La base a été sauvegardée dans « {written} », mais les pièces jointes n'ont pas "
+        f"pu être copiées dans « {target} »",
+    )
 
 
 def backup_database(
@@ -90,22 +158,31 @@ def backup_database(
     *,
     prefix: str = "",
     now: datetime | None = None,
+    attachments: bool = True,
 ) -> Path:
     """Take an online backup of the database; return the file written.
 
     Without ``out`` the backup goes to the backups folder, named with the date and time;
-    ``prefix`` marks the kind of backup (none for a manual one).
+    ``prefix`` marks the kind of backup (none for a manual one). With ``attachments``
+    the attached files are copied beside it.
     """
     source = _database_path(location)
     if not source.is_file():
         raise UserError(f"Sauvegarde impossible : la base « {source} » n'existe pas.")
-    target = out if out is not None else _default_target(location, prefix, now or datetime.now())
-    return _write_backup(source, target)
+    if out is not None:
+        _refuse_out(location, out)
+        written = _write_backup(source, out, new_name=False)
+    else:
+        target = _default_target(location, prefix, now or datetime.now())
+        written = _write_backup(source, target, new_name=True)
+    if attachments:
+        _copy_attachments(source, written)
+    return written
 
 
 def backup_before_migration(location: DatabaseLocation, revision: str) -> Path:
     """The copy kept before an existing database is migrated to a new schema."""
-    return backup_database(location, prefix=f"{PRE_MIGRATION_PREFIX}{revision}-")
+    return backup_database(location, prefix=f"{PRE_MIGRATION_PREFIX}{revision}-", attachments=False)
 
 
 def automatic_backups(location: DatabaseLocation) -> dict[Path, datetime]:

@@ -1,6 +1,10 @@
 """Health check of a database file (``movdesk check``), with its French report.
 
 Everything is read through a read-only connection: checking never changes the file.
+The check reads SQLite's integrity check, the broken references between tables, the
+schema revision, and compares the structure (tables, columns, indexes, triggers) with
+the one the migrations build at that revision (:mod:`.structure`): a file holding only
+the revision table, or missing one table, is a damaged database, not a sound one.
 """
 
 from __future__ import annotations
@@ -13,7 +17,17 @@ from enum import Enum
 from ..config import DatabaseLocation
 from ..errors import UserError
 from .migrate import head_revision, is_known_revision
-from .sqlite_file import NotADatabase, integrity_problems, probe, read_only
+from .sqlite_file import (
+    DatabaseFileError,
+    NotADatabase,
+    error_code,
+    integrity_problems,
+    is_content_error,
+    probe,
+    read_only,
+    sqlite_cause,
+)
+from .structure import structure_problems
 
 #: How many problems of one kind the report lists before summing up the rest.
 MAX_LISTED = 20
@@ -43,6 +57,8 @@ class CheckReport:
     integrity: list[str] = field(default_factory=list)
     broken_references: list[BrokenReference] = field(default_factory=list)
     case_count: int | None = None
+    #: How the tables, indexes and triggers depart from the migrations' (module notes).
+    structure: list[str] = field(default_factory=list)
 
     @property
     def schema_state(self) -> SchemaState:
@@ -55,7 +71,12 @@ class CheckReport:
     @property
     def problem_count(self) -> int:
         schema_bad = self.schema_state in (SchemaState.NEWER, SchemaState.MISSING)
-        return len(self.integrity) + len(self.broken_references) + int(schema_bad)
+        return (
+            len(self.integrity)
+            + len(self.broken_references)
+            + len(self.structure)
+            + int(schema_bad)
+        )
 
     @property
     def ok(self) -> bool:
@@ -81,6 +102,14 @@ class CheckReport:
         else:
             lines.append("Références entre tables : correctes")
         lines.append(f"Version du schéma : {self._schema_text()}")
+        if self.structure:
+            lines.append(
+                f"Structure des tables : {len(self.structure)} différence(s) avec celle de "
+                "movdesk"
+            )
+            lines += _listed(f"  - {line}" for line in self.structure)
+        elif self.schema_state in (SchemaState.CURRENT, SchemaState.OLDER):
+            lines.append("Structure des tables : conforme")
         if self.case_count is not None:
             lines.append(f"Dossiers : {self.case_count}")
         if self.ok:
@@ -122,6 +151,7 @@ def check_database(location: DatabaseLocation) -> CheckReport:
         )
     if not path.is_file():
         raise UserError(f"Contrôle impossible : la base « {path} » n'existe pas.")
+    head = head_revision()
     try:
         found = probe(path)
         with read_only(path) as conn:
@@ -133,7 +163,18 @@ def check_database(location: DatabaseLocation) -> CheckReport:
             count = None
             if "mov_case" in found.tables:
                 count = conn.execute("SELECT count(*) FROM mov_case").fetchone()[0]
-    except (NotADatabase, sqlite3.DatabaseError):
+            structure: list[str] = []
+            if found.revision is not None and is_known_revision(found.revision):
+                structure = structure_problems(conn, found.revision)
+    except DatabaseFileError as error:
+        raise UserError(
+            f"Contrôle impossible : « {path} » ne peut pas être lu : {error}."
+        ) from None
+    except (NotADatabase, sqlite3.DatabaseError) as error:
+        if isinstance(error, sqlite3.DatabaseError) and not _is_damage(error):
+            raise UserError(
+                f"Contrôle impossible : « {path} » ne peut pas être lu : {sqlite_cause(error)}."
+            ) from None
         raise UserError(
             f"Contrôle : « {path} » n'est pas une base SQLite lisible (fichier d'un autre "
             "type ou gravement endommagé)."
@@ -141,8 +182,13 @@ def check_database(location: DatabaseLocation) -> CheckReport:
     return CheckReport(
         database=str(path),
         revision=found.revision,
-        head=head_revision(),
+        head=head,
         integrity=integrity,
         broken_references=broken,
         case_count=count,
+        structure=structure,
     )
+
+
+def _is_damage(error: sqlite3.DatabaseError) -> bool:
+    return is_content_error(error) or not error_code(error)

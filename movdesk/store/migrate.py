@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
+import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,8 +21,16 @@ from sqlalchemy.pool import NullPool
 from ..config import DatabaseLocation, is_network_path
 from ..errors import UserError
 from .backup import backup_before_migration, take_daily_backup
-from .engine import make_engine
-from .sqlite_file import NotADatabase, probe
+from .engine import BUSY_TIMEOUT_MS, make_engine
+from .files import os_error_cause
+from .guard import protect_database
+from .sqlite_file import (
+    DatabaseFileError,
+    NotADatabase,
+    needs_immutable_open,
+    probe,
+    read_only_uri,
+)
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -140,6 +149,12 @@ def stored_revision(path: Path, *, outcome: str = "Le fichier n'a pas été modi
             f"« {path} » n'est pas une base de données movdesk : ce n'est pas un fichier "
             f"SQLite lisible (fichier d'un autre type ou endommagé). {outcome}"
         ) from None
+    except DatabaseFileError as error:
+        raise UserError(f"« {path} » ne peut pas être lu : {error}. {outcome}") from None
+    except OSError as error:
+        raise UserError(
+            f"« {path} » ne peut pas être lu : {os_error_cause(error)}. {outcome}"
+        ) from None
     if found.revision is None and not found.is_empty:
         raise UserError(
             f"« {path} » est une base SQLite qui n'appartient pas à movdesk (aucune "
@@ -234,8 +249,22 @@ def open_database(
         return engine
 
     refuse_network_path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.is_dir():
+        raise UserError(
+            f"Base de données : « {path} » est un dossier. Indiquez le fichier de la base "
+            f"(par exemple « {path / 'movdesk.sqlite'} »)."
+        )
+    protect_database(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise UserError(
+            f"Base de données : le dossier « {path.parent} » ne peut pas être créé : "
+            f"{os_error_cause(error)}."
+        ) from None
     current = stored_revision(path)
+    if current is not None and needs_immutable_open(path):
+        return _read_only_engine(location, path, current, migrate)
     if migrate and current != head_revision():
         if current is not None:
             backup_before_migration(location, current)
@@ -249,3 +278,32 @@ def open_database(
             # start tries again.
             _log.warning("Sauvegarde automatique non faite : %s", error)
     return engine
+
+
+def _read_only_engine(
+    location: DatabaseLocation, path: Path, current: str, migrate: bool
+) -> Engine:
+    """An engine that only reads ``path``, a database in a folder nobody can write.
+
+    Reading commands work; there is no daily backup (nowhere to write it) and a write
+    is refused by SQLite, which the commands word as "lecture seule".
+    """
+    if migrate and current != head_revision():
+        raise UserError(
+            f"La base « {path} » doit être mise à jour pour cette version de movdesk, mais "
+            f"son dossier « {path.parent} » est en lecture seule. Copiez-la dans un dossier "
+            "où vous pouvez écrire, ou demandez l'accès en écriture. La base n'a pas été "
+            "modifiée."
+        )
+    _log.warning(
+        "Sauvegarde automatique non faite : le dossier « %s » est en lecture seule ; la "
+        "base est ouverte en lecture seule.",
+        path.parent,
+    )
+    uri = read_only_uri(path)
+    return make_engine(
+        location.url,
+        creator=lambda: sqlite3.connect(
+            uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
+        ),
+    )

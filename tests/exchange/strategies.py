@@ -15,6 +15,7 @@ from dateutil.relativedelta import relativedelta
 from hypothesis import strategies as st
 
 from movdesk.rules.outcomes import classify_exit
+from movdesk.rules.text import forbidden_character
 
 NAMES = ["Durand", "Lefèvre", "Müller", "N'Diaye", "Ødegård", "Le Gall", "Æsir", "Çelik"]
 FIRST = ["Sophie", "Noël", "Zoé", "Maël", "Chloé", "Jean-Pierre", "Inès"]
@@ -22,7 +23,12 @@ EMPLOYERS = ["Boulangerie Petit", "Garage du Nord", "Café « Le Central »"]
 ROME = ["D1106", "G1603", "N1103", None]
 INTERRUPTIONS = ["rule_14_days", "abandon", "moved", "health", "other"]
 
-maybe_text = st.one_of(st.none(), st.text(min_size=1, max_size=12))
+#: Any character a one-line text may hold (no control characters, direction marks,
+#: lone surrogates or line separators: the importer refuses those).
+_TEXT_CHARACTERS = st.characters(
+    blacklist_categories=("Cc", "Cs", "Zl", "Zp")
+).filter(lambda char: forbidden_character(char) is None)
+maybe_text = st.one_of(st.none(), st.text(_TEXT_CHARACTERS, min_size=1, max_size=12))
 hours = st.one_of(st.none(), st.integers(1, 200), st.integers(1, 20_000).map(lambda n: n / 100))
 
 

@@ -25,9 +25,20 @@ from movdesk.models import (
     Suspension,
     SuspensionKind,
 )
-from movdesk.services import corrections, orders, referents, rows
+from movdesk.services import (
+    agenda,
+    checklist,
+    corrections,
+    invoicing,
+    orders,
+    planning,
+    referents,
+    rows,
+)
 from movdesk.services import milestones as ms
 from movdesk.services.context import Desk
+from movdesk.services.documents import records as document_records
+from movdesk.services.documents import report_texts
 from movdesk.services.undo import UNDOABLE_ACTIONS, undo_label, undo_last
 
 
@@ -45,7 +56,11 @@ def signed(desk: Desk, case_id: int) -> int:
 
 
 def test_every_undoable_name_is_an_action_of_the_services() -> None:
-    sources = "".join(inspect.getsource(m) for m in (orders, ms, rows, corrections, referents))
+    sources = "".join(
+        inspect.getsource(m)
+        for m in (orders, ms, rows, agenda, planning, document_records, report_texts,
+                  checklist, invoicing, corrections, referents)
+    )
     for name in UNDOABLE_ACTIONS:
         assert f'"{name}"' in sources or f"{name}\")" in sources, name
 

@@ -15,18 +15,29 @@ from .common import (
     MAX_HOURS_PER_MONTH,
     MAX_INTERVIEW_MINUTES,
     Problem,
+    TextField,
     current_end,
     fr_date,
+    multiline_field,
     needs_signature,
     path_of,
     signed,
+    text_problems,
+)
+
+INTERVIEW_TEXTS = (multiline_field("notes", "les notes"),)
+EXIT_TEXTS = (
+    TextField("employment_job_title", "l'emploi occupé", 200),
+    TextField("training_title", "l'intitulé de la formation", 200),
+    TextField("training_organisation", "l'organisme de formation", 200),
+    TextField("business_name", "le nom de l'entreprise créée", 200),
 )
 
 
 def check_interview(case: Any, interview: Any) -> list[Problem]:
     """Minutes 1–600; case interviews inside [S, end]; follow-up ones after a positive exit."""
     path = path_of("interviews", case.interviews, interview)
-    problems: list[Problem] = []
+    problems = text_problems(interview, f"{path}.", INTERVIEW_TEXTS)
     minutes = interview.minutes
     if not minutes:
         problems.append(
@@ -207,7 +218,7 @@ def _exit_details(exit: Any, reason: ExitReason) -> list[Problem]:
 def check_exit(case: Any, exit: Any) -> list[Problem]:
     """Exit date between the contracting interview and the end; details match the reason."""
     reason = ExitReason(exit.reason)
-    problems: list[Problem] = []
+    problems = text_problems(exit, "exit.", EXIT_TEXTS)
     if not signed(case):
         problems.append(needs_signature("exit", "une sortie"))
     first = case.contracting_date or case.start_date

@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any, Literal
 
 from ...models.enums import ContractingResult
+from ..text import LINE_MAX_LENGTH, MULTILINE_MAX_LENGTH, text_problem
 
 Severity = Literal["error", "warning"]
 
@@ -30,6 +31,29 @@ ROME_RE = re.compile(r"^[A-Z][0-9]{4}$")
 
 
 @dataclass(frozen=True)
+class TextField:
+    """A text attribute, its French name for messages, and what it may hold.
+
+    ``max_length`` is the size of the column that stores it (``tests/rules`` checks
+    that they agree); multi-line texts (addresses, notes) may hold line breaks.
+    """
+
+    key: str
+    label: str
+    max_length: int = LINE_MAX_LENGTH
+    multiline: bool = False
+
+
+def multiline_field(key: str, label: str) -> TextField:
+    return TextField(key, label, MULTILINE_MAX_LENGTH, multiline=True)
+
+
+#: Names of the directories, as the exchange file gives them.
+REFERENT_NAME = TextField("full_name", "le nom du référent", 200)
+EMPLOYER_NAME = TextField("name", "le nom de l'entreprise", 200)
+
+
+@dataclass(frozen=True)
 class Problem:
     """One broken rule: the field (exchange-format path), the rule in French, its weight."""
 
@@ -44,6 +68,24 @@ class Problem:
     def line(self, order_number: str) -> str:
         """The full sentence for a list: case, field and rule."""
         return f"Dossier {order_number or '(sans numéro)'}, {self.field} : {self.message}"
+
+
+def text_problems(item: Any, path: str, fields: Sequence[TextField]) -> list[Problem]:
+    """Control characters, direction marks and absurd lengths in ``item``'s texts.
+
+    ``path`` prefixes each field (``beneficiary.``, ``interviews[2].``).
+    """
+    problems: list[Problem] = []
+    for spec in fields:
+        value = getattr(item, spec.key, None)
+        if not isinstance(value, str):
+            continue
+        why = text_problem(
+            value, max_length=spec.max_length, multiline=spec.multiline, label=spec.label
+        )
+        if why is not None:
+            problems.append(Problem(f"{path}{spec.key}", why))
+    return problems
 
 
 def fr_date(day: date) -> str:

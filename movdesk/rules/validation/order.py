@@ -14,16 +14,35 @@ from .common import (
     PE_ID_RE,
     RENEWAL_MONTHS,
     Problem,
+    TextField,
     current_end,
     fr_date,
+    multiline_field,
     needs_signature,
     signed,
+    text_problems,
+)
+
+#: The texts of the order letter and of the beneficiary, with their column sizes.
+ORDER_TEXTS = (
+    TextField("order_number", "le n° de lettre de commande", 50),
+    TextField("agency", "l'agence", 200),
+    TextField("counsellor", "le conseiller France Travail", 200),
+)
+BENEFICIARY_TEXTS = (
+    TextField("last_name", "le nom", 100),
+    TextField("first_name", "le prénom", 100),
+    # The identifier has a shape rule of its own; this limit keeps an absurd text out.
+    TextField("pe_id", "l'identifiant France Travail", 20),
+    TextField("phone", "le téléphone", 40),
+    TextField("email", "l'adresse e-mail", 200),
+    multiline_field("address", "l'adresse"),
 )
 
 
 def check_order(case: Any) -> list[Problem]:
     """The order letter: number, S and E (180 days at most), and the beneficiary."""
-    problems: list[Problem] = []
+    problems = text_problems(case, "", ORDER_TEXTS)
     if not (case.order_number or "").strip():
         problems.append(Problem("order_number", "le n° de lettre de commande est obligatoire."))
     start, end = case.start_date, case.end_date
@@ -49,14 +68,16 @@ def check_order(case: Any) -> list[Problem]:
 
 def check_beneficiary(beneficiary: Any, start: date | None = None) -> list[Problem]:
     """Names, identifier shape (7 digits + a digit or letter), category 1 to 3."""
-    problems: list[Problem] = []
     if beneficiary is None:
         return [Problem("beneficiary", "le bénéficiaire est obligatoire.")]
+    problems = text_problems(beneficiary, "beneficiary.", BENEFICIARY_TEXTS)
     for key, label in (("last_name", "le nom"), ("first_name", "le prénom")):
         if not (getattr(beneficiary, key) or "").strip():
             problems.append(Problem(f"beneficiary.{key}", f"{label} est obligatoire."))
     pe_id = beneficiary.pe_id or ""
-    if not pe_id.strip():
+    if any(p.field == "beneficiary.pe_id" for p in problems):
+        pass  # too long or unprintable: the shape rule would only repeat it
+    elif not pe_id.strip():
         problems.append(
             Problem(
                 "beneficiary.pe_id",

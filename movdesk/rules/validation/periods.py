@@ -13,13 +13,16 @@ from .common import (
     MIN_COMPANY_DAYS,
     ROME_RE,
     Problem,
+    TextField,
     dates_in_order,
     days_text,
     inside_case,
+    multiline_field,
     needs_signature,
     path_of,
     signed,
     span,
+    text_problems,
 )
 
 #: How one item of each list of periods is named in a sentence.
@@ -33,6 +36,20 @@ def _one(collection: str, item: Any) -> str:
     if collection == "suspensions" and kind is not None:
         noun += " pour maladie" if kind == SuspensionKind.SICKNESS else " pour congés"
     return noun
+
+
+SUSPENSION_TEXTS = (multiline_field("notes", "les notes"),)
+#: ``rome`` has a shape rule of its own (a letter and 4 digits); its limit only keeps
+#: an absurd text out of the messages.
+COMPANY_PERIOD_TEXTS = (
+    TextField("job_title", "le poste occupé", 200),
+    TextField("rome", "le code ROME", 20),
+    multiline_field("evaluation", "l'évaluation"),
+)
+
+
+def _texts_refused(problems: list[Problem], path: str) -> bool:
+    return any(p.field == f"{path}.rome" for p in problems)
 
 
 def overlap_problems(
@@ -84,7 +101,8 @@ def length(item: Any) -> int:
 
 def suspension_problems(case: Any, item: Any, path: str) -> list[Problem]:
     """The rules that one suspension meets on its own."""
-    problems = dates_in_order(item.start_date, item.end_date, path)
+    problems = text_problems(item, f"{path}.", SUSPENSION_TEXTS)
+    problems += dates_in_order(item.start_date, item.end_date, path)
     if problems:
         return problems
     if item.kind == SuspensionKind.SICKNESS and length(item) > MAX_SICKNESS_DAYS:
@@ -115,7 +133,8 @@ def check_suspension(case: Any, suspension: Any, others: Sequence[Any]) -> list[
 
 def company_period_problems(case: Any, item: Any, path: str) -> list[Problem]:
     """The rules that one company period meets on its own."""
-    problems = dates_in_order(item.start_date, item.end_date, path)
+    problems = text_problems(item, f"{path}.", COMPANY_PERIOD_TEXTS)
+    problems += dates_in_order(item.start_date, item.end_date, path)
     if problems:
         return problems
     if length(item) > MAX_COMPANY_DAYS:
@@ -135,7 +154,7 @@ def company_period_problems(case: Any, item: Any, path: str) -> list[Problem]:
                 "warning",
             )
         )
-    if item.rome and not ROME_RE.match(item.rome):
+    if item.rome and not ROME_RE.match(item.rome) and not _texts_refused(problems, path):
         problems.append(
             Problem(
                 f"{path}.rome",

@@ -15,8 +15,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.dashboard import OfficeSummary, read_office
+from ..agenda.hours_group import WorkingHoursGroup
+from ..documents.settings import DocumentSettingsGroup
 from ..formatting import NOT_FILLED, format_euros
-from .base import Page, PageContext
+from .base import Page, PageContext, scrolling_body
 from .referents import ReferentsGroup
 
 
@@ -27,6 +29,8 @@ class SettingsPage(Page):
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
+        # Group after group, the settings scroll rather than stretch the window.
+        self.body = scrolling_body(self)
         self.edit_button = QPushButton("&Modifier les paramètres du bureau…", self)
         self.edit_button.setObjectName("editSettings")
         self.edit_button.clicked.connect(self.edit_settings)
@@ -54,6 +58,10 @@ class SettingsPage(Page):
         row.addWidget(self.edit_button)
         row.addStretch(1)
         self.body.addLayout(row)
+        self.working_hours = WorkingHoursGroup(context.desk, self)
+        self.body.addWidget(self.working_hours)
+        self.documents = DocumentSettingsGroup(context.desk, self)
+        self.body.addWidget(self.documents)
         #: Paramètres › Référents (movdesk.ui.pages.referents).
         self.referents = ReferentsGroup(context.desk, self)
         self.body.addWidget(self.referents, 3)
@@ -89,5 +97,6 @@ class SettingsPage(Page):
         }
         for key, text in shown.items():
             self._fields[key].setText(text.strip() if text and text.strip() else NOT_FILLED)
-        if hasattr(self, "referents"):
-            self.referents.refresh()
+        self.working_hours.refresh()
+        self.documents.refresh()
+        self.referents.refresh()
