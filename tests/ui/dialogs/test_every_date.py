@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from movdesk.models import Case, ContractType, ExitReason
 from movdesk.services.context import Desk
 from movdesk.ui import dialogs
+from movdesk.ui.main_window import shown_title
 from movdesk.ui.widgets import DateField, TimeField
 from movdesk.ui.widgets.fields import TypedField
 
@@ -65,6 +66,8 @@ def test_every_date_and_time_field_reads_as_typed(
     qtbot: QtBot, open_dialog, desk: Desk, case_id: int, form: str
 ) -> None:
     dialog = open_dialog(getattr(dialogs, form)(desk, case_id))
+    # The title bar says movdesk once: Qt adds it to a title that does not end with it.
+    assert shown_title(dialog.windowTitle()).count("movdesk") == 1
     typed = 0
     for fields in show_every_field(dialog):
         for field in fields:
