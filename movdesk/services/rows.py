@@ -9,6 +9,7 @@ from datetime import date, time
 from enum import Enum
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ..models import (
     DEFAULT_INTERVIEW_MINUTES,
@@ -30,7 +31,7 @@ from ..models import (
     TargetDecision,
 )
 from ..rules.validation import Problem, fr_date
-from .context import Desk, Work
+from .context import Desk, Work, fetch
 from .directory import entry_label
 from .editing import add_row, edit_row, remove_row
 from .errors import ValidationFailed
@@ -38,15 +39,6 @@ from .rome import code_problem, normalise_code, remember_title, validated_code
 from .summary import fold
 
 DESCRIPTION_REQUIRED = "la description de l'action est obligatoire."
-
-
-def _rome(value: str | None, field: str) -> str | None:
-    """The code's shape, checked before the action opens (the referential, inside it)."""
-    code = normalise_code(value)
-    problem = code_problem(code, field)
-    if problem is not None:
-        raise ValidationFailed([problem])
-    return code
 
 
 def _interview_text(kind: InterviewKind, on: date, status: InterviewStatus) -> str:
@@ -205,11 +197,14 @@ def delete_suspension(desk: Desk, suspension_id: int) -> None:
     )
 
 
-def _employer(work: Work, employer_id: int | None, employer_name: str | None) -> Employer | None:
-    """The employer chosen, or the one of the directory with the name typed (accents and
-    case ignored), or a new entry of the directory with that name (created on the fly)."""
+def employer_for(
+    session: Session, employer_id: int | None, employer_name: str | None
+) -> Employer | None:
+    """The employer chosen (by id), or the one of the directory with the name typed
+    (accents and case ignored), or a new entry of the directory with that name (created
+    on the fly)."""
     if employer_id is not None:
-        return work.get(Employer, employer_id)
+        return fetch(session, Employer, employer_id)
     name = " ".join((employer_name or "").split())
     if not name:
         return None
@@ -218,7 +213,7 @@ def _employer(work: Work, employer_id: int | None, employer_name: str | None) ->
     key = fold(name)
     found = [
         row
-        for row in work.session.scalars(select(Employer).order_by(Employer.id))
+        for row in session.scalars(select(Employer).order_by(Employer.id))
         if fold(" ".join(row.name.split())) == key
     ]
     if len(found) > 1:
@@ -235,8 +230,18 @@ def _employer(work: Work, employer_id: int | None, employer_name: str | None) ->
     if found:
         return found[0]
     created = Employer(name=name)
-    work.session.add(created)
+    session.add(created)
     return created
+
+
+def _period_code(work: Work, rome: str | None, *, kept: str | None = None) -> str | None:
+    """The code of a company period: a code of the wrong shape is left to the rules, which
+    refuse it with every other problem of the form; a well-shaped one is checked against
+    the imported referential."""
+    code = normalise_code(rome)
+    if code_problem(code, "rome") is not None:
+        return code
+    return validated_code(work, code, "rome", kept=kept)
 
 
 def _period_text_fields(
@@ -276,13 +281,12 @@ def add_company_period(
 ) -> int:
     """A period in a company (1 to 6 weeks; under 7 days is accepted with a warning),
     with its tutor, objectives and, once it ended, its evaluation."""
-    _rome(rome, "rome")
     texts = _period_text_fields(tutor_name, tutor_phone, objectives, skills_observed)
 
     def make(work: Work, case: Case) -> CompanyPeriod:
-        code = validated_code(work, rome, "rome")
+        code = _period_code(work, rome)
         row = CompanyPeriod(
-            employer=_employer(work, employer_id, employer_name),
+            employer=employer_for(work.session, employer_id, employer_name),
             start_date=start,
             end_date=end,
             job_title=job_title or None,
@@ -327,12 +331,11 @@ def update_company_period(
 ) -> list[Problem]:
     """Correct a company period: its company, dates, job, tutor, objectives and
     evaluation."""
-    _rome(rome, "rome")
     texts = _period_text_fields(tutor_name, tutor_phone, objectives, skills_observed)
 
     def change(work: Work, row: CompanyPeriod) -> str:
-        code = validated_code(work, rome, "rome", kept=row.rome)
-        row.employer = _employer(work, employer_id, employer_name)
+        code = _period_code(work, rome, kept=row.rome)
+        row.employer = employer_for(work.session, employer_id, employer_name)
         row.start_date, row.end_date = start, end
         row.job_title, row.rome = job_title or None, code
         row.job_target_id, row.evaluation = job_target_id, evaluation or None
@@ -569,11 +572,16 @@ def update_action(
 
 def add_job_target(desk: Desk, case_id: int, *, title: str, rome: str | None = None) -> int:
     """A professional lead (piste professionnelle) with its ROME code."""
+    problems = []
     if not title.strip():
-        raise ValidationFailed([Problem("title", "l'intitulé du métier est obligatoire.")])
-    if len(title.strip()) > 200:
-        raise ValidationFailed([Problem("title", "200 caractères au plus pour l'intitulé.")])
-    _rome(rome, "rome")
+        problems.append(Problem("title", "l'intitulé du métier est obligatoire."))
+    elif len(title.strip()) > 200:
+        problems.append(Problem("title", "200 caractères au plus pour l'intitulé."))
+    shape = code_problem(normalise_code(rome), "rome")
+    if shape is not None:
+        problems.append(shape)
+    if problems:
+        raise ValidationFailed(problems)
 
     def make(work: Work, case: Case) -> JobTarget:
         code = validated_code(work, rome, "rome")
