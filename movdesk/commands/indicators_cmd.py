@@ -40,6 +40,7 @@ from ..rules.payments import (
     french_money,
     ready_to_invoice_by_month,
 )
+from ..rules.text import json_safe, printable
 from ..services.exports import indicator_cases
 from ._common import sessions, write_output
 
@@ -204,10 +205,11 @@ def run_payments(args: argparse.Namespace, location: DatabaseLocation) -> int:
                 for m, c in ready_to_invoice_by_month(s for _, st in lines for s in st).items()
             ],
         }
-        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json_safe(json.dumps(document, ensure_ascii=False, indent=2)) + "\n")
     elif args.format == "csv":
         rows = [_csv_row(case, s) for case, states in lines for s in states]
         write_output(write_csv(_CSV_COLUMNS, rows, EXCEL), None)
     else:
-        sys.stdout.write(_table(price, today, lines))
+        # Names typed before the text rules may hold control characters: shown escaped.
+        sys.stdout.write(printable(_table(price, today, lines)))
     return 0
