@@ -157,3 +157,23 @@ def test_concurrent_backup_commands_each_succeed(db: Path) -> None:
     assert len(written) == 3
     assert all(Path(p).is_file() for p in written)
     assert _partials(db.parent) == []
+
+
+def test_a_database_on_a_full_disk_still_opens_for_reading(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """SQLite cannot make the -shm it needs: the database opens read-only, the export
+    works, the daily backup is skipped naming the full disk, a write says why."""
+    with tiny_disk(tmp_path / "disque", 1024) as disk:
+        db = disk / "movdesk.sqlite"
+        add_referent(location_at(db), "Claire Martin")
+        filler = disk / "remplissage"
+        filler.write_bytes(b"\0" * shutil.disk_usage(disk).free)
+        assert main(["--db", str(db), "export", "json"]) == 0
+        err = capsys.readouterr().err
+        assert "Sauvegarde automatique non faite" in err and "est plein" in err
+        source = tmp_path / "un.json"
+        source.write_text(json.dumps(document([make_case()])), encoding="utf-8")
+        assert main(["--db", str(db), "import", str(source)]) == 1
+        err = capsys.readouterr().err
+        assert "Rien n'a été modifié" in err and "Traceback" not in err
