@@ -32,11 +32,11 @@ def _import(db: Path, tmp_path: Path, cases: list[dict]) -> int:  # type: ignore
 @pytest.mark.parametrize(
     ("text", "words"),
     [
-        ("Du\x00rand", "le caractère de contrôle U+0000 (NUL) en position 3"),
-        ("\x1b[2J\x1b[31mDurand", "le caractère de contrôle U+001B (ESC) en position 1"),
-        ("Durand\x07", "le caractère de contrôle U+0007 (BEL) en position 7"),
-        ("Durand\u202ednaruD", "une marque invisible de sens d'écriture (U+202E)"),
-        ("Du\nrand", "le caractère de contrôle U+000A (saut de ligne)"),
+        ("Du\x00rand", "en position 3 : le caractère de contrôle U+0000 (NUL)"),
+        ("\x1b[2J\x1b[31mDurand", "en position 1 : le caractère de contrôle U+001B (ESC)"),
+        ("Durand\x07", "en position 7 : le caractère de contrôle U+0007 (BEL)"),
+        ("Durand\u202ednaruD", "en position 7 : une marque invisible de sens d'écriture"),
+        ("Du\nrand", "en position 3 : le caractère de contrôle U+000A (saut de ligne)"),
     ],
     ids=["NUL", "ESC", "BEL", "RLO", "newline"],
 )
@@ -47,7 +47,7 @@ def test_control_characters_in_a_name_are_refused(
     case["beneficiary"]["last_name"] = text
     assert _import(db, tmp_path, [case]) == EXIT_USER_ERROR
     err = capsys.readouterr().err
-    assert f"beneficiary.last_name : le nom contient {words}" in err
+    assert f"beneficiary.last_name : caractère interdit dans le nom, {words}" in err
     assert "\x1b" not in err and "\x00" not in err and "\x07" not in err and "\u202e" not in err
 
 
@@ -59,8 +59,8 @@ def test_a_one_megabyte_name_is_refused_in_a_short_message(
     case["order_number"] = "B" * 1_000_000
     assert _import(db, tmp_path, [case]) == EXIT_USER_ERROR
     err = capsys.readouterr().err
-    assert "le prénom est trop long : 1\u202f000\u202f000 caractères pour 100 au plus" in err
-    assert "le n° de lettre de commande est trop long" in err
+    assert "trop de caractères dans le prénom : 1\u202f000\u202f000 pour 100 au plus" in err
+    assert "trop de caractères dans le n° de lettre de commande" in err
     assert "Dossier cases[0]" in err
     assert len(err) < 2_000
 

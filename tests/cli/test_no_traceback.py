@@ -70,7 +70,8 @@ def test_a_lone_surrogate_in_a_name_is_refused(
     code, _ = _import(db, tmp_path, json.dumps(document([case])))  # written as \\ud800
     err = capsys.readouterr().err
     assert code == EXIT_USER_ERROR and "Traceback" not in err
-    assert "beneficiary.last_name : le nom contient un demi-caractère Unicode isolé" in err
+    assert "beneficiary.last_name : caractère interdit dans le nom, en position 3 : un " \
+        "demi-caractère Unicode isolé" in err
 
 
 def test_json_nested_a_hundred_thousand_deep_is_refused(

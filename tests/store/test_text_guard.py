@@ -26,14 +26,15 @@ def _names(factory: sessionmaker[Session]) -> list[str]:
 def test_a_control_character_from_any_form_is_refused(
     session_factory: sessionmaker[Session],
 ) -> None:
-    with pytest.raises(UserError, match="le nom contient le caractère de contrôle U\\+001B") as e:
+    words = "dans le nom, en position 7 : le caractère de contrôle U\\+001B"
+    with pytest.raises(UserError, match=words) as e:
         add_referent(Desk(session_factory), "Claire\x1b[2J Martin")
     assert e.value.field == "full_name"
     assert _names(session_factory) == []
 
 
 def test_too_long_for_its_column(session_factory: sessionmaker[Session]) -> None:
-    with pytest.raises(UserError, match="le téléphone est trop long : 41 caractères pour 40"):
+    with pytest.raises(UserError, match="trop de caractères dans le téléphone : 41 pour 40"):
         with unit_of_work(session_factory) as session:
             session.add(Referent(full_name="Claire Martin", phone="0" * 41, active=True))
     assert _names(session_factory) == []
@@ -43,7 +44,8 @@ def test_multi_line_columns_take_line_breaks(session_factory: sessionmaker[Sessi
     with unit_of_work(session_factory) as session:
         session.add(Partner(name="CCAS de Lille", kind=PartnerKind.CCAS,
                             address="2 place Augustin-Laurent\n59000 Lille"))
-    with pytest.raises(UserError, match="le nom contient le caractère de contrôle U\\+000A"):
+    words = "dans le nom, en position 4 : le caractère de contrôle U\\+000A"
+    with pytest.raises(UserError, match=words):
         with unit_of_work(session_factory) as session:
             session.add(Partner(name="CAF\nNord", kind=PartnerKind.CAF))
 
