@@ -144,8 +144,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "kind", choices=["contract", "attendance", "intermediate", "final", "convocation"]
     )
-    p.add_argument("order_number", metavar="N_COMMANDE")
+    p.add_argument("order_number", metavar="N_COMMANDE", nargs="?")
     p.add_argument("--out", metavar="FICHIER.pdf")
+    p.add_argument("--from", dest="start", type=_iso_date, metavar="AAAA-MM-JJ")
+    p.add_argument("--to", dest="end", type=_iso_date, metavar="AAAA-MM-JJ")
+    p.add_argument("--date", type=_iso_date, metavar="AAAA-MM-JJ", help="jour de l'entretien")
+    p.add_argument("--month", type=_month, metavar="AAAA-MM", help="feuilles du mois")
+    p.add_argument("--referent", metavar="NOM")
+    p.add_argument("--blank-rows", type=int, metavar="N", help="lignes vierges (0 à 30)")
+    p.add_argument("--today", type=_iso_date, metavar="AAAA-MM-JJ", help=argparse.SUPPRESS)
+
+    p = sub.add_parser("agenda", help="rendez-vous au format iCalendar (Outlook, téléphone)")
+    p.add_argument("--referent", metavar="NOM")
+    p.add_argument("--from", dest="date_from", type=_iso_date, metavar="AAAA-MM-JJ")
+    p.add_argument("--to", dest="date_to", type=_iso_date, metavar="AAAA-MM-JJ")
+    p.add_argument("--out", metavar="FICHIER.ics")
+    p.add_argument("--today", type=_iso_date, metavar="AAAA-MM-JJ", help=argparse.SUPPRESS)
 
     p = sub.add_parser("backup", help="sauvegarde à chaud de la base")
     p.add_argument(
@@ -175,6 +189,7 @@ def _commands() -> dict[str, Callable[[argparse.Namespace, DatabaseLocation], in
         "deadlines": commands.cmd_deadlines,
         "payments": commands.cmd_payments,
         "print": commands.cmd_print,
+        "agenda": commands.cmd_agenda,
         "backup": commands.cmd_backup,
         "restore": commands.cmd_restore,
         "check": commands.cmd_check,
@@ -185,6 +200,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     with french_argparse():
         parser = build_parser()
         args = parser.parse_args(argv)
+        if args.command == "print":
+            from .commands.print_cmd import usage_problem
+
+            problem = usage_problem(args)
+            if problem is not None:
+                parser.error(problem)
     show_store_warnings()
     try:
         location = resolve_database(args.db, demo=args.demo)

@@ -9,11 +9,6 @@ from __future__ import annotations
 import argparse
 
 from ..config import DatabaseLocation
-from ..errors import UserError
-
-
-def _missing(name: str) -> UserError:
-    return UserError(f"La commande « {name} » n'est pas encore disponible dans cette version.")
 
 
 def cmd_demo(args: argparse.Namespace, location: DatabaseLocation) -> int:
@@ -44,6 +39,12 @@ def cmd_deadlines(args: argparse.Namespace, location: DatabaseLocation) -> int:
     return run(args, location)
 
 
+def cmd_agenda(args: argparse.Namespace, location: DatabaseLocation) -> int:
+    from .agenda_cmd import run
+
+    return run(args, location)
+
+
 def cmd_payments(args: argparse.Namespace, location: DatabaseLocation) -> int:
     from .indicators_cmd import run_payments
 
@@ -51,7 +52,9 @@ def cmd_payments(args: argparse.Namespace, location: DatabaseLocation) -> int:
 
 
 def cmd_print(args: argparse.Namespace, location: DatabaseLocation) -> int:
-    raise _missing("print")
+    from .print_cmd import run
+
+    return run(args, location)
 
 
 def cmd_backup(args: argparse.Namespace, location: DatabaseLocation) -> int:

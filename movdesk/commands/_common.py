@@ -14,10 +14,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..config import DatabaseLocation
 from ..errors import UserError
+from ..models import Referent
 from ..services.exports import write_file
 from ..store.engine import make_session_factory
 from ..store.files import file_size, remove_quietly
@@ -83,3 +85,13 @@ def write_output(data: bytes, out: str | None) -> None:
     sys.stdout.flush()
     sys.stdout.buffer.write(data)
     sys.stdout.buffer.flush()
+
+
+def referent_named(session: Session, name: str) -> int:
+    """The id of the referent called ``name``; a French error listing the known ones."""
+    found = session.scalar(select(Referent.id).where(Referent.full_name == name))
+    if found is None:
+        known = session.scalars(select(Referent.full_name).order_by(Referent.full_name))
+        names = ", ".join(f"« {n} »" for n in known) or "aucun"
+        raise UserError(f"Référent inconnu : « {name} ». Référents enregistrés : {names}.")
+    return found

@@ -14,17 +14,12 @@ from datetime import date
 from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from ..config import DatabaseLocation
-from ..errors import UserError
-from ..models import Referent
 from ..reports.csv_export import EXCEL, write_csv
 from ..rules.calendar import french_date
 from ..rules.text import json_safe, printable
 from ..services.schedule import DeadlineItem, open_deadlines
-from ._common import sessions, write_output
+from ._common import referent_named, sessions, write_output
 
 STATUS_LABELS = {
     "overdue": "En retard",
@@ -42,15 +37,6 @@ COLUMNS = (
     "Référent",
     "Action",
 )
-
-
-def _referent_id(session: Session, name: str) -> int:
-    found = session.scalar(select(Referent.id).where(Referent.full_name == name))
-    if found is None:
-        known = session.scalars(select(Referent.full_name).order_by(Referent.full_name))
-        names = ", ".join(f"« {n} »" for n in known) or "aucun"
-        raise UserError(f"Référent inconnu : « {name} ». Référents enregistrés : {names}.")
-    return found
 
 
 def _rows(deadlines: list[DeadlineItem]) -> list[tuple[Any, ...]]:
@@ -123,7 +109,7 @@ def run(args: argparse.Namespace, location: DatabaseLocation) -> int:
         referent_id = None
         if args.referent is not None:
             with factory() as session:
-                referent_id = _referent_id(session, args.referent)
+                referent_id = referent_named(session, args.referent)
         deadlines = open_deadlines(factory, today, referent_id=referent_id)
     if args.format == "json":
         sys.stdout.write(render_json(deadlines))

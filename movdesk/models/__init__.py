@@ -1,10 +1,12 @@
 """SQLAlchemy 2 entities of movdesk (MOV-RULES.md section 1). No Qt, no business rules."""
 
 from .activity import DEFAULT_INTERVIEW_MINUTES, Interview
+from .agenda import WorkingPeriod
 from .audit import AuditEntry
 from .base import NAMING_CONVENTION, Base, column_values
 from .case import Beneficiary, Case, ReferentAssignment, StatusChange
 from .directory import Employer, OfficeSettings, Partner, Referent
+from .documents import CaseReport, DocumentSettings
 from .enums import (
     INTERRUPTION_REASONS,
     ActionStatus,
@@ -21,6 +23,7 @@ from .enums import (
     InterviewKind,
     InterviewStatus,
     PartnerKind,
+    ReportKind,
     SuspensionKind,
     Tranche,
 )
@@ -47,6 +50,7 @@ __all__ = [
     "Beneficiary",
     "Case",
     "CaseDocument",
+    "CaseReport",
     "CaseStatus",
     "CaseSummary",
     "Civility",
@@ -55,6 +59,7 @@ __all__ = [
     "ContractingResult",
     "DeadlineSchedule",
     "DocumentKind",
+    "DocumentSettings",
     "Employer",
     "Exit",
     "ExitReason",
@@ -68,10 +73,12 @@ __all__ = [
     "PaymentTranche",
     "Referent",
     "ReferentAssignment",
+    "ReportKind",
     "ScheduledDeadline",
     "StatusChange",
     "Suspension",
     "SuspensionKind",
     "Tranche",
+    "WorkingPeriod",
     "column_values",
 ]

@@ -321,6 +321,8 @@ class DocumentKind(LabelledEnum):
     BUSINESS_SURVIVAL_PROOF = "business_survival_proof"
     TRAINING_ENTRY_CERTIFICATE = "training_entry_certificate"
     OTHER = "other"
+    #: An attendance sheet printed on its own, for a period or a group session.
+    ATTENDANCE = "attendance"
 
 
 _labelled(
@@ -340,8 +342,19 @@ _labelled(
         "business_survival_proof": "Justificatif de survie de l'entreprise",
         "training_entry_certificate": "Attestation d'entrée en stage",
         "other": "Autre document",
+        "attendance": "Feuille d'émargement",
     },
 )
+
+
+class ReportKind(LabelledEnum):
+    """The two reports (bilans) whose free texts a referent writes before printing."""
+
+    INTERMEDIATE = "intermediate"
+    FINAL = "final"
+
+
+_labelled(ReportKind, {"intermediate": "Bilan intermédiaire", "final": "Bilan final"})
 
 
 class AuditAction(LabelledEnum):

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, Timestamped, enum_column
@@ -20,6 +20,11 @@ class CaseDocument(Timestamped, Base):
 
     The payment checklist reads these rows: a tranche is ready to invoice when every
     document it requires is held (``received_on``, or signed for the office's own).
+
+    A document movdesk printed also keeps what was printed (the period it covers, when,
+    by whom, the SHA-256 of the PDF and its page count), and a scanned signed copy may
+    be attached: the file lives in the attachments folder beside the database
+    (:mod:`movdesk.store.attachments`), named by its own SHA-256.
     """
 
     __tablename__ = "case_document"
@@ -36,6 +41,19 @@ class CaseDocument(Timestamped, Base):
     sent_on: Mapped[date | None] = mapped_column(Date)
     received_on: Mapped[date | None] = mapped_column(Date)
     notes: Mapped[str | None] = mapped_column(Text)
+    #: The period a printed document covers (an attendance sheet, a report).
+    period_start: Mapped[date | None] = mapped_column(Date)
+    period_end: Mapped[date | None] = mapped_column(Date)
+    #: When and by whom movdesk printed it (None for a document recorded by hand).
+    generated_at: Mapped[datetime | None] = mapped_column(DateTime)
+    generated_by: Mapped[str | None] = mapped_column(String(200))
+    #: SHA-256 of the PDF printed, in hexadecimal, and its number of pages.
+    sha256: Mapped[str | None] = mapped_column(String(64))
+    pages: Mapped[int | None] = mapped_column(Integer)
+    #: The attached scan: its file in the attachments folder, the name it had, when.
+    attachment_file: Mapped[str | None] = mapped_column(String(120))
+    attachment_name: Mapped[str | None] = mapped_column(String(255))
+    attached_on: Mapped[date | None] = mapped_column(Date)
 
     case: Mapped[Case] = relationship(back_populates="documents")
 

@@ -11,8 +11,10 @@ tens of thousands of cases ask for the same few years again and again.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, timedelta
 from functools import lru_cache
+from types import MappingProxyType
 
 import holidays
 from dateutil.relativedelta import relativedelta
@@ -88,6 +90,27 @@ def iso_week_label(d: date) -> str:
     return f"{year}-W{week:02d}"
 
 
+@lru_cache(maxsize=16384)
 def french_date(d: date) -> str:
-    """``JJ/MM/AAAA``, the date format of French users and of the Excel dialect."""
+    """``JJ/MM/AAAA``, the date format of French users and of the Excel dialect.
+
+    Cached: the payment explanations of a whole office write the same few thousand
+    dates over and over, and ``strftime`` costs more than the look-up.
+    """
     return d.strftime("%d/%m/%Y")
+
+
+@lru_cache(maxsize=256)
+def public_holiday_names(year: int, *, alsace_moselle: bool = False) -> Mapping[date, str]:
+    """The French names of the public holidays of ``year`` (« Lundi de Pâques »…).
+
+    Asked of the package in French whatever the PC's language, as the agenda shows them.
+    """
+    subdiv = _ALSACE_MOSELLE_SUBDIVISION if alsace_moselle else None
+    # Read-only: the same mapping is handed to every caller.
+    return MappingProxyType(dict(holidays.France(years=year, subdiv=subdiv, language="fr")))
+
+
+def public_holiday_name(d: date, *, alsace_moselle: bool = False) -> str | None:
+    """The French name of the public holiday on ``d``, or None on any other day."""
+    return public_holiday_names(d.year, alsace_moselle=alsace_moselle).get(d)

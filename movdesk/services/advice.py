@@ -7,7 +7,9 @@ functions over a case's facts (the :mod:`movdesk.rules` timeline): no Qt, no ses
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, time, timedelta
 from typing import Any
 
 from ..models.enums import InterviewKind, InterviewStatus, SuspensionKind
@@ -83,6 +85,18 @@ def clock_anchor(case: Any, before: date, today: date, ignore_id: int | None = N
     return last
 
 
+def period_notes(case: Any, on: date) -> list[str]:
+    """A note when ``on`` falls in a suspension or a company period of the case (the
+    beneficiary is on leave, sick or in a company then)."""
+    periods = [("une suspension", s) for s in case.suspensions]
+    periods += [("une période en entreprise", p) for p in case.company_periods]
+    return [
+        f"Pendant {what} (du {fr_date(p.start_date)} au {fr_date(p.end_date)})"
+        for what, p in periods
+        if p.start_date <= on <= p.end_date
+    ]
+
+
 def latest_allowed(case: Any, anchor: date) -> date:
     """The last date of the next interview under the 14-day rule after ``anchor``."""
     return latest_allowed_after(anchor, blocked_intervals(case))
@@ -119,6 +133,7 @@ def interview_advice(
         notes.append(
             f"En dehors de la prestation (du {fr_date(case.start_date)} au {fr_date(end)})"
         )
+    notes += period_notes(case, on)
     if kind == InterviewKind.INDIVIDUAL and minutes < WEEKLY_MIN_MINUTES:
         notes.append(SHORT_INTERVIEW)
     elif kind == InterviewKind.GROUP:
@@ -205,4 +220,36 @@ def company_period_advice(start: date, end: date) -> list[str]:
         notes.append("Plus de 42 jours : refusée (6 semaines au plus)")
     else:
         notes.append("Entre 7 et 42 jours : satisfait l'obligation de période en entreprise")
+    return notes
+
+
+@dataclass(frozen=True)
+class Busy:
+    """Another timed appointment of the referent that day (for the clash check)."""
+
+    start: time
+    minutes: int
+    beneficiary: str
+    group: bool = False
+
+
+def clash_notes(
+    at: time, minutes: int, busy: Iterable[Busy], *, group: bool = False
+) -> list[str]:
+    """A note for each appointment of the referent that the slot ``at`` + ``minutes``
+    overlaps (back to back is no clash). A participant of a group session (``group``)
+    joins the session at the same time and length: that is no clash either."""
+    first = at.hour * 60 + at.minute
+    last = first + minutes
+    notes = []
+    for other in sorted(busy, key=lambda b: (b.start, b.beneficiary)):
+        start = other.start.hour * 60 + other.start.minute
+        end = start + other.minutes
+        same_session = group and other.group and other.start == at and other.minutes == minutes
+        if start < last and first < end and not same_session:
+            what = "le regroupement" if other.group else "le rendez-vous"
+            notes.append(
+                f"Chevauche {what} de {other.beneficiary} ({other.start:%H:%M}–"
+                f"{end // 60:02d}:{end % 60:02d}) du même référent"
+            )
     return notes

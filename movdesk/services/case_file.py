@@ -7,7 +7,7 @@ returns a :class:`~.case_file_view.CaseFileView` of plain frozen dataclasses.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
@@ -40,6 +40,8 @@ from ..models.enums import (
     SuspensionKind,
 )
 from ..rules.calendar import add_months
+from ..rules.case_strip import case_strip
+from ..rules.compliance import owed_dispatches
 from ..rules.deadlines import MIN_COMPANY_PERIOD_DAYS, case_deadlines
 from ..rules.outcomes import classify_exit, earns_retention_check, french_number
 from ..rules.payments import case_tranches
@@ -147,6 +149,7 @@ def load_case_file(
             tranches=_tranches(case, price, today),
             price_cents=price,
             history=_history(entries),
+            strip=case_strip(case, today),
         )
 
 
@@ -331,7 +334,7 @@ def _suspension(s: Suspension) -> SuspensionRow:
 # --- Exit and follow-up -------------------------------------------------------------------
 
 
-def _exit_details(exit: Exit) -> tuple[str, ...]:
+def exit_details(exit: Exit) -> tuple[str, ...]:
     """The placement facts that decided the verdict, one short French line each."""
     reason = ExitReason(exit.reason)
     lines: list[str | None] = []
@@ -381,7 +384,7 @@ def _exit(case: Case, today: date) -> ExitBlock:
         reason=ExitReason(exit.reason).label,
         positive=verdict.positive,
         verdict=verdict.reason,
-        details=_exit_details(exit),
+        details=exit_details(exit),
         follow_up=tuple(
             FollowUpRow(w.number, w.start, w.due, _window_state(w.start, w.due, w.done, today))
             for w in follow_up_windows(case)
@@ -402,36 +405,10 @@ def _dispatch(what: Dispatch, due: date | None, sent: date | None, today: date) 
 
 def _dispatches(case: Case, today: date) -> tuple[DispatchRow, ...]:
     """The documents owed to France Travail at this point of the case."""
-    rows = []
-    signing = case.contracting_date
-    if signing is not None and case.contracting_result == ContractingResult.SIGNED:
-        notice_due = signing + timedelta(days=2)
-        rows.append(_dispatch(Dispatch.CONTRACT, notice_due, case.contract_sent_date, today))
-    if signing is not None and case.contracting_result == ContractingResult.REFUSED:
-        notice_due = signing + timedelta(days=2)
-        rows.append(
-            _dispatch(Dispatch.REFUSAL_NOTICE, notice_due, case.refusal_notice_date, today)
-        )
-    if is_signed(case):
-        end = case.exit.date if case.exit is not None else None
-        due = add_months(case.start_date, 2)
-        # A case that ended before the intermediate report was due owes only the final one.
-        if end is None or end >= due or case.intermediate_sent_date is not None:
-            rows.append(
-                _dispatch(Dispatch.INTERMEDIATE_REPORT, due, case.intermediate_sent_date, today)
-            )
-        final_due = (end or current_end(case)) + timedelta(days=7)
-        rows.append(_dispatch(Dispatch.FINAL_REPORT, final_due, case.final_sent_date, today))
-    if case.exit is not None and ExitReason(case.exit.reason).is_interruption:
-        rows.append(
-            _dispatch(
-                Dispatch.INTERRUPTION_NOTICE,
-                case.exit.date + timedelta(days=2),
-                case.exit.notice_sent_date,
-                today,
-            )
-        )
-    return tuple(rows)
+    return tuple(
+        _dispatch(Dispatch[owed.kind.name], owed.due, owed.sent, today)
+        for owed in owed_dispatches(case, today)
+    )
 
 
 def _document(d: CaseDocument) -> DocumentRow:
@@ -443,6 +420,14 @@ def _document(d: CaseDocument) -> DocumentRow:
         sent_on=d.sent_on,
         received_on=d.received_on,
         notes=d.notes,
+        kind_code=DocumentKind(d.kind).value,
+        period_start=d.period_start,
+        period_end=d.period_end,
+        generated_by=d.generated_by,
+        sha256=d.sha256,
+        pages=d.pages,
+        attachment_name=d.attachment_name if d.attachment_file else None,
+        attached_on=d.attached_on,
     )
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from ..models import CaseStatus
+from ..rules.case_strip import CaseStrip
 from .milestones import Dispatch
 
 #: Leave (congés) allowed over a whole case, in days (MOV-RULES.md 2.7).
@@ -231,6 +232,17 @@ class DocumentRow:
     sent_on: date | None
     received_on: date | None
     notes: str | None
+    #: The kind's code (``contract``, ``intermediate_report``…).
+    kind_code: str = ""
+    #: For a document movdesk printed: its period, who printed it, the PDF's hash.
+    period_start: date | None = None
+    period_end: date | None = None
+    generated_by: str | None = None
+    sha256: str | None = None
+    pages: int | None = None
+    #: The attached scanned copy: the name it had and the day it was attached.
+    attachment_name: str | None = None
+    attached_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -279,6 +291,8 @@ class CaseFileView:
     tranches: tuple[TrancheRow, ...]
     price_cents: int
     history: tuple[HistoryRow, ...]
+    #: The timeline strip of the header (frise), from S to the end of the case.
+    strip: CaseStrip | None = None
 
     @property
     def missed_weeks(self) -> tuple[WeekRow, ...]:

@@ -8,6 +8,11 @@ on any error nothing is written.
 Each :class:`Work` also keeps the rows its action created, changed or deleted, with
 their values before and after (:class:`RowChange`); the desk keeps the last committed
 action's list (:attr:`Desk.last_undoable`) so that :mod:`.undo` can reverse it.
+
+``with desk.rehearse():`` runs a service as a rehearsal: every check runs as for real,
+then the action ends with :class:`Rehearsed` instead of committing, so nothing is
+written nor announced. A form uses it to show the rules' refusals together with its own
+problems at the first save.
 """
 
 from __future__ import annotations
@@ -79,6 +84,10 @@ def fetch(session: Session, entity: type[T], row_id: int, *, options: Sequence[A
     return row
 
 
+class Rehearsed(Exception):  # noqa: N818 - an outcome, not an error
+    """An action run under :meth:`Desk.rehearse` got through every check; it wrote nothing."""
+
+
 @dataclass(frozen=True)
 class RowChange:
     """One row an action created, updated or deleted, as the undo needs it.
@@ -113,9 +122,20 @@ class Desk:
     clock: Callable[[], date] = date.today
     #: The rows changed by the last committed action that wrote anything, for undo.
     last_undoable: ActionRecord | None = field(default=None, init=False, repr=False)
+    #: True inside :meth:`rehearse`: actions roll back instead of committing.
+    rehearsing: bool = field(default=False, init=False, repr=False)
 
     def today(self) -> date:
         return self.clock()
+
+    @contextmanager
+    def rehearse(self) -> Iterator[None]:
+        """Run actions for their checks only: each ends with :class:`Rehearsed`."""
+        was, self.rehearsing = self.rehearsing, True
+        try:
+            yield
+        finally:
+            self.rehearsing = was
 
     @contextmanager
     def action(self, name: str) -> Iterator[Work]:
@@ -124,6 +144,10 @@ class Desk:
             with unit_of_work(self.session_factory) as session:
                 work = Work(session, self.user, name)
                 yield work
+                if self.rehearsing:
+                    # Flushed, so the database's own checks ran too; then rolled back.
+                    session.flush()
+                    raise Rehearsed(name)
         except IntegrityError as error:
             # The rules run first, so this is a race with another window or a bug;
             # either way the user gets words, and nothing was written.
@@ -193,12 +217,27 @@ class Work:
             summary=summary,
             before=before,
         )
+        self._remember(action, obj, case_id, before)
+
+    def _remember(
+        self, action: AuditAction, obj: Any, case_id: int | None, before: dict[str, Any] | None
+    ) -> None:
+        """Keep the row for the undo, and what to announce."""
         self.rows.append(_row_change(action, obj, case_id, before))
         self.entities.add(audit.entity_name(obj))
         if case_id is not None:
             self.case_ids.add(case_id)
         if action is not AuditAction.UPDATE:
             self.kind = action
+
+    def log_many(
+        self, items: list[tuple[AuditAction, Any, int | None, str, dict[str, Any] | None]]
+    ) -> None:
+        """:meth:`log` for many rows at once, ``(action, obj, case_id, summary, before)``
+        each; deleted rows must still be in the session (they are deleted after)."""
+        audit.record_many(self.session, user=self.user, items=items)
+        for action, obj, case_id, _summary, before in items:
+            self._remember(action, obj, case_id, before)
 
     def sync_status(self, case: Case) -> None:
         """Move the recorded status to what the facts now say, dated and recorded."""

@@ -9,7 +9,8 @@ from ..rules.validation import Problem
 
 
 def _text(problems: Sequence[Problem]) -> str:
-    return "\n".join(f"{p.field} : {p.message}" for p in problems)
+    """The messages as sentences: the user reads the rule, never the field's code name."""
+    return "\n".join(p.message[:1].upper() + p.message[1:] for p in problems)
 
 
 class ValidationFailed(UserError):

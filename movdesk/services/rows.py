@@ -32,6 +32,7 @@ from .context import Desk, Work
 from .editing import add_row, edit_row, remove_row
 from .errors import ValidationFailed
 
+DESCRIPTION_REQUIRED = "la description de l'action est obligatoire."
 _ROME_SHAPE = "une lettre majuscule suivie de 4 chiffres (ex. D1106)"
 
 
@@ -363,7 +364,7 @@ def add_action(
 ) -> int:
     """A step of the action plan (phase 2)."""
     if not description.strip():
-        raise ValidationFailed([Problem("description", "décrivez l'action à mener.")])
+        raise ValidationFailed([Problem("description", DESCRIPTION_REQUIRED)])
 
     def make(work: Work, case: Case) -> Action:
         row = Action(
@@ -399,7 +400,7 @@ def update_action(
     partner (when not given) stay as they are.
     """
     if description is not None and not description.strip():
-        raise ValidationFailed([Problem("description", "décrivez l'action à mener.")])
+        raise ValidationFailed([Problem("description", DESCRIPTION_REQUIRED)])
 
     def change(work: Work, row: Action) -> str:
         row.status = status

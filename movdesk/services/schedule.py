@@ -177,8 +177,14 @@ def _alsace_moselle(session: Session) -> bool:
     return bool(settings and settings.alsace_moselle)
 
 
-def stored_statement(today: date, *, referent_id: int | None = None) -> Select[Any]:
-    """The deadlines open on ``today`` in the schedules usable that day, with their case."""
+def stored_statement(
+    today: date,
+    *,
+    referent_id: int | None = None,
+    due_between: tuple[date, date] | None = None,
+) -> Select[Any]:
+    """The deadlines open on ``today`` in the schedules usable that day, with their case
+    (of one referent; due within ``due_between``, both days included)."""
     d = ScheduledDeadline
     query = (
         select(d.case_id, Case.order_number, Beneficiary.last_name, Beneficiary.first_name,
@@ -194,19 +200,25 @@ def stored_statement(today: date, *, referent_id: int | None = None) -> Select[A
     )  # fmt: skip
     if referent_id is not None:
         query = query.where(Case.referent_id == referent_id)
+    if due_between is not None:
+        query = query.where(d.due.between(*due_between))
     # Sorted by SQLite, in the order of _sort_key: cheaper than sorting the rows after.
     return query.order_by(d.due, Case.order_number, case(KIND_ORDER, value=d.kind))
 
 
 def stored_deadlines(
-    session: Session, today: date, *, referent_id: int | None = None
+    session: Session,
+    today: date,
+    *,
+    referent_id: int | None = None,
+    due_between: tuple[date, date] | None = None,
 ) -> list[DeadlineItem]:
     """The deadlines open on ``today`` in the stored schedules usable that day, sorted.
 
     Cases without such a schedule are left out: :func:`bring_up_to_date` first.
     """
     alsace_moselle = _alsace_moselle(session)
-    query = stored_statement(today, referent_id=referent_id)
+    query = stored_statement(today, referent_id=referent_id, due_between=due_between)
     rows = session.connection().execute(query).all()
     # A few hundred distinct due dates for tens of thousands of rows: each worked out once.
     dates = {

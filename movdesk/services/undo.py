@@ -10,8 +10,9 @@ changed since (another window, another referent) rather than overwrite that work
 Decisions:
 
 * Only the actions of :data:`UNDOABLE_ACTIONS` are undone: the case actions of
-  ``orders``, ``milestones`` and ``rows``. Settings, imports and the like are not; they
-  are re-done through their own screens.
+  ``orders``, ``milestones`` and ``rows``, and the supporting documents ticked and
+  the invoicing marks of ``checklist`` and ``invoicing``. Settings, imports and the
+  like are not; they are re-done through their own screens.
 * The recorded status of a case is not copied back: the status is re-synchronised from
   the facts, so the status history gains a dated line instead of losing one.
 * Undoing an order registration deletes the case while nothing was added to it since;
@@ -20,6 +21,10 @@ Decisions:
 * Undoing a change of referent also takes back the new line of the referent history
   and reopens the previous one.
 * An employer created on the fly by a company period stays in the directory.
+* An action that wrote more than :data:`MAX_UNDO_ROWS` rows (a month's invoice of a
+  very large office) is not offered: taking it back row by row would hold the window
+  for many seconds. Such actions have their own reverse (« Annuler la facture »,
+  « Annuler le paiement »), which works on any number of tranches at once.
 """
 
 from __future__ import annotations
@@ -74,10 +79,28 @@ UNDOABLE_ACTIONS = frozenset(
         "Ajouter une action",
         "Modifier une action",
         "Ajouter une piste professionnelle",
+        # documents (printing itself is not undone: the paper exists)
+        "Marquer un document signé",
+        "Marquer un document envoyé",
+        "Joindre une copie signée",
+        "Retirer une copie jointe",
+        "Enregistrer le texte d'un bilan",
+        # payments (checklist and invoicing)
+        "Pièce justificative reçue",
+        "Réception d'une pièce effacée",
+        "Facturer des tranches",
+        "Enregistrer un paiement",
+        "Annuler une facturation",
+        "Annuler un paiement",
+        # agenda
+        "Déplacer un rendez-vous",
+        "Planifier des rendez-vous",
     }
 )
 
 UNDO_PREFIX = "Annulation : "
+#: Actions that wrote more rows than this are not taken back by Ctrl+Z (module notes).
+MAX_UNDO_ROWS = 1000
 NOTHING_TO_UNDO = "Rien à annuler : aucune modification n'a été enregistrée depuis l'ouverture."
 STALE = (
     "Impossible d'annuler « {name} » : ces données ont été modifiées depuis "
@@ -106,7 +129,7 @@ class _Net:
 def undo_label(desk: Desk) -> str | None:
     """The name of the action Ctrl+Z would take back, or None when there is none."""
     record = desk.last_undoable
-    if record is None or record.name not in UNDOABLE_ACTIONS:
+    if record is None or record.name not in UNDOABLE_ACTIONS or len(record.rows) > MAX_UNDO_ROWS:
         return None
     return record.name
 
@@ -232,6 +255,12 @@ def undo_last(desk: Desk) -> str:
         raise UserError(NOTHING_TO_UNDO)
     if record.name not in UNDOABLE_ACTIONS:
         raise UserError(f"La dernière action, « {record.name} », ne peut pas être annulée.")
+    if len(record.rows) > MAX_UNDO_ROWS:
+        raise UserError(
+            f"La dernière action, « {record.name} », a modifié {len(record.rows)} lignes : "
+            "elle se reprend depuis son propre écran (par exemple « Annuler la facture » "
+            "dans Paiements), pas par Ctrl+Z."
+        )
     summary = f"{UNDO_PREFIX}{record.name}"
     changes = [n for n in _net_changes(record.rows) if not (n.created and n.deleted)]
     with desk.action(summary) as work:

@@ -6,6 +6,11 @@ to the database file and are named after it (``movdesk-AAAAMMJJ-HHMMSS.sqlite``)
 Only the automatic daily backups (prefix ``auto-``) are ever deleted, following
 :func:`backups_to_keep`; manual, pre-migration and pre-restore backups stay until the
 user removes them.
+
+A backup also copies the attached files (scans, :mod:`.attachments`) into the
+``pieces-jointes`` folder beside the backup file: only those it does not hold yet,
+since an attached file never changes. The copy before a migration leaves them out
+(a migration never touches them).
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from pathlib import Path
 
 from ..config import DatabaseLocation
 from ..errors import UserError
+from .attachments import ATTACHMENTS_DIRNAME, carry_attachments
 from .files import (
     atomic_target,
     claim_new_name,
@@ -136,31 +142,48 @@ def _refuse_out(location: DatabaseLocation, out: Path) -> None:
         )
 
 
+def _copy_attachments(source: Path, written: Path) -> None:
+    """The attached files beside the backup just written (see the module notes)."""
+    target = written.parent / ATTACHMENTS_DIRNAME
+    carry_attachments(
+        source.parent / ATTACHMENTS_DIRNAME,
+        target,
+        f"La base a été sauvegardée dans « {written} », mais les pièces jointes n'ont pas "
+        f"pu être copiées dans « {target} »",
+    )
+
+
 def backup_database(
     location: DatabaseLocation,
     out: Path | None = None,
     *,
     prefix: str = "",
     now: datetime | None = None,
+    attachments: bool = True,
 ) -> Path:
     """Take an online backup of the database; return the file written.
 
     Without ``out`` the backup goes to the backups folder, named with the date and time;
-    ``prefix`` marks the kind of backup (none for a manual one).
+    ``prefix`` marks the kind of backup (none for a manual one). With ``attachments``
+    the attached files are copied beside it.
     """
     source = _database_path(location)
     if not source.is_file():
         raise UserError(f"Sauvegarde impossible : la base « {source} » n'existe pas.")
     if out is not None:
         _refuse_out(location, out)
-        return _write_backup(source, out, new_name=False)
-    target = _default_target(location, prefix, now or datetime.now())
-    return _write_backup(source, target, new_name=True)
+        written = _write_backup(source, out, new_name=False)
+    else:
+        target = _default_target(location, prefix, now or datetime.now())
+        written = _write_backup(source, target, new_name=True)
+    if attachments:
+        _copy_attachments(source, written)
+    return written
 
 
 def backup_before_migration(location: DatabaseLocation, revision: str) -> Path:
     """The copy kept before an existing database is migrated to a new schema."""
-    return backup_database(location, prefix=f"{PRE_MIGRATION_PREFIX}{revision}-")
+    return backup_database(location, prefix=f"{PRE_MIGRATION_PREFIX}{revision}-", attachments=False)
 
 
 def automatic_backups(location: DatabaseLocation) -> dict[Path, datetime]:

@@ -28,6 +28,9 @@ French (disk full, lock, permissions, a damaged candidate):
      staged file renamed over it; a failed rename puts the companions back.
 
 A read-only database file is refused: somebody protected it on purpose.
+
+Once the database is restored, the attached files kept beside the backup
+(``pieces-jointes``) that the current folder lacks are copied back too.
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ from pathlib import Path
 from ..config import DatabaseLocation
 from ..errors import UserError
 from . import engine as engine_module
+from .attachments import ATTACHMENTS_DIRNAME, carry_attachments
 from .backup import PRE_RESTORE_PREFIX, backups_dir, require_room
 from .files import (
     SQLITE_COMPANIONS,
@@ -390,9 +394,17 @@ def restore_database(location: DatabaseLocation, source: Path) -> Path | None:
         _room_needed(source, current)
         with _staged(source, current) as staged:
             if _is_sound_current(current):
-                return _replace_in_place(staged, current)
-            return _replace_file(staged, current)
+                safety = _replace_in_place(staged, current)
+            else:
+                safety = _replace_file(staged, current)
     except OSError as error:
         raise _refused(f"{os_error_cause(error)}.") from None
     except sqlite3.Error as error:
         raise _refused(f"{sqlite_cause(error)}.") from None
+    carry_attachments(
+        source.parent / ATTACHMENTS_DIRNAME,
+        current.parent / ATTACHMENTS_DIRNAME,
+        f"La base a été restaurée, mais les pièces jointes de « {source.parent} » n'ont pas "
+        "pu être recopiées",
+    )
+    return safety

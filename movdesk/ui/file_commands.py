@@ -7,28 +7,17 @@ A mixin of the main window: the window provides ``desk``, ``location``, the
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
-from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QFileDialog, QInputDialog
 
-from ..errors import UserError
 from ..exchange import ImportSummary
 from ..services import exports
+from ..services.indicators import previous_month
 from ..store.backup import backup_database
+from .reporting.background import run_with_progress
 from .worker import Job, Worker
-
-log = logging.getLogger("movdesk")
-
-
-def previous_month(today: date) -> str:
-    """``AAAA-MM`` of the month before ``today``'s: the indicators usually sent."""
-    first = today.replace(day=1)
-    last_month = date.fromordinal(first.toordinal() - 1)
-    return f"{last_month.year:04d}-{last_month.month:02d}"
 
 
 def _cases(count: int) -> str:
@@ -54,45 +43,9 @@ class FileCommands:
         """Run ``job`` in a worker behind a progress dialog; ``done`` turns its result into
         the French message shown at the end (and emitted as ``work_finished``)."""
         window: Any = self
-        worker = Worker(job, window)
-        progress = QProgressDialog(text, "Annuler", 0, 0, window)
-        progress.setWindowTitle("movdesk")
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(400)
-        progress.setAutoReset(False)
-        progress.setAutoClose(False)
-        progress.canceled.connect(worker.cancel)
-
-        def on_progress(count: int, total: int) -> None:
-            progress.setMaximum(max(total, 1))
-            progress.setValue(min(count, total))
-
-        def end(message: str, *, failed: bool = False) -> None:
-            progress.close()
-            progress.deleteLater()
-            self._jobs.discard(worker)
-            worker.deleteLater()
-            window.statusBar().showMessage(" ".join(message.splitlines()[:2]), 10_000)
-            if failed:
-                QMessageBox.warning(window, "movdesk", message)
-            else:
-                QMessageBox.information(window, "movdesk", message)
-            window.work_finished.emit(message)
-
-        def on_failed(error: BaseException) -> None:
-            if not isinstance(error, UserError):
-                log.error("Travail en arrière-plan en échec", exc_info=error)
-                end(f"{text} : une erreur inattendue s'est produite ({error}).", failed=True)
-                return
-            end(str(error), failed=True)
-
-        worker.progress.connect(on_progress)
-        worker.finished.connect(lambda result: end(done(result)))
-        worker.failed.connect(on_failed)
-        worker.cancelled.connect(lambda: end(f"{text} : annulé, rien n'a été modifié."))
-        self._jobs.add(worker)
-        worker.start()
-        return worker
+        return run_with_progress(
+            window, text, job, done, jobs=self._jobs, finished=window.work_finished.emit
+        )
 
     def backup_database(self) -> None:
         """Fichier › Sauvegarder la base…: an online copy in the backups folder."""

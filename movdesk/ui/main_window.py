@@ -380,6 +380,7 @@ class MainWindow(QMainWindow, FileCommands, WindowMenus):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.save_settings()
         self.scheduler.stop()
+        self.batch_printing.stop()
         for worker in list(self._jobs):
             worker.cancel()
             worker.wait(60)

@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QStyle, QToolBar
 
 from .actions import create_action
+from .documents.menu import install_print_menu
 from .icons import load_icon
 
 #: The text of Édition › Annuler when there is nothing named to undo.
@@ -162,6 +163,7 @@ class WindowMenus:
         export_menu = file_menu.addMenu("E&xporter")
         export_menu.addAction(self.export_action)
         export_menu.addAction(self.indicators_action)
+        install_print_menu(self, file_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.backup_action)
         file_menu.addSeparator()

@@ -3,9 +3,9 @@
 At start (after the first paint), at each midnight and every 30 minutes to be safe,
 and shortly after each change, one pass runs in a worker thread: the per-case summaries
 computed on another day are refreshed (``services.summary.refresh_stale``, when
-present), then the overdue, today's and this week's deadlines are read
-(:func:`~movdesk.services.dashboard.read_deadline_overview`). The status bar and the
-dashboard listen to :attr:`DeadlineScheduler.updated`.
+present), then every open deadline is read with the interviews planned
+(:func:`~movdesk.services.dashboard.read_deadline_overview`). The status bar, the
+dashboard's scheduler and the agenda listen to :attr:`DeadlineScheduler.updated`.
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ def ms_to_next_midnight() -> int:
 class DeadlineScheduler(QObject):
     """Runs the deadline pass in a worker at the right times; one pass at a time."""
 
-    #: A fresh :class:`DeadlineOverview` (the deadlines of this week, soonest first).
+    #: A fresh :class:`DeadlineOverview` (every open deadline, soonest first).
     updated = Signal(object)
     #: ``(done, total)`` of the running pass, for a progress display.
     progress = Signal(int, int)

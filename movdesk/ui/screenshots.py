@@ -6,7 +6,10 @@ the demo generator is present), so the office's real database is never touched.
 
 After the pages come, when those parts are installed and the database holds a case:
 the case file of the first case with an urgent deadline, the interview dialog for it
-and the order dialog (new case), each saved without being run.
+and the order dialog (new case), each saved without being run; after the agenda's
+views, the « Documents » section of a case and the preview of its attendance sheet; then
+the payments with the checklist of a case missing documents, and the compliance tab of
+the indicators.
 """
 
 from __future__ import annotations
@@ -25,6 +28,8 @@ from ..config import resolve_database  # noqa: E402 - after the platform choice
 from ..errors import UserError  # noqa: E402
 
 WINDOW_SIZE = (1100, 720)
+#: The size of the reporting views' pictures (wide tables beside a panel).
+LARGE_WINDOW_SIZE = (1440, 900)
 
 
 def _slug(text: str) -> str:
@@ -49,10 +54,62 @@ def _wait_for_deadlines(window: Any, app: Any) -> None:
     app.processEvents()
 
 
+def _settle(page: Any, app: Any) -> None:
+    """Let a page that reads in the background (indicators, payments) finish its read."""
+    from PySide6.QtCore import QDeadlineTimer, QThread
+
+    busy = getattr(page, "busy", None)
+    limit = QDeadlineTimer(180_000)
+    while callable(busy) and busy() and not limit.hasExpired():
+        app.processEvents()
+        QThread.msleep(20)
+    app.processEvents()
+
+
+def _reporting_views(window: Any, app: Any, outdir: Path, first: int) -> list[Path]:
+    """The payments with a case's checklist open, and the compliance tab."""
+    from ..rules.payments import TrancheStatus
+    from .indicators.page import IndicatorsPage
+    from .payments.page import PaymentsPage
+
+    saved: list[Path] = []
+    number = first
+    # A coordinator's desktop screen: the tables and the checklist side by side.
+    window.resize(*LARGE_WINDOW_SIZE)
+    for index, page in enumerate(window.pages):
+        if isinstance(page, PaymentsPage) and page.book is not None and page.book.lines():
+            window.show_page(index)
+            _settle(page, app)
+            status = page.status_filter.findData(TrancheStatus.DUE_MISSING_DOCUMENTS.value)
+            page.status_filter.setCurrentIndex(max(status, 0))
+            page.table.selectRow(0)
+            page.summaries.setCurrentIndex(1)
+            app.processEvents()
+            saved.append(_save(window, outdir / f"{number:02d}-paiements-pieces.png"))
+            number += 1
+            page.status_filter.setCurrentIndex(0)
+            page.summaries.setCurrentIndex(0)
+        if isinstance(page, IndicatorsPage):
+            window.show_page(index)
+            page.tabs.setCurrentWidget(page.compliance)
+            _settle(page, app)
+            saved.append(_save(window, outdir / f"{number:02d}-conformite.png"))
+            number += 1
+            page.tabs.setCurrentWidget(page.indicators)
+            _settle(page, app)
+            saved.append(_save(window, outdir / f"{number:02d}-indicateurs-graphiques.png"))
+            number += 1
+    window.resize(*WINDOW_SIZE)
+    return saved
+
+
 def _extra_views(window: Any, app: Any, outdir: Path, first: int) -> list[Path]:
     """The case file, the interview and the order dialogs, for a case that needs work."""
     overview = window.scheduler.overview
-    case_id = overview.items[0].case_id if overview and overview.items else None
+    items = overview.items if overview else ()
+    # A case in progress if there is one (its timeline runs through today), else any.
+    running = [i for i in items if i.kind in ("weekly_interview", "next_interview")]
+    case_id = (running or list(items))[0].case_id if items else None
     shots: list[tuple[str, Callable[[], Any]]] = []
     from .casefile import open_case_file
     from .dialogs import InterviewDialog, OrderDialog
@@ -63,6 +120,13 @@ def _extra_views(window: Any, app: Any, outdir: Path, first: int) -> list[Path]:
             ("dialogue-entretien", lambda: InterviewDialog(window.desk, case_id, parent=window))
         )
     shots.append(("dialogue-commande", lambda: OrderDialog(window.desk, window)))
+    return _save_shots(shots, app, outdir, first)
+
+
+def _save_shots(
+    shots: Sequence[tuple[str, Callable[[], Any]]], app: Any, outdir: Path, first: int
+) -> list[Path]:
+    """Make, show, save and close each widget, numbered from ``first``."""
     saved = []
     for number, (name, make) in enumerate(shots, start=first):
         widget = make()
@@ -71,6 +135,54 @@ def _extra_views(window: Any, app: Any, outdir: Path, first: int) -> list[Path]:
         saved.append(_save(widget, outdir / f"{number:02d}-{name}.png"))
         widget.close()
         app.processEvents()
+    return saved
+
+
+def _document_views(window: Any, app: Any, outdir: Path, first: int) -> list[Path]:
+    """A case's « Documents » section and the preview of its attendance sheet."""
+    overview = window.scheduler.overview
+    if not overview or not overview.items:
+        return []
+    from .documents.shots import document_shots
+
+    return _save_shots(document_shots(window, overview.items[0].case_id), app, outdir, first)
+
+
+#: The larger window of the agenda with several referents side by side.
+WIDE_WINDOW_SIZE = (1400, 820)
+
+
+def _agenda_views(window: Any, app: Any, outdir: Path, first: int) -> list[Path]:
+    """The agenda: several referents side by side in a wider window, the month, the day;
+    back to one referent's week afterwards (the page remembers what it showed)."""
+    from .agenda import AgendaPage
+
+    index = next((i for i, p in enumerate(window.pages) if isinstance(p, AgendaPage)), None)
+    if index is None:
+        return []
+    page = window.pages[index]
+    referents = [r.id for r in page.referents if r.active]
+    if not referents:
+        return []
+    window.show_page(index)
+    shots: list[tuple[str, tuple[int, int], Callable[[], Any]]] = [
+        ("agenda-semaine-plusieurs-referents", WIDE_WINDOW_SIZE,
+         lambda: (page.set_referents(referents[:3]), page.set_mode("week"))),
+        ("agenda-mois", WINDOW_SIZE,
+         lambda: (page.set_referents(referents[:1]), page.set_mode("month"))),
+    ]
+    saved = []
+    try:
+        for number, (name, size, show) in enumerate(shots, start=first):
+            window.resize(*size)
+            show()
+            app.processEvents()
+            saved.append(_save(window, outdir / f"{number:02d}-{name}.png"))
+    finally:
+        page.set_referents(referents[:1])
+        page.set_mode("week")
+        window.resize(*WINDOW_SIZE)
+        window.show_page(0)
     return saved
 
 
@@ -89,10 +201,14 @@ def save_screenshots(outdir: Path, db: str | None = None, *, demo: bool = False)
         _wait_for_deadlines(window, app)
         for index, page in enumerate(window.pages):
             window.show_page(index)
-            app.processEvents()
+            _settle(page, app)
             saved.append(_save(window, outdir / f"{index + 1:02d}-{_slug(page.TITLE)}.png"))
         window.show_page(0)
         saved += _extra_views(window, app, outdir, len(window.pages) + 1)
+        saved += _agenda_views(window, app, outdir, len(saved) + 1)
+        saved += _document_views(window, app, outdir, len(saved) + 1)
+        if window.scheduler.overview is not None and window.scheduler.overview.items:
+            saved += _reporting_views(window, app, outdir, len(saved) + 1)
     finally:
         window.close()
         window.deleteLater()

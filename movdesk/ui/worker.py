@@ -32,6 +32,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
 #: What the job receives: ``progress(done, total)`` and ``cancel() -> bool``.
 Job = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
@@ -224,3 +225,33 @@ class Worker(QObject):
             self.failed.emit(payload)
         else:
             self.cancelled.emit()
+
+
+def progress_dialog(
+    worker: Worker,
+    text: str,
+    parent: QWidget,
+    *,
+    title: str = "movdesk",
+    modal: bool = True,
+    delay_ms: int = 400,
+) -> QProgressDialog:
+    """The progress dialog of ``worker``: « Annuler » cancels it; its ``progress`` moves
+    the bar. Window-modal, or (``modal=False``) leaving the window usable meanwhile.
+    The caller closes it when the worker ends."""
+    progress = QProgressDialog(text, "Annuler", 0, 0, parent)
+    progress.setWindowTitle(title)
+    progress.setWindowModality(
+        Qt.WindowModality.WindowModal if modal else Qt.WindowModality.NonModal
+    )
+    progress.setMinimumDuration(delay_ms)
+    progress.setAutoReset(False)
+    progress.setAutoClose(False)
+    progress.canceled.connect(worker.cancel)
+
+    def moved(done: int, total: int) -> None:
+        progress.setMaximum(max(total, 1))
+        progress.setValue(min(done, total))
+
+    worker.progress.connect(moved)
+    return progress

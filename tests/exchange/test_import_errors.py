@@ -93,7 +93,7 @@ ROWS: list[tuple[str, Callable[[Doc], None], list[str]]] = [
     ("overlapping-suspensions",
      case0(suspensions=[sickness("2026-03-02", "2026-03-10"),
                         sickness("2026-03-08", "2026-03-12", "leave")]),
-     [L1, "suspensions[1].start", "chevauche suspensions[0]"]),
+     [L1, "suspensions[1].start", "chevauche la suspension pour maladie du 02/03/2026"]),
     ("company-43-days", case0(company_periods=[period("2026-03-02", "2026-04-13")]),
      [L1, "company_periods[0].end", "au plus 42 jours"]),
     ("company-outside", case0(company_periods=[period("2026-06-29", "2026-07-10")]),

@@ -205,7 +205,7 @@ def test_positive_job_exit_then_retention_closes(desk: Desk, signed: int, sessio
 
 
 def test_interruption_and_notice(desk: Desk, signed: int, session) -> None:
-    with pytest.raises(ValidationFailed, match="aucune interruption"):
+    with pytest.raises(ValidationFailed, match="Aucune interruption"):
         ms.mark_sent(desk, signed, ms.Dispatch.INTERRUPTION_NOTICE, on=date(2026, 3, 3))
     ms.record_exit(desk, signed, ms.ExitInput(date=date(2026, 3, 2), reason=ExitReason.MOVED))
     ms.mark_sent(desk, signed, ms.Dispatch.INTERRUPTION_NOTICE, on=date(2026, 3, 3))

@@ -245,7 +245,7 @@ def test_an_action_corrected_keeps_what_is_not_named(
 
     # Clearing the due date is a correction too; an empty description is refused.
     rows.update_action(desk, action_id, status=ActionStatus.DONE, due_date=None)
-    with pytest.raises(ValidationFailed, match="décrivez"):
+    with pytest.raises(ValidationFailed, match="description de l.action est obligatoire"):
         rows.update_action(desk, action_id, status=ActionStatus.DONE, description="  ")
     session.expire_all()
     row = session.get(Action, action_id)

@@ -25,9 +25,11 @@ from movdesk.models import (
     Suspension,
     SuspensionKind,
 )
+from movdesk.services import agenda, checklist, invoicing, orders, planning, rows
 from movdesk.services import milestones as ms
-from movdesk.services import orders, rows
 from movdesk.services.context import Desk
+from movdesk.services.documents import records as document_records
+from movdesk.services.documents import report_texts
 from movdesk.services.undo import UNDOABLE_ACTIONS, undo_label, undo_last
 
 
@@ -45,7 +47,11 @@ def signed(desk: Desk, case_id: int) -> int:
 
 
 def test_every_undoable_name_is_an_action_of_the_services() -> None:
-    sources = "".join(inspect.getsource(m) for m in (orders, ms, rows))
+    sources = "".join(
+        inspect.getsource(m)
+        for m in (orders, ms, rows, agenda, planning, document_records, report_texts,
+                  checklist, invoicing)
+    )
     for name in UNDOABLE_ACTIONS:
         assert f'"{name}"' in sources or f"{name}\")" in sources, name
 

@@ -85,9 +85,10 @@ def test_eight_pages_in_navigation_order(make_window: WindowFactory) -> None:
     assert [window.stack.widget(i) for i in range(window.stack.count())] == window.pages
     assert isinstance(window.pages[0], DashboardPage)
     assert isinstance(window.pages[-1], SettingsPage)
+    # The pages still to be written say what they will hold; the others are real pages.
     for page in window.pages[2:-1]:
-        assert isinstance(page, PlaceholderPage)
-        assert page.DESCRIPTION.startswith("Cette page contiendra")
+        if isinstance(page, PlaceholderPage):
+            assert page.DESCRIPTION.startswith("Cette page contiendra")
     assert window.current_index() == 0
 
 

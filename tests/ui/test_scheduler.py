@@ -12,11 +12,12 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
 from movdesk.services.context import Desk
-from movdesk.services.dashboard import DeadlineOverview
+from movdesk.services.dashboard import DeadlineOverview, group_deadlines
 from movdesk.services.orders import BeneficiaryInput, add_referent, register_order
 from movdesk.services.schedule import DeadlineItem
+from movdesk.ui.deadlines import CASE_ID_ROLE, DeadlineTreeModel
 from movdesk.ui.main_window import MainWindow
-from movdesk.ui.pages.dashboard import CASE_ID_ROLE, DashboardPage, DeadlineTableModel
+from movdesk.ui.pages.dashboard import DashboardPage
 from movdesk.ui.scheduler import DeadlineScheduler, deadline_status_text
 from movdesk.ui.worker import Worker
 from tests.ui.conftest import WindowFactory
@@ -58,14 +59,18 @@ def test_status_bar_text_in_french() -> None:
 
 
 def test_deadline_model_passes_the_model_tester(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
-    model = DeadlineTableModel()
-    model.set_items((_item("overdue", date(2026, 2, 20)), _item("soon", date(2026, 3, 5))))
+    model = DeadlineTreeModel()
+    items = (_item("overdue", date(2026, 2, 20)), _item("soon", date(2026, 3, 5)))
+    model.set_groups(group_deadlines(items, date(2026, 3, 2)))
     qtmodeltester.check(model)
-    assert model.index(0, 0).data() == "20/02/2026"
-    assert model.index(0, 1).data() == "En retard"
-    assert model.index(1, 1).data() == "Cette semaine"
-    assert model.index(0, 1).data(Qt.ItemDataRole.BackgroundRole).color() == QColor("#fbdcdc")
-    assert model.index(1, 0).data(CASE_ID_ROLE) == 1
+    overdue, soon = model.group_index("overdue"), model.group_index("soon")
+    assert overdue.data() == "En retard (1)" and soon.data() == "Cette semaine (1)"
+    assert model.index(0, 0, overdue).data() == "20/02/2026"
+    assert model.index(0, 1, overdue).data() == "En retard"
+    assert model.index(0, 1, soon).data() == "Cette semaine"
+    background = model.index(0, 1, overdue).data(Qt.ItemDataRole.BackgroundRole)
+    assert background.color() == QColor("#fbdcdc")
+    assert model.index(0, 0, soon).data(CASE_ID_ROLE) == 1
 
 
 def test_worker_hands_the_result_and_the_error_to_the_ui_thread(qtbot: QtBot) -> None:
@@ -97,10 +102,12 @@ def test_a_pass_fills_the_status_bar_and_the_dashboard(
     assert window.deadline_label.text().startswith(f"{overview.overdue} échéance")
     dashboard = window.pages[0]
     assert isinstance(dashboard, DashboardPage)
-    assert dashboard.deadline_model.rowCount() == len(overview.items)
-    assert dashboard.deadline_model.index(0, 4).data() == "LC-2026-000321"
-    assert dashboard.deadline_model.index(0, 2).data() == "DURAND Sophie"
-    assert "en retard" in dashboard.deadline_summary.text()
+    model = dashboard.scheduler.model
+    late = model.group_index("overdue")
+    assert model.rowCount(late) == overview.overdue
+    assert model.index(0, 4, late).data() == "LC-2026-000321"
+    assert model.index(0, 2, late).data() == "DURAND Sophie"
+    assert "en retard" in dashboard.scheduler.counts.text()
 
 
 def test_double_click_on_a_deadline_opens_the_case_file(
@@ -119,8 +126,9 @@ def test_double_click_on_a_deadline_opens_the_case_file(
     if window.scheduler.overview is None:
         with qtbot.waitSignal(window.scheduler.updated, timeout=10_000):
             pass
-    view = window.pages[0].deadline_view  # type: ignore[attr-defined]
-    rect = view.visualRect(view.model().index(0, 3))
+    view = window.pages[0].scheduler.view  # type: ignore[attr-defined]
+    late = view.model().group_index("overdue")
+    rect = view.visualRect(view.model().index(0, 3, late))
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert opened == [case_id]

@@ -14,7 +14,7 @@ Decisions beyond MOV-RULES.md:
 
 * company periods may not overlap each other (a person is in one company at a time,
   and the 14-day rule would otherwise count a day twice); a company period may overlap
-  a suspension;
+  a suspension, with a warning (a typo in one of the dates is the likelier story);
 * anything that happens after the contract (phase 2, suspensions, company periods,
   attended interviews, an exit, a renewal) needs a signed contract;
 * individual, group and phone interviews lie between S and the case's end (the exit
@@ -39,6 +39,7 @@ from .periods import (
     company_period_problems,
     leave_total_problems,
     overlap_problems,
+    period_suspension_overlaps,
     suspension_problems,
 )
 
@@ -90,6 +91,7 @@ def validate_case(case: Any) -> list[Problem]:
     problems += _collection_problems(
         case, "company_periods", company_period_problems, "les périodes en entreprise"
     )
+    problems += period_suspension_overlaps(case)
     for interview in case.interviews:
         problems += check_interview(case, interview)
     if case.exit is not None:

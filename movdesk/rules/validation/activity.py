@@ -39,7 +39,15 @@ def check_interview(case: Any, interview: Any) -> list[Problem]:
     path = path_of("interviews", case.interviews, interview)
     problems = text_problems(interview, f"{path}.", INTERVIEW_TEXTS)
     minutes = interview.minutes
-    if minutes is None or not 1 <= minutes <= MAX_INTERVIEW_MINUTES:
+    if not minutes:
+        problems.append(
+            Problem(
+                f"{path}.minutes",
+                f"la durée de l'entretien est obligatoire : de 1 à {MAX_INTERVIEW_MINUTES} "
+                "minutes.",
+            )
+        )
+    elif not 1 <= minutes <= MAX_INTERVIEW_MINUTES:
         problems.append(
             Problem(
                 f"{path}.minutes", f"la durée d'un entretien va de 1 à 600 minutes (ici {minutes})."
@@ -51,8 +59,8 @@ def check_interview(case: Any, interview: Any) -> list[Problem]:
             problems.append(
                 Problem(
                     f"{path}.kind",
-                    "un entretien de suivi dans l'emploi ou la formation "
-                    "suppose une sortie positive (exit).",
+                    "un entretien de suivi dans l'emploi ou la formation suppose une "
+                    "sortie positive enregistrée (emploi, formation ou création d'entreprise).",
                 )
             )
         elif when < exit.date:
@@ -116,6 +124,14 @@ _BLOCKS: dict[ExitReason, tuple[str, tuple[str, ...]]] = {
 }
 
 
+#: How the exit form titles each block of details.
+_BLOCK_TITLES = {
+    ExitReason.EMPLOYMENT: "Emploi",
+    ExitReason.TRAINING: "Formation",
+    ExitReason.BUSINESS: "Entreprise",
+}
+
+
 def _hours(value: float | None, field: str, top: float, unit: str) -> list[Problem]:
     if value is not None and not 0 < value <= top:
         return [
@@ -135,8 +151,8 @@ def _exit_details(exit: Any, reason: ExitReason) -> list[Problem]:
             problems.append(
                 Problem(
                     f"exit.{block}",
-                    f"ce bloc ne vaut que pour exit.reason = "
-                    f"{block_reason.value} (ici {reason.value}).",
+                    f"les informations « {_BLOCK_TITLES[block_reason]} » ne valent que pour "
+                    f"le motif de sortie « {block_reason.label} » (ici « {reason.label} »).",
                 )
             )
     if reason is ExitReason.EMPLOYMENT:
@@ -152,9 +168,9 @@ def _exit_details(exit: Any, reason: ExitReason) -> list[Problem]:
             problems.append(
                 Problem(
                     "exit.employment.start",
-                    f"le premier jour de l'emploi "
-                    f"({fr_date(start)}) est la date de sortie J "
-                    f"({fr_date(exit.date)}).",
+                    f"le premier jour de l'emploi ({fr_date(start)}) n'est pas la date "
+                    f"de sortie ({fr_date(exit.date)}) : la sortie se date du premier jour "
+                    "de l'emploi, d'où partent les 3 mois de suivi.",
                     "warning",
                 )
             )

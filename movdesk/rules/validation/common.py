@@ -146,5 +146,6 @@ def dates_in_order(start: date, end: date, path: str) -> list[Problem]:
 def needs_signature(field: str, what: str) -> Problem:
     return Problem(
         field,
-        f"{what} suppose un contrat d'accompagnement signé (contracting.result = signed).",
+        f"{what} suppose un contrat d'accompagnement signé à l'entretien de "
+        "contractualisation.",
     )

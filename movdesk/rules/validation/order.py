@@ -77,6 +77,14 @@ def check_beneficiary(beneficiary: Any, start: date | None = None) -> list[Probl
     pe_id = beneficiary.pe_id or ""
     if any(p.field == "beneficiary.pe_id" for p in problems):
         pass  # too long or unprintable: the shape rule would only repeat it
+    elif not pe_id.strip():
+        problems.append(
+            Problem(
+                "beneficiary.pe_id",
+                "l'identifiant France Travail est obligatoire : 7 chiffres suivis d'un "
+                "chiffre ou d'une lettre (ex. 1234567A).",
+            )
+        )
     elif not PE_ID_RE.match(pe_id):
         problems.append(
             Problem(
@@ -154,7 +162,9 @@ def check_contracting(case: Any) -> list[Problem]:
         if result != expected:
             problems.append(
                 Problem(
-                    field, f"{what} à France Travail suppose contracting.result = {expected.value}."
+                    field,
+                    f"{what} à France Travail suppose que l'entretien de contractualisation "
+                    f"ait pour résultat « {expected.label} ».",
                 )
             )
         elif when is not None and sent < when:

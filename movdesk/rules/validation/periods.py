@@ -25,6 +25,19 @@ from .common import (
     text_problems,
 )
 
+#: How one item of each list of periods is named in a sentence.
+_ONE = {"suspensions": "la suspension", "company_periods": "la période en entreprise"}
+
+
+def _one(collection: str, item: Any) -> str:
+    """« la suspension pour maladie », « la période en entreprise »: the other item."""
+    noun = _ONE.get(collection, "la période")
+    kind = getattr(item, "kind", None)
+    if collection == "suspensions" and kind is not None:
+        noun += " pour maladie" if kind == SuspensionKind.SICKNESS else " pour congés"
+    return noun
+
+
 SUSPENSION_TEXTS = (multiline_field("notes", "les notes"),)
 #: ``rome`` has a shape rule of its own (a letter and 4 digits); its limit only keeps
 #: an absurd text out of the messages.
@@ -47,7 +60,11 @@ def overlap_problems(
     path: str,
     what: str,
 ) -> list[Problem]:
-    """Overlaps of ``item`` with ``others``, naming each other item by its path."""
+    """Overlaps of ``item`` with ``others``, naming each other item by its dates.
+
+    ``case_items`` is kept for the callers; the message names the other period by its
+    kind and dates, never by its position in a list.
+    """
     problems = []
     for other in others:
         if other is item:
@@ -56,9 +73,9 @@ def overlap_problems(
             problems.append(
                 Problem(
                     f"{path}.start",
-                    f"{what} ne peuvent pas se chevaucher : {span(item.start_date, item.end_date)}"
-                    f" chevauche {path_of(collection, case_items, other)} "
-                    f"({span(other.start_date, other.end_date)}).",
+                    f"{what} ne peuvent pas se chevaucher : celle-ci "
+                    f"({span(item.start_date, item.end_date)}) chevauche "
+                    f"{_one(collection, other)} {span(other.start_date, other.end_date)}.",
                 )
             )
     return problems
@@ -150,6 +167,31 @@ def company_period_problems(case: Any, item: Any, path: str) -> list[Problem]:
     return problems + inside_case(
         case, item.start_date, item.end_date, path, "une période en entreprise"
     )
+
+
+def period_suspension_overlaps(case: Any) -> list[Problem]:
+    """A company period that overlaps a suspension: accepted, with a warning.
+
+    Both stop the 14-day clock, so the rules lose nothing; but a person is rarely in a
+    company while suspended, and a typo in one of the dates is the likelier story.
+    """
+    problems = []
+    periods, suspensions = list(case.company_periods), list(case.suspensions)
+    for index, period in enumerate(periods):
+        for suspension in suspensions:
+            overlap = period.start_date <= suspension.end_date
+            if overlap and suspension.start_date <= period.end_date:
+                problems.append(
+                    Problem(
+                        f"company_periods[{index}].start",
+                        f"la période en entreprise {span(period.start_date, period.end_date)} "
+                        f"chevauche {_one('suspensions', suspension)} "
+                        f"{span(suspension.start_date, suspension.end_date)} : vérifiez les "
+                        "dates (les jours communs ne sont décomptés qu'une fois).",
+                        "warning",
+                    )
+                )
+    return problems
 
 
 def check_company_period(case: Any, period: Any, others: Sequence[Any]) -> list[Problem]:

@@ -7,8 +7,10 @@ from datetime import date
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from ...rules.case_strip import Target
 from ...services.case_file_view import CaseFileView, DeadlineLine
 from .text import DASH, TONES, days, short_date
+from .timeline import CaseTimelineStrip, open_target
 
 #: The 14-day clock turns orange when this few days are left.
 CLOSE_DAYS = 3
@@ -94,6 +96,10 @@ class HeaderStrip(QFrame):
         self.deadlines = self._label("headerDeadlines")
         self.deadlines.setWordWrap(True)
         layout.addWidget(self.deadlines)
+        #: The whole case at a glance; a click opens the row of what was clicked.
+        self.timeline = CaseTimelineStrip(self)
+        self.timeline.target_activated.connect(self._open_target)
+        layout.addWidget(self.timeline)
 
     def _label(self, name: str) -> QLabel:
         label = QLabel(self)
@@ -115,3 +121,7 @@ class HeaderStrip(QFrame):
             self.deadlines.setText(f"Prochaines échéances :<br>{lines}")
         else:
             self.deadlines.setText("Aucune échéance ouverte.")
+        self.timeline.show_strip(view.strip)
+
+    def _open_target(self, target: Target) -> None:
+        open_target(self.window(), target)

@@ -1,15 +1,14 @@
-"""Sections « Sortie et suivi », « Documents », « Paiements » and « Historique »."""
+"""Sections « Sortie et suivi », « Paiements » and « Historique » (« Documents »: ui/documents)."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
 from ...services import milestones
-from ...services.case_file import LATE, SENT
-from ...services.case_file_view import CaseFileView, DispatchRow, FollowUpRow, TrancheRow
+from ...services.case_file_view import CaseFileView, FollowUpRow, TrancheRow
 from ..formatting import format_euros
 from .section import Host, Section
-from .table import Column, selected_row
+from .table import Column
 from .text import DASH, TONES, date_time, short_date
 
 _FOLLOW_UP_TONES = {"fait": "ok", "manqué": "late", "en cours": "warn"}
@@ -108,82 +107,6 @@ class ExitSection(Section):
 
 def _window_tone(row: FollowUpRow) -> str | None:
     return _FOLLOW_UP_TONES.get(row.state)
-
-
-def _dispatch_tone(row: DispatchRow) -> str:
-    return "ok" if row.state == SENT else "late" if row.state == LATE else "warn"
-
-
-class DocumentsSection(Section):
-    """What went to France Travail (with dates or « à faire ») and the case's papers."""
-
-    TITLE = "Documents"
-
-    def __init__(self, host: Host, parent: QWidget | None = None) -> None:
-        super().__init__(host, parent)
-        self.add_heading("Envois à France Travail")
-        self.dispatches, self.dispatch_view = self.add_table(
-            [
-                Column("Document", lambda d: d.label),
-                Column("À envoyer au plus tard le", lambda d: short_date(d.due)),
-                Column("Envoyé le", lambda d: short_date(d.sent_on)),
-                Column("État", lambda d: d.state, tone=_dispatch_tone),
-            ],
-            "dispatchTable",
-        )
-        self.add_heading("Pièces du dossier")
-        self.documents, self.document_view = self.add_table(
-            [
-                Column("Pièce", lambda d: d.kind),
-                Column("Imprimée le", lambda d: short_date(d.printed_on)),
-                Column("Signée le", lambda d: short_date(d.signed_on)),
-                Column("Envoyée le", lambda d: short_date(d.sent_on)),
-                Column("Reçue le", lambda d: short_date(d.received_on)),
-                Column("Notes", lambda d: (d.notes or "").replace("\n", " ")),
-            ],
-            "documentTable",
-        )
-        self.sent_button = self.add_button(
-            "Marquer comme envoyé aujourd'hui",
-            self.mark_sent,
-            name="markSentButton",
-            tip="Enregistrer la date d'aujourd'hui comme date d'envoi à France Travail",
-            needs=self.dispatch_view,
-            when=lambda d: d.sent_on is None,
-        )
-        self.add_button(
-            "Effacer la date d'envoi",
-            self.clear_sent,
-            name="clearSentButton",
-            needs=self.dispatch_view,
-            when=lambda d: d.sent_on is not None,
-        )
-        self.finish()
-
-    def show_view(self, view: CaseFileView) -> None:
-        self.fill(self.dispatches, self.dispatch_view, view.dispatches)
-        self.fill(self.documents, self.document_view, view.documents)
-
-    def mark_sent(self) -> None:
-        row = selected_row(self.dispatch_view)
-        if row is not None:
-            today = self.host.today()
-            self.host.perform(
-                lambda: milestones.mark_sent(
-                    self.host.desk, self.host.case_id, row.dispatch, on=today
-                )
-            )
-
-    def clear_sent(self) -> None:
-        row = selected_row(self.dispatch_view)
-        if row is not None:
-            self.confirm_then(
-                "Effacer la date d'envoi",
-                f"Effacer la date d'envoi ({short_date(row.sent_on)}) de « {row.label} » ?",
-                lambda: milestones.mark_sent(
-                    self.host.desk, self.host.case_id, row.dispatch, on=None
-                ),
-            )
 
 
 def _tranche_tone(row: TrancheRow) -> str | None:

@@ -29,11 +29,12 @@ from ...services.context import Desk
 from ...services.errors import NotFound, ValidationFailed
 from ...services.events import Change
 from ..actions import create_action
+from ..documents.section import DocumentsSection
 from ..relay import ChangeRelay
 from .header import HeaderStrip
 from .section import NO_FORM, Section, dialog_class
 from .sections_case import InterviewsSection, OrderSection
-from .sections_end import DocumentsSection, ExitSection, HistorySection, PaymentsSection
+from .sections_end import ExitSection, HistorySection, PaymentsSection
 from .sections_plan import (
     CompanyPeriodsSection,
     DiagnosticSection,

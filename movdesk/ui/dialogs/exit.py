@@ -115,20 +115,22 @@ class ExitDialog(CaseDialog):
             value = getattr(exit, name)
             if isinstance(widget, HoursField):
                 widget.set_number(value)
-            elif isinstance(widget, QLineEdit):
-                widget.setText(value or "")
             elif isinstance(widget, EnumCombo):
                 widget.set_value(ContractType(value) if value else None)
-            else:
-                widget.set_value(value)  # type: ignore[attr-defined]
+            elif hasattr(widget, "set_value"):
+                widget.set_value(value)
+            elif isinstance(widget, QLineEdit):
+                widget.setText(value or "")
 
     @staticmethod
     def _read(widget: QWidget) -> object:
         if isinstance(widget, HoursField):
             return widget.number()
+        if hasattr(widget, "value"):
+            return widget.value()
         if isinstance(widget, QLineEdit):
             return widget.text().strip() or None
-        return widget.value()  # type: ignore[attr-defined]
+        return None
 
     def exit_input(self) -> ExitInput:
         """The exit as typed; ``record_exit`` keeps only the block of the reason."""
@@ -145,11 +147,12 @@ class ExitDialog(CaseDialog):
             self.form.layout_.setRowVisible(heading, shown)
             for name in names:
                 self.form.set_row_visible(name, shown)
-        verdict = classify_exit(self.exit_input())
-        colour = POSITIVE_COLOUR if verdict.positive else NEGATIVE_COLOUR
-        self.verdict.setText(verdict.reason)
-        self.verdict.setStyleSheet(f"color: {colour}; font-weight: bold;")
         on = self.date_field.value()
+        if on is not None and reason is not None:
+            verdict = classify_exit(self.exit_input())
+            colour = POSITIVE_COLOUR if verdict.positive else NEGATIVE_COLOUR
+            self.verdict.setText(verdict.reason)
+            self.verdict.setStyleSheet(f"color: {colour}; font-weight: bold;")
         if reason is not None and reason.is_interruption and isinstance(on, date):
             due = on + timedelta(days=NOTICE_DAYS)
             self.set_advice(

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QPlainTextEdit, QSpinBox, QWidg
 from ...models import DEFAULT_INTERVIEW_MINUTES, InterviewKind, InterviewStatus
 from ...rules.validation import Problem, fr_date
 from ...rules.validation.common import MAX_INTERVIEW_MINUTES
-from ...services.advice import interview_advice, next_appointment
+from ...services.advice import clash_notes, interview_advice, next_appointment
+from ...services.agenda import referent_busy
 from ...services.context import Desk
 from ...services.errors import ValidationFailed
 from ...services.lookups import (
@@ -109,6 +110,7 @@ class InterviewDialog(CaseDialog):
 
         self.date_field.dateChanged.connect(self._on_date_changed)
         self.minutes.valueChanged.connect(self.refresh_advice)
+        self.time_field.timeChanged.connect(self.refresh_advice)
         self.kind.currentIndexChanged.connect(self.refresh_advice)
         self.status.currentIndexChanged.connect(self.refresh_advice)
         self.status.activated.connect(self._on_status_chosen)
@@ -157,7 +159,7 @@ class InterviewDialog(CaseDialog):
         on, kind, status = self.date_field.value(), self.kind.value(), self.status.value()
         if on is None or kind is None or status is None:
             return []
-        return interview_advice(
+        lines = interview_advice(
             self.case,
             on=on,
             minutes=self.minutes.value(),
@@ -167,6 +169,19 @@ class InterviewDialog(CaseDialog):
             alsace_moselle=self.alsace_moselle,
             ignore_id=self.interview_id,
         )
+        return lines + self.clash_lines(on, kind, status)
+
+    def clash_lines(self, on: date, kind: InterviewKind, status: InterviewStatus) -> list[str]:
+        """The referent's other appointments this one overlaps (none for a missed one)."""
+        at = self.time_field.value()
+        if at is None or status in (InterviewStatus.ABSENT, InterviewStatus.EXCUSED):
+            return []
+        ignored = [self.interview_id] if self.interview_id is not None else []
+        busy = referent_busy(
+            self.desk.session_factory, self.case.referent_id, on, ignore_ids=ignored
+        )
+        group = kind is InterviewKind.GROUP
+        return clash_notes(at, self.minutes.value(), busy, group=group)
 
     def refresh_advice(self) -> None:
         self.set_advice(self.advice_lines())
@@ -181,8 +196,6 @@ class InterviewDialog(CaseDialog):
 
     def check(self) -> list[Problem]:
         problems: list[Problem] = []
-        if self.minutes.value() < 1:
-            problems.append(Problem("minutes", "indiquez la durée de l'entretien, en minutes."))
         on, upcoming = self.date_field.value(), self.next_date.value()
         if self.plan_next.isChecked() and on is not None and upcoming is not None:
             end = self.case.exit.date if self.case.exit else self.case.current_end_date

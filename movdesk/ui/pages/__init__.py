@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+from ..agenda.page import AgendaPage
 from ..cases.page import CaseListPage
+from ..indicators.page import IndicatorsPage
+from ..payments.page import PaymentsPage
 from .base import Page, PageContext, PlaceholderPage
 from .dashboard import DashboardPage
 from .placeholders import (
-    AgendaPage,
     DirectoryPage,
-    IndicatorsPage,
-    PaymentsPage,
     PlacementsPage,
 )
 from .settings import SettingsPage

@@ -1,138 +1,36 @@
 """The dashboard (tableau de bord): the office, what the database holds, and the
-deadlines of the week (overdue, today, within seven days), coloured by urgency.
+scheduler (échéancier) — every open deadline grouped by urgency, filtered by referent,
+each line with the action it calls for (:mod:`movdesk.ui.deadlines`).
 
-The deadlines come from the scheduler (:mod:`movdesk.ui.scheduler`), which reads them in
-a worker thread; the page only shows the last overview it was given.
+The deadlines come from the deadline pass (:mod:`movdesk.ui.scheduler`), which reads
+them in a worker thread; the page only shows the last overview it was given.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from enum import IntEnum
-from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QDate,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QStyle,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
 from ...models import CaseStatus
 from ...services.dashboard import DashboardFigures, DeadlineOverview, read_dashboard
-from ...services.schedule import DeadlineItem
-from ..formatting import FRENCH, describe_database, format_count, format_long_date, plural
+from ..deadlines import SchedulerWidget
+from ..formatting import describe_database, format_count, format_long_date, plural
 from .base import Page, PageContext
 
 #: Shown as office name until the settings are filled in.
 NO_OFFICE_NAME = "Bureau non configuré"
-
-
-#: Status of a deadline → (French word, background, text colour): red, orange, yellow.
-DEADLINE_LOOK = {
-    "overdue": ("En retard", "#fbdcdc", "#8a1414"),
-    "today": ("Aujourd'hui", "#ffe2bf", "#7a3d00"),
-    "soon": ("Cette semaine", "#fff4c9", "#5a4500"),
-}
-#: The case id of a row of :class:`DeadlineTableModel`.
-CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-#: Shown before the scheduler's first pass has ended.
-DEADLINES_LOADING = "Lecture des échéances en cours…"
-
-
-class DeadlineColumn(IntEnum):
-    """What to do comes before the case number: it is what the referent reads first."""
-
-    DUE = 0
-    STATUS = 1
-    BENEFICIARY = 2
-    ACTION = 3
-    ORDER = 4
-    REFERENT = 5
-
-
-_HEADERS = ("Échéance", "Urgence", "Bénéficiaire", "À faire", "Dossier", "Référent")
-
-
-def short_date(value: date) -> str:
-    """``03/03/2026``, French, whatever the PC's settings."""
-    return FRENCH.toString(QDate(value.year, value.month, value.day), "dd/MM/yyyy")
-
-
-class DeadlineTableModel(QAbstractTableModel):
-    """The week's deadlines, one row each, soonest first (read-only)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._items: tuple[DeadlineItem, ...] = ()
-
-    def set_items(self, items: tuple[DeadlineItem, ...]) -> None:
-        self.beginResetModel()
-        self._items = items
-        self.endResetModel()
-
-    def item(self, row: int) -> DeadlineItem:
-        return self._items[row]
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(DeadlineColumn)
-
-    def headerData(  # noqa: N802 - Qt override
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            if 0 <= section < len(_HEADERS):
-                return _HEADERS[section]
-        return None
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
-            return None
-        item = self._items[index.row()]
-        column = DeadlineColumn(index.column())
-        word, background, foreground = DEADLINE_LOOK.get(item.status, ("", "", ""))
-        if role == Qt.ItemDataRole.DisplayRole:
-            return {
-                DeadlineColumn.DUE: short_date(item.due),
-                DeadlineColumn.STATUS: word,
-                DeadlineColumn.ORDER: item.order_number,
-                DeadlineColumn.BENEFICIARY: item.beneficiary,
-                DeadlineColumn.REFERENT: item.referent,
-                DeadlineColumn.ACTION: item.label,
-            }[column]
-        if role == Qt.ItemDataRole.BackgroundRole and background:
-            return QBrush(QColor(background))
-        if role == Qt.ItemDataRole.ForegroundRole and foreground:
-            return QBrush(QColor(foreground))
-        if role == Qt.ItemDataRole.ToolTipRole and column is DeadlineColumn.DUE:
-            if item.practical_due != item.due:
-                # The contract counts calendar days; the office acts by the working day.
-                return f"À faire en pratique avant le {short_date(item.practical_due)}"
-            return None
-        if role == CASE_ID_ROLE:
-            return item.case_id
-        return None
+#: The counts by status are laid out in columns of this many rows.
+STATUS_ROWS = 3
 
 
 class DashboardPage(Page):
@@ -146,123 +44,82 @@ class DashboardPage(Page):
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self._figures: DashboardFigures | None = None
-        self._overview: DeadlineOverview | None = None
 
+        top = QHBoxLayout()
         about = QFormLayout()
         about.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self._date = QLabel(self)
         self._office = QLabel(self)
+        self._office.setWordWrap(True)
         self._database = QLabel(describe_database(context.location), self)
         self._database.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._database.setWordWrap(True)
         about.addRow("Situation au :", self._date)
         about.addRow("Bureau :", self._office)
         about.addRow("Base de données :", self._database)
-        self.body.addLayout(about)
+        self._referents = QLabel(self)
+        self._referents.setObjectName("count-referents")
+        about.addRow("Référents :", self._referents)
+        top.addLayout(about, 1)
 
-        columns = QHBoxLayout()
-        left = QVBoxLayout()
-        columns.addLayout(left)
-        columns.addWidget(self._build_deadlines(), 1)
-        self.body.addLayout(columns, 1)
-
+        # Cases by status in three columns: the scheduler below keeps the whole width.
         cases = QGroupBox("Dossiers par statut enregistré", self)
         grid = QGridLayout(cases)
-        grid.setColumnStretch(2, 1)
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(2)
         self._status_counts: dict[CaseStatus, QLabel] = {}
-        for row, status in enumerate(CaseStatus):
-            grid.addWidget(QLabel(status.label, cases), row, 0)
+        cells = [*CaseStatus, None]
+        for number, status in enumerate(cells):
+            row, column = number % STATUS_ROWS, 2 * (number // STATUS_ROWS)
             count = QLabel(cases)
-            count.setObjectName(f"count-{status.value}")
             count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            count.setMinimumWidth(60)
-            grid.addWidget(count, row, 1)
-            self._status_counts[status] = count
-        total_label = QLabel("<b>Total</b>", cases)
-        self._total = QLabel(cases)
-        self._total.setObjectName("count-total")
-        self._total.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        bold = self._total.font()
-        bold.setBold(True)
-        self._total.setFont(bold)
-        grid.addWidget(total_label, len(self._status_counts), 0)
-        grid.addWidget(self._total, len(self._status_counts), 1)
-        left.addWidget(cases)
+            count.setMinimumWidth(40)
+            if status is None:
+                grid.addWidget(QLabel("<b>Total</b>", cases), row, column)
+                self._total = count
+                count.setObjectName("count-total")
+                bold = count.font()
+                bold.setBold(True)
+                count.setFont(bold)
+            else:
+                grid.addWidget(QLabel(status.label, cases), row, column)
+                count.setObjectName(f"count-{status.value}")
+                self._status_counts[status] = count
+            grid.addWidget(count, row, column + 1)
+        top.addWidget(cases)
+        self.body.addLayout(top)
 
-        team = QGroupBox("Équipe", self)
-        team_layout = QFormLayout(team)
-        self._referents = QLabel(team)
-        self._referents.setObjectName("count-referents")
-        team_layout.addRow("Référents :", self._referents)
-        left.addWidget(team)
-        left.addStretch(1)
+        self.scheduler = SchedulerWidget(context.desk, self)
+        self.scheduler.open_case_requested.connect(self.open_case_at)
+        self.body.addWidget(self.scheduler, 1)
         self.refresh()
 
-    def _build_deadlines(self) -> QGroupBox:
-        box = QGroupBox("Échéances de la semaine", self)
-        layout = QVBoxLayout(box)
-        self.deadline_summary = QLabel(DEADLINES_LOADING, box)
-        self.deadline_summary.setObjectName("deadlineSummary")
-        self.deadline_summary.setWordWrap(True)
-        layout.addWidget(self.deadline_summary)
-        self.deadline_model = DeadlineTableModel(box)
-        self.deadline_view = QTableView(box)
-        self.deadline_view.setObjectName("deadlineView")
-        self.deadline_view.setModel(self.deadline_model)
-        self.deadline_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.deadline_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.deadline_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.deadline_view.verticalHeader().hide()
-        rows = self.deadline_view.verticalHeader()
-        rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
-        self.deadline_view.setWordWrap(False)
-        header = self.deadline_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        widths = (82, 92, 160, 300, 120)
-        for column, width in zip(DeadlineColumn, widths, strict=False):
-            header.resizeSection(column, width)
-        self.deadline_view.setToolTip(
-            "Double-cliquez sur une échéance (ou appuyez sur Entrée) pour ouvrir le dossier"
-        )
-        # Activation is the double-click (or the platform's own gesture): one signal, once.
-        self.deadline_view.activated.connect(self._open_row)
-        layout.addWidget(self.deadline_view, 1)
-        return box
+    def open_case_at(self, case_id: int, section: str) -> None:
+        """Open the case file (through the window) and bring ``section`` forward."""
+        self.open_case_requested.emit(case_id)
+        if not section:
+            return
+        from ..casefile import open_windows
 
-    def _open_row(self, index: QModelIndex) -> None:
-        case_id = index.data(CASE_ID_ROLE)
-        if isinstance(case_id, int):
-            self.open_case_requested.emit(case_id)
+        for window in open_windows():
+            if window.case_id == case_id and window.desk is self.context.desk:
+                try:
+                    window.show_section(section)
+                except KeyError:
+                    pass
 
     def selected_case_id(self) -> int | None:
         """The case of the selected deadline (Dossier › Ouvrir, Nouvel entretien)."""
-        index = self.deadline_view.currentIndex()
-        if not index.isValid() or not self.deadline_view.selectionModel().isSelected(index):
-            return None
-        case_id = index.data(CASE_ID_ROLE)
-        return case_id if isinstance(case_id, int) else None
+        return self.scheduler.selected_case_id()
 
     @property
     def overview(self) -> DeadlineOverview | None:
         """The deadlines shown since the scheduler's last pass."""
-        return self._overview
+        return self.scheduler.overview
 
     def show_deadlines(self, overview: DeadlineOverview) -> None:
-        """Show the scheduler's latest overview (the week's deadlines, soonest first)."""
-        self._overview = overview
-        self.deadline_model.set_items(overview.items)
-        if not overview.items:
-            text = "Aucune échéance en retard, aujourd'hui ou dans les 7 prochains jours."
-        else:
-            late = overview.overdue
-            today = overview.count("today")
-            soon = overview.count("soon")
-            text = (
-                f"<b style='color:#8a1414'>{plural(late, 'échéance')} en retard</b> · "
-                f"{format_count(today)} aujourd'hui · {format_count(soon)} dans les 7 jours"
-            )
-        self.deadline_summary.setText(text)
+        """Show the scheduler's latest overview (every open deadline, grouped)."""
+        self.scheduler.show_overview(overview)
 
     @property
     def figures(self) -> DashboardFigures | None:

@@ -7,16 +7,6 @@ from PySide6.QtWidgets import QStyle
 from .base import PlaceholderPage
 
 
-class AgendaPage(PlaceholderPage):
-    TITLE = "Agenda"
-    ICON = "agenda"
-    FALLBACK_ICON = QStyle.StandardPixmap.SP_FileDialogContentsView
-    DESCRIPTION = (
-        "Cette page contiendra les entretiens et regroupements prévus de chaque référent, "
-        "ainsi que les échéances à ne pas manquer."
-    )
-
-
 class PlacementsPage(PlaceholderPage):
     TITLE = "Placements"
     ICON = "placements"
@@ -24,26 +14,6 @@ class PlacementsPage(PlaceholderPage):
     DESCRIPTION = (
         "Cette page contiendra les sorties vers l'emploi ou la formation et le suivi "
         "dans l'emploi des bénéficiaires placés."
-    )
-
-
-class IndicatorsPage(PlaceholderPage):
-    TITLE = "Indicateurs"
-    ICON = "indicators"
-    FALLBACK_ICON = QStyle.StandardPixmap.SP_FileDialogInfoView
-    DESCRIPTION = (
-        "Cette page contiendra les indicateurs mensuels de la prestation et leur export "
-        "pour France Travail."
-    )
-
-
-class PaymentsPage(PlaceholderPage):
-    TITLE = "Paiements"
-    ICON = "payments"
-    FALLBACK_ICON = QStyle.StandardPixmap.SP_DriveHDIcon
-    DESCRIPTION = (
-        "Cette page contiendra les tranches de paiement de chaque dossier, celles à "
-        "facturer et celles déjà réglées."
     )
 
 

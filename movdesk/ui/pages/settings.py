@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.dashboard import OfficeSummary, read_office
+from ..agenda.hours_group import WorkingHoursGroup
+from ..documents.settings import DocumentSettingsGroup
 from ..formatting import NOT_FILLED, format_euros
 from .base import Page, PageContext
 
@@ -53,6 +55,10 @@ class SettingsPage(Page):
         row.addWidget(self.edit_button)
         row.addStretch(1)
         self.body.addLayout(row)
+        self.working_hours = WorkingHoursGroup(context.desk, self)
+        self.body.addWidget(self.working_hours)
+        self.documents = DocumentSettingsGroup(context.desk, self)
+        self.body.addWidget(self.documents)
         self.body.addStretch(1)
         self.refresh()
 
@@ -85,3 +91,5 @@ class SettingsPage(Page):
         }
         for key, text in shown.items():
             self._fields[key].setText(text.strip() if text and text.strip() else NOT_FILLED)
+        self.working_hours.refresh()
+        self.documents.refresh()

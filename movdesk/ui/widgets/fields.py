@@ -7,35 +7,42 @@ members, row ids), so dialogs never convert Qt types themselves.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date, time
+from datetime import date, time, timedelta
 from enum import Enum
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QDate, QTime
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QDate, QPoint, Qt, QTime, QTimer, Signal
+from PySide6.QtGui import QAction, QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
+    QCalendarWidget,
     QComboBox,
-    QDateEdit,
-    QDateTimeEdit,
     QDoubleSpinBox,
-    QTimeEdit,
+    QLineEdit,
+    QSizePolicy,
     QWidget,
 )
 
 from ...services.lookups import Choice
 from ..formatting import FRENCH
+from ..icons import load_icon
+from .datetext import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    TextError,
+    date_text,
+    read_date,
+    read_time,
+    time_text,
+)
 
 E = TypeVar("E", bound=Enum)
 
-#: Shown by an optional date or time that holds nothing.
+#: Shown by an optional choice that holds nothing.
 EMPTY_TEXT = "—"
-#: The date an optional date field holds when it is empty (shown as ``EMPTY_TEXT``).
-_EMPTY_DATE = QDate(1900, 1, 1)
-_LAST_DATE = QDate(2199, 12, 31)
-
-
-def _starts_typing(event: QKeyEvent) -> bool:
-    return event.text().isdigit()
+#: What an empty required date field says when the form is saved.
+DATE_REQUIRED = "la date est obligatoire."
+#: Up and Down move a time by this many minutes.
+TIME_STEP_MINUTES = 15
 
 
 def to_qdate(value: date) -> QDate:
@@ -46,82 +53,258 @@ def from_qdate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
 
-class DateField(QDateEdit):
-    """A French date (JJ/MM/AAAA) with a calendar popup; optionally empty.
+class TypedField(QLineEdit):
+    """A line where a value is typed as text and read when needed (dates, times).
 
-    An optional field shows ``—`` when empty: its lowest date stands for "no date",
-    which Qt displays with the special value text.
+    Everything is selected when the field takes the focus, by Tab or by a click, so
+    that typing replaces the value; on leaving, a value that reads is written back in
+    its usual form (``311226`` → ``31/12/2026``), and text that does not read stays as
+    typed for :meth:`problem` to explain. Qt never changes what was typed.
     """
+
+    #: Width of the field: the value, the calendar button and the frame.
+    WIDTH = 130
+
+    def __init__(self, placeholder: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText(placeholder)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.setFixedWidth(self.WIDTH)
+        self.editingFinished.connect(self.tidy)
+
+    # -- what subclasses provide ----------------------------------------------------
+
+    def read(self) -> object:
+        """The value of the text; raises :class:`TextError` when it does not read."""
+        raise NotImplementedError
+
+    def write(self, value: object) -> str:
+        """The usual form of ``value``."""
+        raise NotImplementedError
+
+    # -- shared behaviour -----------------------------------------------------------
+
+    def readable(self) -> bool:
+        try:
+            self.read()
+        except TextError:
+            return False
+        return True
+
+    def text_problem(self) -> str | None:
+        """Why the text does not read, or None."""
+        try:
+            self.read()
+        except TextError as error:
+            return str(error)
+        return None
+
+    def tidy(self) -> None:
+        """Write a value that reads in its usual form."""
+        try:
+            value = self.read()
+        except TextError:
+            return
+        shown = self.write(value)
+        if shown != self.text():
+            self.setText(shown)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
+        super().focusInEvent(event)
+        # A click places the cursor once the focus is in: select after it.
+        QTimer.singleShot(0, self, self.selectAll)
+
+
+class DateField(TypedField):
+    """A French date typed JJ/MM/AAAA (or 31122026, 31/12/26, 311226), with a calendar.
+
+    ``value()`` is exactly the date typed, or None while the field is empty or holds
+    text that is not a date; ``problem()`` then says why in French, and the form shows
+    it under the field instead of saving. Up and Down move a day; Alt+Down or F4 opens
+    the calendar, as does the button at the right. An ``optional`` field may be left
+    empty (Suppr empties it); a required one says « obligatoire ».
+    """
+
+    #: The date shown changed (an invalid ``QDate`` when there is none).
+    dateChanged = Signal(QDate)  # noqa: N815 - the name of QDateEdit's signal
 
     def __init__(
         self, value: date | None = None, *, optional: bool = False, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__("JJ/MM/AAAA", parent)
         self.optional = optional
-        self.setLocale(FRENCH)
-        self.setDisplayFormat("dd/MM/yyyy")
-        self.setCalendarPopup(True)
-        self.calendarWidget().setLocale(FRENCH)
-        self.setDateRange(_EMPTY_DATE, _LAST_DATE)
-        if optional:
-            self.setSpecialValueText(EMPTY_TEXT)
+        self._shown: date | None = None
+        self._calendar: QCalendarWidget | None = None
+        self.calendar_action = QAction(load_icon("calendar"), "Calendrier", self)
+        self.calendar_action.setToolTip("Choisir dans le calendrier (Alt+Bas)")
+        self.calendar_action.triggered.connect(self.show_calendar)
+        self.addAction(self.calendar_action, QLineEdit.ActionPosition.TrailingPosition)
+        self.setToolTip(
+            "Tapez la date : 31/12/2026, 31122026, 31/12/26 ou 311226 ; "
+            "Haut et Bas changent de jour, Alt+Bas ouvre le calendrier"
+        )
+        self.textChanged.connect(self._on_text)
         self.set_value(value)
+
+    def read(self) -> date | None:
+        return read_date(self.text())
+
+    def write(self, value: object) -> str:
+        return date_text(value if isinstance(value, date) else None)
 
     def value(self) -> date | None:
-        """The date shown, or None when an optional field is empty."""
-        if self.optional and self.date() == _EMPTY_DATE:
+        """The date typed, or None when the field is empty or its text is not a date."""
+        try:
+            return self.read()
+        except TextError:
             return None
-        return from_qdate(self.date())
 
     def set_value(self, value: date | None) -> None:
-        if value is None:
-            self.setDate(_EMPTY_DATE if self.optional else QDate.currentDate())
-        else:
-            self.setDate(to_qdate(value))
+        """Show ``value``; None empties an optional field and puts today in a required one."""
+        if value is None and not self.optional:
+            value = date.today()
+        self.setText(date_text(value))
+
+    def problem(self) -> str | None:
+        """Why the field cannot be saved as it is (French), or None."""
+        if not self.text().strip():
+            return None if self.optional else DATE_REQUIRED
+        return self.text_problem()
+
+    # QDateEdit's names, for the forms written against it.
+    def date(self) -> QDate:
+        value = self.value()
+        return to_qdate(value) if value is not None else QDate()
+
+    def setDate(self, value: QDate) -> None:  # noqa: N802 - QDateEdit's name
+        self.set_value(from_qdate(value) if value.isValid() else None)
+
+    def _on_text(self, _text: str) -> None:
+        value = self.value()
+        if value != self._shown:
+            self._shown = value
+            self.dateChanged.emit(to_qdate(value) if value is not None else QDate())
+
+    # -- keyboard and calendar ------------------------------------------------------
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        # Qt cannot type into the "—" text: put a date there first, then type over it.
-        if self.value() is None and _starts_typing(event):
-            self.setDate(QDate.currentDate())
-            self.setSelectedSection(QDateTimeEdit.Section.DaySection)
+        key, modifiers = event.key(), event.modifiers()
+        alt = modifiers & Qt.KeyboardModifier.AltModifier
+        if key == Qt.Key.Key_F4 or (key == Qt.Key.Key_Down and alt):
+            self.show_calendar()
+            return
+        if key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and not alt:
+            self._step(1 if key == Qt.Key.Key_Up else -1)
+            return
         super().keyPressEvent(event)
 
-    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 - Qt override
-        # Qt's Tab walks day → month → year; typed digits already move on by
-        # themselves, so Tab goes to the next field as in every other form field.
-        return QWidget.focusNextPrevChild(self, next)
+    def _step(self, days: int) -> None:
+        current = self.value()
+        if current is None and self.text().strip():
+            return  # text that is not a date: leave it for the user to correct
+        moved = date.today() if current is None else current + timedelta(days=days)
+        if FIRST_YEAR <= moved.year <= LAST_YEAR:
+            self.set_value(moved)
+            self.selectAll()
+
+    def calendarWidget(self) -> QCalendarWidget:  # noqa: N802 - QDateEdit's name
+        """The calendar shown by the button (made when first asked for)."""
+        if self._calendar is None:
+            calendar = QCalendarWidget(self)
+            calendar.setWindowFlags(Qt.WindowType.Popup)
+            calendar.setObjectName("dateFieldCalendar")
+            calendar.setLocale(FRENCH)
+            calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+            calendar.setGridVisible(True)
+            calendar.setVerticalHeaderFormat(
+                QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader
+            )
+            calendar.setDateRange(QDate(FIRST_YEAR, 1, 1), QDate(LAST_YEAR, 12, 31))
+            calendar.activated.connect(self._picked)
+            calendar.clicked.connect(self._picked)
+            self._calendar = calendar
+        return self._calendar
+
+    def show_calendar(self) -> None:
+        """Open the calendar under the field, on the date typed (or today)."""
+        calendar = self.calendarWidget()
+        shown = self.value() or date.today()
+        calendar.setSelectedDate(to_qdate(shown))
+        calendar.adjustSize()
+        calendar.move(self.mapToGlobal(QPoint(0, self.height())))
+        calendar.show()
+        calendar.setFocus(Qt.FocusReason.PopupFocusReason)
+
+    def _picked(self, picked: QDate) -> None:
+        self.set_value(from_qdate(picked))
+        if self._calendar is not None:
+            self._calendar.hide()
+        self.setFocus(Qt.FocusReason.PopupFocusReason)
 
 
-class TimeField(QTimeEdit):
-    """A time of day, HH:mm; midnight stands for "no time given" (shown ``—``)."""
+class TimeField(TypedField):
+    """A time of day typed 9h30, 09:30 or 0930; empty means "no time given".
+
+    ``value()`` is the time typed, or None when the field is empty or does not hold a
+    time (``problem()`` then says why). Up and Down move a quarter of an hour.
+    """
+
+    #: The time shown changed (an invalid ``QTime`` when there is none).
+    timeChanged = Signal(QTime)  # noqa: N815 - the name of QTimeEdit's signal
+
+    WIDTH = 90
 
     def __init__(self, value: time | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setLocale(FRENCH)
-        self.setDisplayFormat("HH:mm")
-        self.setSpecialValueText(EMPTY_TEXT)
+        super().__init__("HH:MM", parent)
+        self.optional = True
+        self._shown: time | None = None
+        self.setToolTip("Tapez l'heure : 9h30, 09:30 ou 0930 ; Haut et Bas : un quart d'heure")
+        self.textChanged.connect(self._on_text)
         self.set_value(value)
 
+    def read(self) -> time | None:
+        return read_time(self.text())
+
+    def write(self, value: object) -> str:
+        return time_text(value if isinstance(value, time) else None)
+
     def value(self) -> time | None:
-        t = self.time()
-        if t == self.minimumTime():
+        try:
+            return self.read()
+        except TextError:
             return None
-        return time(t.hour(), t.minute())
 
     def set_value(self, value: time | None) -> None:
-        self.setTime(self.minimumTime() if value is None else QTime(value.hour, value.minute))
+        self.setText(time_text(value))
+
+    def problem(self) -> str | None:
+        return self.text_problem()
+
+    def time(self) -> QTime:
+        value = self.value()
+        return QTime(value.hour, value.minute) if value is not None else QTime()
+
+    def setTime(self, value: QTime) -> None:  # noqa: N802 - QTimeEdit's name
+        self.set_value(time(value.hour(), value.minute()) if value.isValid() else None)
+
+    def _on_text(self, _text: str) -> None:
+        value = self.value()
+        if value != self._shown:
+            self._shown = value
+            self.timeChanged.emit(QTime(value.hour, value.minute) if value else QTime())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        # Qt cannot type into the "—" text: put a time there first, then type over it.
-        if self.value() is None and _starts_typing(event):
-            self.setTime(QTime(9, 0))
-            self.setSelectedSection(QDateTimeEdit.Section.HourSection)
+        if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down) and not event.modifiers():
+            current = self.value()
+            if current is not None or not self.text().strip():
+                minutes = 9 * 60 if current is None else current.hour * 60 + current.minute
+                if current is not None:
+                    step = TIME_STEP_MINUTES if event.key() == Qt.Key.Key_Up else -TIME_STEP_MINUTES
+                    minutes = (minutes + step) % (24 * 60)
+                self.set_value(time(minutes // 60, minutes % 60))
+                self.selectAll()
+            return
         super().keyPressEvent(event)
-
-    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 - Qt override
-        # Qt's Tab walks day → month → year; typed digits already move on by
-        # themselves, so Tab goes to the next field as in every other form field.
-        return QWidget.focusNextPrevChild(self, next)
 
 
 class MoneyField(QDoubleSpinBox):

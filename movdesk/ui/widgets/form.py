@@ -6,6 +6,14 @@ each problem naming its field by an exchange-format path (``interviews[3].date``
 last parts and shows each message in red under its widget; :class:`FormDialog` calls the
 service, asks « Enregistrer quand même ? » on warnings, and stays open on refusal with
 everything the user typed.
+
+Every problem of a form shows at the first save, not in rounds: what the fields say of
+themselves (an empty required field, a date that does not exist), what the form checks,
+and — once every field reads — what the rules say, found by a rehearsal of the save
+that writes nothing (:meth:`~movdesk.services.context.Desk.rehearse`). A message goes
+as soon as its field is changed. A refusal (red, under the field, with a red frame)
+never looks like advice (a yellow note above the buttons). Esc, « Annuler » or closing
+the window asks before throwing away what was typed.
 """
 
 from __future__ import annotations
@@ -14,13 +22,19 @@ import re
 from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
+    QPlainTextEdit,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +45,12 @@ from ...services.context import Desk
 from ...services.errors import NeedsConfirmation, ValidationFailed
 
 ERROR_COLOUR = "#b3261e"
+#: A refusal under its field: a cross, then the rule (advice is a yellow note instead).
+ERROR_MARK = "✖"
+DISCARD_TITLE = "Abandonner la saisie ?"
+DISCARD_TEXT = "Ce qui a été saisi dans ce formulaire n'est pas enregistré."
+DISCARD_YES = "&Abandonner la saisie"
+DISCARD_NO = "&Continuer la saisie"
 _INDEX = re.compile(r"\[\d+\]")
 #: Widgets in error get a red frame, through a dynamic property and one style sheet.
 _INVALID_STYLE = f'*[invalid="true"] {{ border: 1px solid {ERROR_COLOUR}; }}'
@@ -39,6 +59,35 @@ _INVALID_STYLE = f'*[invalid="true"] {{ border: 1px solid {ERROR_COLOUR}; }}'
 def sentence(message: str) -> str:
     """Services write rule messages to follow a field name; a label starts a sentence."""
     return message[:1].upper() + message[1:] if message else message
+
+
+def widget_state(widget: QWidget) -> object:
+    """What the user typed or chose in ``widget``, to tell whether anything changed."""
+    if isinstance(widget, QLineEdit):
+        return widget.text()
+    if isinstance(widget, QPlainTextEdit):
+        return widget.toPlainText()
+    if isinstance(widget, QComboBox):
+        return widget.currentIndex(), widget.currentText()
+    if isinstance(widget, QAbstractSpinBox):
+        return widget.text()
+    if isinstance(widget, QAbstractButton) and widget.isCheckable():
+        return widget.isChecked()
+    return None
+
+
+def _change_signals(widget: QWidget) -> list[object]:
+    """The signals a widget sends when the user changes it."""
+    if isinstance(widget, QComboBox):
+        signals: list[object] = [widget.currentIndexChanged]
+        if widget.isEditable():
+            signals.append(widget.editTextChanged)
+        return signals
+    for name in ("textChanged", "valueChanged", "toggled"):
+        signal = getattr(widget, name, None)
+        if signal is not None:
+            return [signal]
+    return []
 
 
 def path_suffixes(field: str) -> list[str]:
@@ -75,7 +124,9 @@ class ProblemForm(QWidget):
         error = QLabel(cell)
         error.setObjectName(f"error-{key}")
         error.setWordWrap(True)
-        error.setStyleSheet(f"color: {ERROR_COLOUR};")
+        error.setStyleSheet(f"color: {ERROR_COLOUR}; font-weight: bold;")
+        # Two-line messages take their height: never clipped to one line.
+        error.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         error.hide()
         column.addWidget(error)
         caption = QLabel(label, self)
@@ -85,6 +136,12 @@ class ProblemForm(QWidget):
         self._errors[key] = error
         for alias in (key, *aliases):
             self._aliases[alias] = key
+        # A message goes as soon as its field is changed; a typed date or time that does
+        # not read says so when the user leaves it.
+        for signal in _change_signals(widget):
+            signal.connect(lambda *_args, key=key: self._field_changed(key))  # type: ignore[attr-defined]
+        if isinstance(widget, QLineEdit) and callable(getattr(widget, "text_problem", None)):
+            widget.editingFinished.connect(lambda key=key: self._field_left(key))
         return widget
 
     def add_section(self, title: str) -> QLabel:
@@ -117,17 +174,50 @@ class ProblemForm(QWidget):
         return None
 
     def error_text(self, key: str) -> str:
-        """The message under field ``key`` ("" when none is shown)."""
+        """The message under field ``key`` ("" when none is shown), without its mark."""
         label = self._errors[key]
-        return label.text() if not label.isHidden() else ""
+        if label.isHidden():
+            return ""
+        return "\n".join(line.removeprefix(f"{ERROR_MARK} ") for line in label.text().split("\n"))
 
     def clear_problems(self) -> None:
-        for key, label in self._errors.items():
-            label.clear()
-            label.hide()
-            self._mark(self._widgets[key], False)
+        for key in self._errors:
+            self.clear_problem(key)
 
-    def show_problems(self, problems: Sequence[Problem]) -> list[Problem]:
+    def clear_problem(self, key: str) -> None:
+        """Take the message of field ``key`` away, and its red frame."""
+        label = self._errors[key]
+        if label.isHidden() and not label.text():
+            return
+        label.clear()
+        label.hide()
+        self._mark(self._widgets[key], False)
+
+    def in_use(self, key: str) -> bool:
+        """The field is shown and can be typed into (a hidden block's are not read)."""
+        widget = self._widgets[key]
+        return widget.isVisibleTo(self) and widget.isEnabled()
+
+    def field_problems(self) -> list[Problem]:
+        """What the fields in use say of themselves: empty and required, not a date…"""
+        problems = []
+        for key, widget in self._widgets.items():
+            check = getattr(widget, "problem", None)
+            if callable(check) and self.in_use(key) and (message := check()):
+                problems.append(Problem(key, message))
+        return problems
+
+    def _field_changed(self, key: str) -> None:
+        self.clear_problem(key)
+
+    def _field_left(self, key: str) -> None:
+        """A typed date or time that does not read says so as soon as it is left."""
+        widget = self._widgets[key]
+        message = widget.text_problem() if self.in_use(key) else None  # type: ignore[attr-defined]
+        if message:
+            self.show_problems([Problem(key, message)], focus=False)
+
+    def show_problems(self, problems: Sequence[Problem], *, focus: bool = True) -> list[Problem]:
         """Show each problem under its field and focus the first; returns the unmatched."""
         unmatched: list[Problem] = []
         shown: set[str] = set()
@@ -137,7 +227,7 @@ class ProblemForm(QWidget):
                 unmatched.append(problem)
                 continue
             label = self._errors[key]
-            text = sentence(problem.message)
+            text = f"{ERROR_MARK} {sentence(problem.message)}"
             # Two rules may report the same thing (the order and its beneficiary): once.
             if text not in label.text().split("\n"):
                 label.setText(f"{label.text()}\n{text}" if label.text() else text)
@@ -146,7 +236,7 @@ class ProblemForm(QWidget):
             shown.add(key)
         # The focus goes to the highest field in error, whatever order the rules ran in.
         for key, widget in self._widgets.items():
-            if key in shown:
+            if focus and key in shown:
                 widget.setFocus(Qt.FocusReason.OtherFocusReason)
                 break
         return unmatched
@@ -178,6 +268,10 @@ class FormDialog(QDialog):
         self.desk = desk
         #: What the last successful save returned (the new row's id, for instance).
         self.result_id: int | None = None
+        #: What the fields held when the form was shown, to tell whether anything was typed.
+        self._initial: list[object] | None = None
+        #: True while the program (not the user) closes the form: nothing to ask then.
+        self._closing_quietly = False
         self.setWindowTitle(title)
         self.setObjectName(type(self).__name__)
         layout = QVBoxLayout(self)
@@ -186,7 +280,7 @@ class FormDialog(QDialog):
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet(
             f"QLabel#formBanner {{ color: {ERROR_COLOUR}; background: #fdecea; "
-            "border: 1px solid #f1b0a8; padding: 6px; }"
+            "border: 1px solid #f1b0a8; padding: 6px; font-weight: bold; }"
         )
         self.banner.hide()
         layout.addWidget(self.banner)
@@ -265,7 +359,8 @@ class FormDialog(QDialog):
     def show_problems(self, problems: Sequence[Problem]) -> None:
         unmatched = self.form.show_problems(problems)
         if unmatched:
-            self.show_banner("\n".join(sentence(p.message) for p in unmatched))
+            lines = dict.fromkeys(f"{ERROR_MARK} {sentence(p.message)}" for p in unmatched)
+            self.show_banner("\n".join(lines))
             if len(unmatched) == len(problems):
                 self.save_button.setFocus()
         self.grow_to_fit()
@@ -298,10 +393,38 @@ class FormDialog(QDialog):
         box.exec()
         return box.clickedButton() is yes
 
+    def problems_before_saving(self) -> list[Problem]:
+        """Every problem the first save would meet, gathered at once.
+
+        The fields' own problems and the form's checks; when every field reads, also
+        what the rules refuse, by rehearsing the save (nothing is written).
+        """
+        own = self.form.field_problems()
+        problems = own + self.check()
+        if problems and not own:
+            problems += self._rehearse()
+        return problems
+
+    def _rehearse(self) -> list[Problem]:
+        """The rules' refusals of what is typed, from a save that writes nothing.
+
+        A form whose own check failed may not be able to call its service at all (a
+        required choice left empty): whatever else the rehearsal raises only means the
+        rules will speak at the next save, as they always did.
+        """
+        try:
+            with self.desk.rehearse():
+                self.save(True)
+        except ValidationFailed as refusal:
+            return refusal.problems
+        except Exception:  # noqa: BLE001 - see the docstring; the real save says it all
+            return []
+        return []
+
     def accept(self) -> None:
         """Save through the service; on refusal show why and stay open."""
         self.clear_problems()
-        problems = self.check()
+        problems = self.problems_before_saving()
         if problems:
             self.show_problems(problems)
             return
@@ -325,3 +448,46 @@ class FormDialog(QDialog):
         self.result_id = result
         self.saved.emit(result or 0)
         super().accept()
+
+    # -- nothing typed is lost without a question ---------------------------------------
+
+    def _state(self) -> list[object]:
+        return [widget_state(w) for w in self.form.input_widgets()]
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        if self._initial is None:
+            self._initial = self._state()
+        super().showEvent(event)
+
+    def has_typed_input(self) -> bool:
+        """Something was typed or chosen since the form was shown."""
+        return self._initial is not None and self._state() != self._initial
+
+    def confirm_discard(self) -> bool:
+        """Ask « Abandonner la saisie ? »; True to close without saving."""
+        box = QMessageBox(self)
+        box.setObjectName("discardBox")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(DISCARD_TITLE)
+        box.setText(DISCARD_TITLE)
+        box.setInformativeText(DISCARD_TEXT)
+        discard = box.addButton(DISCARD_YES, QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(DISCARD_NO, QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.exec()
+        return box.clickedButton() is discard
+
+    def reject(self) -> None:
+        """Esc, « Annuler » or the window's close button: ask first if something was typed."""
+        if not self._closing_quietly and self.has_typed_input() and not self.confirm_discard():
+            return
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        # ``close()`` called by the program (not the user's close button) asks nothing.
+        self._closing_quietly = not event.spontaneous()
+        try:
+            super().closeEvent(event)
+        finally:
+            self._closing_quietly = False

@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDateTimeEdit, QWidget
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -73,12 +73,9 @@ def open_dialog(qtbot: QtBot) -> Callable[[FormDialog], FormDialog]:
 
 
 def type_into(qtbot: QtBot, widget: QWidget, text: str) -> None:
-    """Focus ``widget``, select what it holds and type ``text`` over it."""
+    """Focus ``widget``, select what it holds (Ctrl+A) and type ``text`` over it."""
     widget.setFocus(Qt.FocusReason.TabFocusReason)
-    if isinstance(widget, QDateTimeEdit):
-        widget.setSelectedSection(widget.sectionAt(0))
-    elif hasattr(widget, "selectAll"):
-        widget.selectAll()
+    qtbot.keyClick(widget, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(widget, text)
 
 

@@ -165,6 +165,6 @@ def test_an_action_without_description_is_refused(
     dialog = open_dialog(ActionDialog(desk, case_id, action_id))
     dialog.description.clear()
     qtbot.keyClick(dialog.description, Qt.Key.Key_Return)
-    assert dialog.error_text("description") == "Décrivez l'action à mener."
+    assert dialog.error_text("description") == "La description de l'action est obligatoire."
     assert dialog.isVisible()
     assert _get(session_factory, Action, action_id).description == "Dossier FSL"

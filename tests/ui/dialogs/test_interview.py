@@ -62,7 +62,10 @@ def test_defaults_and_the_status_follows_the_date(
     assert dialog.status.value() is InterviewStatus.ATTENDED
     type_into(qtbot, dialog.date_field, "10032026")
     assert dialog.status.value() is InterviewStatus.PLANNED
-    assert "10/03/2026" in dialog.date_field.text()
+    assert dialog.date_field.value() == date(2026, 3, 10)
+    # Leaving the field writes the date in its usual form.
+    tab(qtbot, dialog)
+    assert dialog.date_field.text() == "10/03/2026"
 
 
 def test_rule_advice_is_shown_before_saving(
@@ -104,7 +107,9 @@ def test_zero_minutes_is_refused_by_the_form(
     dialog = open_dialog(InterviewDialog(desk, case_id))
     type_into(qtbot, dialog.minutes, "0")
     qtbot.keyClick(dialog.minutes, Qt.Key.Key_Return)
-    assert dialog.error_text("minutes") == "Indiquez la durée de l'entretien, en minutes."
+    assert dialog.error_text("minutes") == (
+        "La durée de l'entretien est obligatoire : de 1 à 600 minutes."
+    )
     assert count(session_factory, Interview) == 0
 
 

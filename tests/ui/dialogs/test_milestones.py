@@ -75,7 +75,7 @@ def test_online_obligations(
     qtbot: QtBot, open_dialog, desk: Desk, case_id: int, session_factory
 ) -> None:
     dialog = open_dialog(OnlineObligationsDialog(desk, case_id))
-    assert dialog.offers.text() == "—"
+    assert dialog.offers.text() == "" and dialog.offers.value() is None
     type_into(qtbot, dialog.offers, "01012026")
     qtbot.keyClick(dialog.offers, Qt.Key.Key_Return)
     assert dialog.error_text("offers") == "La date précède le début S (05/01/2026)."

@@ -76,7 +76,7 @@ def test_an_action_needs_a_description(
 ) -> None:
     dialog = open_dialog(ActionDialog(desk, case_id))
     qtbot.keyClick(dialog.description, Qt.Key.Key_Return)
-    assert dialog.error_text("description") == "Décrivez l'action à mener."
+    assert dialog.error_text("description") == "La description de l'action est obligatoire."
     assert count(session_factory, Action) == 0
 
     dialog.step.set_value(ActionStep.JOB_SEARCH)
