@@ -115,7 +115,8 @@ def test_megabytes_in_french() -> None:
 def test_the_database_and_its_files_are_protected(tmp_path: Path) -> None:
     db = tmp_path / "bureau" / "movdesk.sqlite"
     for name in ("movdesk.sqlite", "movdesk.sqlite-wal", "movdesk.sqlite-shm",
-                 "movdesk.sqlite-journal", "backups/auto-x.sqlite", "backups/neuf.csv"):
+                 "movdesk.sqlite-journal", "backups/auto-x.sqlite", "backups/neuf.csv",
+                 "pieces-jointes/" + "0" * 64 + ".pdf"):
         assert protection_of(tmp_path / "bureau" / name, db) is not None, name
     assert protection_of(tmp_path / "bureau" / "export.csv", db) is None
     assert protection_of(tmp_path / "bureau" / "backups-2" / "x.csv", db) is None
