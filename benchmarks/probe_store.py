@@ -469,6 +469,11 @@ class Probes:
             (["--db", "sqlite://", "export", "json"], 1),
             (["--db", db, "demo", "--cases", "999999999"], 2),
             (["--db", db, "nosuchcommand"], 2),
+            (["--db", "", "check"], 1),
+            (["--db", "a" * 300 + ".sqlite", "check"], 1),
+            (["--db", db, "import", "a" * 300 + ".json"], 1),
+            (["--db", db, "export", "json", "--out", "a" * 300 + ".json"], 1),
+            (["--db", db, "restore", folder], 1),
         ]
         if Path("/dev/zero").exists():
             cases.append((["--db", db, "import", "/dev/zero"], 1))

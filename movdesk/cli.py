@@ -15,7 +15,13 @@ from typing import Any
 
 from . import __version__
 from .argparse_fr import french_argparse
-from .cli_errors import database_refusal, guard_outputs, show_store_warnings, unexpected_error
+from .cli_errors import (
+    database_refusal,
+    file_refusal,
+    guard_outputs,
+    show_store_warnings,
+    unexpected_error,
+)
 from .config import DatabaseLocation, require_usable_folder, resolve_database
 from .errors import UserError
 from .rules.dates import accepted_range_text, in_accepted_range
@@ -221,7 +227,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("movdesk : interrompu.", file=sys.stderr)
         return EXIT_USER_ERROR
     except Exception as error:
-        message = database_refusal(error) or unexpected_error(error)
+        message = database_refusal(error) or file_refusal(error) or unexpected_error(error)
         print(f"movdesk : {printable(message)}", file=sys.stderr)
         return EXIT_USER_ERROR
 

@@ -5,6 +5,7 @@
   its backups folder, not a folder, not in a missing folder);
 * :func:`database_refusal`: an error the database raised, worded with its real cause
   (disk full, lock, read-only…);
+* :func:`file_refusal`: a path the system refuses (too long, no access), in French;
 * :func:`unexpected_error`: the last resort for a bug, a French message and the
   traceback in ``movdesk.log`` of the data folder;
 * :func:`show_store_warnings`: the store's warnings (a daily backup not made) on stderr.
@@ -31,6 +32,7 @@ def guard_outputs(location: DatabaseLocation, out: str | None, *, backup: bool) 
     A backup's own target is checked by :func:`movdesk.store.backup.backup_database`
     (a new file in the backups folder is a backup like the others).
     """
+    from .store.files import os_error_cause
     from .store.guard import protect_database, refuse_protected_target
 
     if location.path is not None:
@@ -38,12 +40,17 @@ def guard_outputs(location: DatabaseLocation, out: str | None, *, backup: bool) 
     if not out:
         return
     target = Path(out)
-    if target.is_dir():
-        raise UserError(f"--out : « {out} » est un dossier ; indiquez un nom de fichier.")
-    if not target.absolute().parent.is_dir():
-        raise UserError(f"--out : le dossier de « {out} » n'existe pas ; vérifiez le chemin.")
-    if not backup:
-        refuse_protected_target(target)
+    try:
+        if target.is_dir():
+            raise UserError(f"--out : « {out} » est un dossier ; indiquez un nom de fichier.")
+        if not target.absolute().parent.is_dir():
+            raise UserError(
+                f"--out : le dossier de « {out} » n'existe pas ; vérifiez le chemin."
+            )
+        if not backup:
+            refuse_protected_target(target)
+    except OSError as error:
+        raise UserError(f"--out : « {out} » ne convient pas : {os_error_cause(error)}.") from None
 
 
 _ADVICE = {
@@ -69,6 +76,19 @@ def database_refusal(error: Exception) -> str | None:
     return (
         f"la base de données a refusé l'opération : {sqlite_cause(error)}. Rien n'a été "
         f"modifié.{_ADVICE.get(error_code(error), '')}"
+    )
+
+
+def file_refusal(error: Exception) -> str | None:
+    """French words for a file the system refused (a name too long, no access…), or None."""
+    if not isinstance(error, OSError):
+        return None
+    from .store.files import os_error_cause
+
+    name = f" « {error.filename} »" if error.filename else ""
+    return (
+        f"le fichier ou le dossier{name} est inaccessible : {os_error_cause(error)}. "
+        "Rien n'a été modifié."
     )
 
 

@@ -87,9 +87,9 @@ def _sqlite_file_of_url(url: str) -> str:
 
 def resolve_database(db: str | None = None, *, demo: bool = False) -> DatabaseLocation:
     """Choose the database from ``--db``, then ``MOVDESK_DB``, then the default file."""
-    chosen = db or os.environ.get(ENV_DB)
-    if chosen is not None and not chosen.strip() and db is not None:
+    if db is not None and not db.strip():
         raise UserError("Base de données : le chemin donné à --db est vide.")
+    chosen = db or os.environ.get(ENV_DB)
     if chosen and _URL_RE.match(chosen):
         raw = _sqlite_file_of_url(chosen)
         _refuse_network(raw)

@@ -61,6 +61,8 @@ def os_error_cause(error: OSError) -> str:
             "accès refusé : le dossier ou le fichier est en lecture seule, ou vous n'avez "
             "pas le droit d'y écrire (ou le fichier est ouvert dans un autre programme)"
         )
+    if isinstance(error, FileExistsError):
+        return "un fichier porte déjà ce nom (à la place d'un dossier ?)"
     if isinstance(error, FileNotFoundError):
         return "le dossier ou le fichier n'existe pas"
     if isinstance(error, IsADirectoryError):

@@ -84,6 +84,8 @@ def _refused(message: str) -> UserError:
 
 def _check_source(source: Path) -> None:
     """Refuse at once what is not a movdesk database this program can open."""
+    if source.is_dir():
+        raise _refused(f"« {source} » est un dossier ; indiquez le fichier de la sauvegarde.")
     if not source.is_file():
         raise _refused(f"le fichier « {source} » n'existe pas.")
     revision = stored_revision(source, outcome=_UNCHANGED)

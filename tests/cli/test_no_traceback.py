@@ -147,3 +147,28 @@ def test_an_unforeseen_error_is_a_french_message_with_the_log(
     assert "Traceback" not in err and "movdesk.log" in err
     log = Path(os.environ["MOVDESK_DATA_DIR"]) / "movdesk.log"
     assert "ZeroDivisionError" in log.read_text(encoding="utf-8")
+
+
+def test_paths_the_system_refuses_are_named(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    long = "a" * 300
+    for argv, words in (
+        (["--db", f"{long}.sqlite", "check"], "le nom du fichier est trop long"),
+        (["--db", str(db), "import", f"{long}.json"], "le nom du fichier est trop long"),
+        (["--db", str(db), "restore", f"{long}.sqlite"], "le nom du fichier est trop long"),
+        (["--db", str(db), "export", "json", "--out", f"{long}.json"], "trop long"),
+        (["--db", str(db), "restore", str(tmp_path)], "est un dossier"),
+        (["--db", "", "check"], "le chemin donné à --db est vide"),
+    ):
+        assert _run(argv) == EXIT_USER_ERROR
+        err = capsys.readouterr().err
+        assert words in err and "Traceback" not in err and "inattendue" not in err, err
+
+
+def test_a_file_in_place_of_the_backups_folder_is_named(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (db.parent / "backups").write_text("pas un dossier")
+    assert _run(["--db", str(db), "backup"]) == EXIT_USER_ERROR
+    assert "un fichier porte déjà ce nom" in capsys.readouterr().err
