@@ -173,11 +173,20 @@ def _fill_demo_if_empty(session_factory: sessionmaker[Session]) -> str | None:
 def open_main_window(
     location: DatabaseLocation, *, demo: bool = False
 ) -> tuple[MainWindow, Engine]:
-    """Open (and migrate) the database, fill the demo, build the window; may raise UserError."""
+    """Open (and migrate) the database, fill the demo, build the window; may raise UserError.
+
+    The window's first run is the one place, with ``import`` and ``demo``, that creates a
+    database file: the status bar says so, with its path.
+    """
+    path = location.path
+    created = path is not None and (not path.exists() or path.stat().st_size == 0)
     engine = _lazy("open_database")(location)
     try:
         session_factory = _lazy("make_session_factory")(engine)
         note = _fill_demo_if_empty(session_factory) if demo else None
+        if created and note is None:
+            note = f"Nouvelle base de données créée : « {path} »."
+            log.info(note)
         window = _lazy("MainWindow")(session_factory, location=location, demo=demo)
     except BaseException:
         engine.dispose()

@@ -24,8 +24,9 @@ from pathlib import Path
 
 from ..config import DatabaseLocation
 from ..errors import UserError
+from .files import atomic_target, os_error_cause, write_atomically
+from .guard import ATTACHMENTS_DIRNAME
 
-ATTACHMENTS_DIRNAME = "pieces-jointes"
 #: Largest file accepted (a scanned multi-page PDF stays well under it).
 MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
 
@@ -98,16 +99,13 @@ def store_attachment(location: DatabaseLocation, source: Path) -> StoredFile:
     folder = attachments_dir(location)
     target = folder / name
     if not target.is_file():
-        partial = folder / f"{name}.partiel"
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            partial.write_bytes(data)
-            os.replace(partial, target)
+            write_atomically(target, data)
         except OSError as error:
-            partial.unlink(missing_ok=True)
             raise UserError(
                 f"Pièce jointe : impossible d'enregistrer la copie dans « {folder} » "
-                f"({error.strerror or error}). Rien n'a été joint."
+                f"({os_error_cause(error)}). Rien n'a été joint."
             ) from None
     return StoredFile(name, digest, len(data))
 
@@ -139,9 +137,8 @@ def copy_attachments(source_dir: Path, target_dir: Path) -> int:
         if entry in present or not _POOL_NAME.match(entry):
             continue
         target_dir.mkdir(parents=True, exist_ok=True)
-        partial = target_dir / f"{entry}.partiel"
-        shutil.copyfile(source_dir / entry, partial)
-        os.replace(partial, target_dir / entry)
+        with atomic_target(target_dir / entry) as partial:
+            shutil.copyfile(source_dir / entry, partial)
         copied += 1
     return copied
 
@@ -151,4 +148,4 @@ def carry_attachments(source_dir: Path, target_dir: Path, failure: str) -> None:
     try:
         copy_attachments(source_dir, target_dir)
     except OSError as error:
-        raise UserError(f"{failure} ({error.strerror or error}).") from None
+        raise UserError(f"{failure} ({os_error_cause(error)}).") from None

@@ -19,6 +19,7 @@ from movdesk.store.backup import backup_database
 from movdesk.store.migrate import open_database
 from movdesk.store.restore import restore_database
 
+from ..disk import os_write_fails, read_only_folder
 from .conftest import location_at
 
 PDF = b"%PDF-1.4\n% scan\n"
@@ -83,16 +84,25 @@ def test_a_missing_or_strange_name_is_an_error(location) -> None:
         attachment_path(location, "../movdesk.sqlite")
 
 
-@pytest.mark.skipif(os.name == "nt" or os.geteuid() == 0, reason="needs a folder one cannot write")
 def test_an_unwritable_folder_attaches_nothing(location, tmp_path: Path) -> None:
     folder = attachments_dir(location)
-    folder.mkdir()
-    folder.chmod(0o500)
-    try:
+    folder.mkdir(parents=True)
+    scan = _file(tmp_path, "scan.pdf", PDF)
+    with read_only_folder(folder):
         with pytest.raises(UserError, match="Rien n'a été joint"):
-            store_attachment(location, _file(tmp_path, "scan.pdf", PDF))
-    finally:
-        folder.chmod(0o700)
+            store_attachment(location, scan)
+    assert list(folder.iterdir()) == []
+
+
+def test_a_full_disk_attaches_nothing_and_says_so(
+    location, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    scan = _file(tmp_path, "scan.pdf", PDF)
+    os_write_fails(monkeypatch)
+    with pytest.raises(UserError, match="le disque est plein.*Rien n'a été joint"):
+        store_attachment(location, scan)
+    folder = attachments_dir(location)
+    assert not folder.exists() or list(folder.iterdir()) == []
 
 
 def test_backups_carry_the_attachments_and_restores_bring_them_back(

@@ -284,5 +284,5 @@ def test_the_month_batch_can_be_stopped_while_reading(
 def test_texts_with_control_characters_are_refused(desk: Desk, followed: int) -> None:
     with pytest.raises(ValidationFailed, match="ESC"):
         save_report_texts(desk, followed, ReportKind.FINAL, {"achievements": "ok\x1b[2J"})
-    with pytest.raises(ValidationFailed, match="(?i)le lieu contient"):
+    with pytest.raises(ValidationFailed, match="(?i)caractère interdit dans le lieu"):
         _render(desk, PrintKind.CONVOCATION, followed, place="Mairie\x07")

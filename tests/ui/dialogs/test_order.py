@@ -222,3 +222,22 @@ def test_a_known_beneficiary_is_reused_and_locked(
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert count(session_factory, Beneficiary) == 1
     assert len(cases(session_factory)) == 2
+
+
+def test_hostile_text_is_refused_next_to_its_field(
+    qtbot: QtBot, open_dialog, desk: Desk, referent_id: int, session_factory
+) -> None:
+    """Pasted text with an invisible direction mark, or absurdly long: refused in French
+    under the field, nothing saved."""
+    dialog = open_dialog(OrderDialog(desk))
+    fill_order(qtbot, dialog)
+    dialog.last_name.setText("Lefebvre\u202eeuqraM")
+    dialog.agency.setText("A" * 300)
+    qtbot.keyClick(dialog.first_name, Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    assert dialog.error_text("last_name").startswith(
+        "Caractère interdit dans le nom, en position 9 : une marque invisible de sens "
+        "d'écriture (U+202E)"
+    )
+    assert dialog.error_text("agency") == "Trop de caractères dans l'agence : 300 pour 200 au plus."
+    assert cases(session_factory) == []
