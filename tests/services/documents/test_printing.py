@@ -25,6 +25,7 @@ from movdesk.services.documents.printing import (
     PrintKind,
     month_sheets,
     page_count,
+    print_facts,
     render_for_desk,
 )
 from movdesk.services.documents.report_texts import load_report_texts, save_report_texts
@@ -286,3 +287,53 @@ def test_texts_with_control_characters_are_refused(desk: Desk, followed: int) ->
         save_report_texts(desk, followed, ReportKind.FINAL, {"achievements": "ok\x1b[2J"})
     with pytest.raises(ValidationFailed, match="(?i)le lieu contient"):
         _render(desk, PrintKind.CONVOCATION, followed, place="Mairie\x07")
+
+
+def test_an_intermediate_report_is_dated_at_the_latest_at_the_end_of_the_case(
+    desk: Desk, signed: int
+) -> None:
+    for day in HELD:
+        interview(desk, signed, day, InterviewStatus.ATTENDED)
+    # Ongoing: today by default, never after E (03/07/2026).
+    assert print_facts(desk, signed).report_date == date(2026, 3, 2)
+    with pytest.raises(ValidationFailed, match="après la fin de la prestation"):
+        _render(desk, PrintKind.INTERMEDIATE, signed, end=date(2026, 7, 4))
+    ms.record_exit(desk, signed, ms.ExitInput(date=date(2026, 2, 26), reason=ExitReason.ABANDON))
+    # Ended: the report is dated on the end, not on a day the case no longer runs.
+    assert print_facts(desk, signed).report_date == date(2026, 2, 26)
+    document = _render(desk, PrintKind.INTERMEDIATE, signed)
+    text = flat(all_text(document.data))
+    assert "Période du 05/01/2026 au 26/02/2026" in text and "Date du bilan 26/02/2026" in text
+    assert document.records[0].period_end == date(2026, 2, 26)
+    with pytest.raises(ValidationFailed, match="après la fin de la prestation"):
+        _render(desk, PrintKind.INTERMEDIATE, signed, end=date(2026, 3, 1))
+
+
+def test_the_due_reports_of_an_ended_case_are_dated_on_its_end(
+    desk: Desk, session_factory: sessionmaker[Session], signed: int
+) -> None:
+    from movdesk.services.documents.printing import due_intermediate_reports
+
+    for day in HELD:
+        interview(desk, signed, day, InterviewStatus.ATTENDED)
+    ms.record_exit(desk, signed, ms.ExitInput(date=date(2026, 3, 20), reason=ExitReason.ABANDON))
+    # Due on 05/03/2026, still owed; printed late, on 30/03/2026.
+    late = date(2026, 3, 30)
+    document = due_intermediate_reports(session_factory, late)
+    assert document is not None
+    assert "Période du 05/01/2026 au 20/03/2026" in flat(all_text(document.data))
+    assert document.records[0].period_end == date(2026, 3, 20)
+
+
+@pytest.mark.parametrize("rows", [-1, 31, 1000])
+def test_batches_keep_blank_rows_within_bounds(
+    desk: Desk, session_factory: sessionmaker[Session], followed: int, rows: int
+) -> None:
+    from movdesk.services.documents.printing import group_document
+    from movdesk.services.documents.sheets import GroupSession
+
+    with pytest.raises(UserError, match="Lignes vierges : de 0 à 30"):
+        month_sheets(session_factory, "2026-02", date(2026, 3, 2), blank_rows=rows)
+    session = GroupSession(date(2026, 2, 2), time(9, 30), 1, "Claire Martin", 45, (followed,))
+    with pytest.raises(UserError, match="Lignes vierges : de 0 à 30"):
+        group_document(session_factory, session, date(2026, 3, 2), blank_rows=rows)

@@ -72,6 +72,19 @@ def test_final_dialog_of_an_interrupted_case(qtbot: QtBot, desk: Desk, signed: i
     assert "sans la signature du bénéficiaire" in flat(all_text(dialog.rendered.data))
 
 
+def test_intermediate_dialog_of_an_ended_case_dates_the_report_on_its_end(
+    qtbot: QtBot, desk: Desk, signed: int
+) -> None:
+    ms.record_exit(desk, signed, ms.ExitInput(date=date(2026, 2, 20), reason=ExitReason.MOVED))
+    dialog = _dialog(qtbot, desk, signed, PrintKind.INTERMEDIATE)
+    assert dialog.report_date.value() == date(2026, 2, 20)
+    dialog.show()
+    dialog.report_date.set_value(date(2026, 3, 2))
+    dialog.accept()
+    assert dialog.rendered is None and dialog.isVisible()
+    assert "après la fin de la prestation" in dialog.error_text("report_date")
+
+
 def test_convocation_dialog_lists_planned_interviews_and_another_place(
     qtbot: QtBot, desk: Desk, followed: int
 ) -> None:
