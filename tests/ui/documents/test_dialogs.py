@@ -153,6 +153,22 @@ def _png() -> bytes:
     return out.getvalue()
 
 
+def test_a_logo_file_far_too_big_is_refused_before_it_is_read(
+    qtbot: QtBot, desk: Desk, tmp_path: Path
+) -> None:
+    dialog = DocumentSettingsDialog(desk)
+    qtbot.addWidget(dialog)
+    huge = tmp_path / "film.png"
+    with open(huge, "wb") as handle:
+        handle.write(_png())
+        handle.truncate(2 * 1024**3)  # 2 Go, sparse: nothing to read if it is refused
+    assert not dialog.choose_logo(str(huge))
+    assert dialog.logo_data is None
+    assert "le logo pèse 2048,0 Mo ; la limite est de 10 Mo." in dialog.banner_text()
+    assert not dialog.choose_logo(str(tmp_path / "absent.png"))
+    assert "n'existe pas" in dialog.banner_text()
+
+
 def test_document_settings_from_the_settings_page(
     qtbot: QtBot, desk: Desk, session_factory: sessionmaker[Session], tmp_path: Path
 ) -> None:
