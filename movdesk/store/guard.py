@@ -1,8 +1,10 @@
 """Files that an export or a saved document must never replace.
 
 An export written over the open database (``--out movdesk.sqlite``), over one of the
-files SQLite keeps beside it (``-wal``, ``-shm``, ``-journal``) or into its ``backups``
-folder would destroy the office's data. The store registers every database file it
+files SQLite keeps beside it (``-wal``, ``-shm``, ``-journal``), into its ``backups``
+folder or into its ``pieces-jointes`` folder (the scanned signed copies, each named by
+its own content: a print saved over one would replace the proof) would destroy the
+office's data. The store registers every database file it
 opens (:func:`protect_database`, called by :func:`movdesk.store.migrate.open_database`
 and by the command line as soon as it knows the database), and every writer asks
 :func:`refuse_protected_target` before writing: the command line's ``--out`` and the
@@ -20,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import UserError
+from .attachments import ATTACHMENTS_DIRNAME
 from .files import SQLITE_COMPANIONS
 
 BACKUP_DIRNAME = "backups"
@@ -76,6 +79,10 @@ def protection_of(target: str | os.PathLike[str], database: Path) -> Protection 
             return Protection(f"c'est un fichier de travail de la base de données ({suffix[1:]})")
     if _is_under(wanted, db.parent / BACKUP_DIRNAME):
         return Protection("il est dans le dossier des sauvegardes de la base de données", True)
+    if _is_under(wanted, db.parent / ATTACHMENTS_DIRNAME):
+        return Protection(
+            "il est dans le dossier des pièces jointes (copies signées) de la base de données"
+        )
     return None
 
 
