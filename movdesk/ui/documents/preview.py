@@ -308,6 +308,9 @@ class PreviewWindow(QMainWindow):
                 return False
             if not path.lower().endswith(".pdf"):
                 path += ".pdf"
+                # The dialog asked about the name typed, not about this one.
+                if Path(path).exists() and not self._may_replace(path):
+                    return False
         try:
             save_pdf(self.desk, self.document, path)
         except UserError as error:
@@ -317,6 +320,16 @@ class PreviewWindow(QMainWindow):
         self.delivered.emit(how)
         self.statusBar().showMessage(f"Document enregistré dans « {path} ».", 10_000)
         return True
+
+    def _may_replace(self, path: str) -> bool:
+        answer = QMessageBox.question(
+            self,
+            "Remplacer le fichier ?",
+            f"« {path} » existe déjà. Le remplacer par ce document ?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def viewer_copy(self) -> Path:
         """The copy handed to the system's viewer, in a folder of the temporary files.

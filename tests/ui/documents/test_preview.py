@@ -132,6 +132,28 @@ def test_save_as_pdf(
     assert boxes and "Impossible d'écrire" in boxes[-1][2]
 
 
+def test_saving_under_a_name_given_without_pdf_asks_before_replacing(
+    window: PreviewWindow, document, monkeypatch, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    kept = tmp_path / "bilan.pdf"
+    kept.write_bytes(b"%PDF-1.4 copie signee")
+    typed = str(tmp_path / "bilan")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (typed, ""))
+    asked: list[str] = []
+
+    def answer(_parent, _title, text, *_args):
+        asked.append(text)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    assert window.save_as() is False
+    assert kept.read_bytes() == b"%PDF-1.4 copie signee" and "existe déjà" in asked[0]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    assert window.save_as() is True and kept.read_bytes() == document.data
+
+
 @pytest.fixture
 def opened(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[QUrl]:
     """What the system's viewer was asked to open; copies go to ``tmp_path``."""
