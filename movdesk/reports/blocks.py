@@ -215,13 +215,17 @@ def signature_boxes(
     return boxes
 
 
-def ending_with(text: Sequence[Flowable], closing: Sequence[Flowable]) -> list[Flowable]:
-    """``text``, then ``closing`` (the signatures) kept on one page with the last
-    paragraph of ``text``: a page of signatures never stands alone, apart from what
-    was signed."""
-    if not text:
-        return [KeepTogether(list(closing))]
-    return [*text[:-1], KeepTogether([text[-1], *closing])]
+def ending_with(
+    title: Flowable, text: Sequence[Flowable], closing: Sequence[Flowable]
+) -> list[Flowable]:
+    """A last section — its ``title``, its ``text`` —, then ``closing`` (the signatures)
+    kept on one page with the last paragraph of ``text`` (and the title when that is
+    the only one): a page of signatures never stands alone, apart from what was signed,
+    and a title never ends a page. (A title's ``keepWithNext`` does not hold to a
+    ``KeepTogether``: it goes inside.)"""
+    if len(text) <= 1:
+        return [KeepTogether([title, *text, *closing])]
+    return [title, *text[:-1], KeepTogether([text[-1], *closing])]
 
 
 #: Line starts that make a line of free text a bullet item.

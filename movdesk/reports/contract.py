@@ -104,10 +104,10 @@ def contract_story(data: ContractData) -> list[Flowable]:
         ),
         heading("Engagements du bénéficiaire"),
         *rich_text(data.beneficiary_commitments),
-        heading("Engagements du prestataire"),
     ]
     on = fr_date(data.signed_on, "……/……/…………")
     story += ending_with(
+        heading("Engagements du prestataire"),
         rich_text(data.provider_commitments),
         [
             gap(3),

@@ -115,9 +115,10 @@ def final_story(report: FinalReport) -> list[Flowable]:
         *barriers_table(report.barriers),
         heading("3. Actions à mettre en place et leur calendrier"),
         *rich_text(report.next_steps, empty="Aucune action ne reste à mener."),
-        heading("4. Observations"),
         *ending_with(
-            rich_text(report.observations, empty="Aucune observation."), _signatures(report)
+            heading("4. Observations"),
+            rich_text(report.observations, empty="Aucune observation."),
+            _signatures(report),
         ),
     ]
 

@@ -47,8 +47,8 @@ def intermediate_story(report: IntermediateReport) -> list[Flowable]:
         *barriers_table(report.barriers),
         heading("4. Démarches en ligne"),
         online_line(report.course),
-        heading("5. Observations"),
         *ending_with(
+            heading("5. Observations"),
             rich_text(report.observations, empty="Aucune observation."),
             [
                 gap(4),

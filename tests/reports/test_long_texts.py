@@ -151,6 +151,17 @@ def test_the_signatures_of_a_report_never_stand_alone_on_a_page() -> None:
         assert "Observation suivie." in last or "5. Observations" in last, count
 
 
+def test_no_page_ends_on_the_title_of_the_observations() -> None:
+    # However much comes before, « 5. Observations » and its line stay together, with
+    # the signatures.
+    for count in range(1, 45):
+        actions = "\n".join(f"- Action n° {n} menée" for n in range(count))
+        report = replace(_intermediate(), actions_taken=actions, observations=None)
+        for text in page_texts(render_intermediate(report)):
+            if "5. Observations" in text or "Lu et approuvé" in text:
+                assert "Aucune observation." in text, count
+
+
 def test_the_signature_of_an_interrupted_report_stays_with_its_text() -> None:
     exit = ExitFacts(date(2026, 3, 20), "Interruption — abandon", False, "abandon", (), True)
     for count in range(1, 40):
