@@ -233,8 +233,9 @@ def signature_columns(first: int, last: int) -> list[tuple[object, ...]]:
 
 
 def attendance_part(sheet: AttendanceSheet) -> DocumentPart:
-    """The sheet as one document of a PDF (alone, after a report, or in a batch)."""
-    return DocumentPart(sheet.header, attendance_story(sheet))
+    """The sheet as one document of a PDF (alone, after a report, or in a batch); its
+    flowables are made when its turn comes."""
+    return DocumentPart(sheet.header, partial(attendance_story, sheet))
 
 
 def render_attendance(sheet: AttendanceSheet) -> bytes:

@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 from enum import StrEnum
+from functools import partial
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -446,13 +447,16 @@ def due_intermediate_reports(
             report: IntermediateReport = builders.intermediate(
                 session, case, context, report_date=dated, blank_rows=context.settings.blank_rows
             )
+            # Plain data now, flowables when the part is reached (as the month's
+            # sheets): hundreds of late reports never sit in memory laid out at once.
             parts += [
-                DocumentPart(report.header, intermediate_story(report)),
+                DocumentPart(report.header, partial(intermediate_story, report)),
                 attendance_part(report.sheet),
             ]
             records.append(
                 RecordSpec(case.id, RECORDED_KINDS[PrintKind.INTERMEDIATE], case.start_date, dated)
             )
+            session.expunge_all()
     title = "Bilans intermédiaires dus cette semaine"
     if who:
         title += f" — {who}"

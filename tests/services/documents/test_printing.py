@@ -337,3 +337,42 @@ def test_batches_keep_blank_rows_within_bounds(
     session = GroupSession(date(2026, 2, 2), time(9, 30), 1, "Claire Martin", 45, (followed,))
     with pytest.raises(UserError, match="Lignes vierges : de 0 à 30"):
         group_document(session_factory, session, date(2026, 3, 2), blank_rows=rows)
+
+
+def test_the_due_reports_are_laid_out_one_at_a_time(
+    desk: Desk,
+    session_factory: sessionmaker[Session],
+    signed: int,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from movdesk.models import Civility
+    from movdesk.reports.page import Cancelled
+    from movdesk.services.documents import printing
+    from movdesk.services.orders import BeneficiaryInput, register_order
+
+    for number in range(2, 5):
+        case = register_order(
+            desk,
+            order_number=f"LC-2026-00020{number}",
+            referent_id=add_referent(desk, f"Référent {number}"),
+            start_date=date(2026, 1, 5),
+            beneficiary=BeneficiaryInput(
+                last_name=f"Nom{number}", first_name="Jean", pe_id=f"765432{number}B",
+                civility=Civility.M,
+            ),
+        )
+        ms.record_contracting(desk, case, on=date(2026, 1, 7), result=ms.ContractingResult.SIGNED)
+    laid_out: list[str] = []
+    story = printing.intermediate_story
+    monkeypatch.setattr(
+        printing, "intermediate_story", lambda report: laid_out.append("x") or story(report)
+    )
+    # Stopped as the second report starts: only the first was ever laid out (the batch
+    # holds data, not flowables, for the reports to come).
+    with pytest.raises(Cancelled):
+        printing.due_intermediate_reports(
+            session_factory, date(2026, 3, 2), cancel=lambda: len(laid_out) >= 1
+        )
+    assert laid_out == ["x"]
+    whole = printing.due_intermediate_reports(session_factory, date(2026, 3, 2))
+    assert whole is not None and len(whole.records) == 4
