@@ -16,12 +16,17 @@ Karim      LEROY        S 13/04, signed 15/04; held Wed 06/05 11:00; planned Tue
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, time, timedelta
+from pathlib import Path
 
 import pytest
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from movdesk.config import resolve_database
 from movdesk.models import (
     Civility,
     ContractingResult,
@@ -32,6 +37,8 @@ from movdesk.models import (
 from movdesk.services import milestones, rows
 from movdesk.services.context import Desk
 from movdesk.services.orders import BeneficiaryInput, add_referent, register_order
+from movdesk.store.engine import make_session_factory
+from movdesk.store.migrate import open_database
 
 TODAY = date(2026, 5, 12)
 MONDAY = date(2026, 5, 11)
@@ -52,9 +59,10 @@ class Office:
     group: tuple[int, int]
 
 
-def _case(
+def signed_case(
     desk: Desk, number: str, referent: int, last: str, first: str, pe_id: str, start: date
 ) -> int:
+    """A case whose contract was signed two days after its start."""
     case = register_order(
         desk,
         order_number=number,
@@ -112,9 +120,15 @@ def _planned(
 def build_office(desk: Desk) -> Office:
     claire = add_referent(desk, "Claire Martin")
     karim = add_referent(desk, "Karim Haddad")
-    durand = _case(desk, "LC-2026-000101", claire, "Durand", "Sophie", "1000001A", date(2026, 3, 2))
-    petit = _case(desk, "LC-2026-000102", claire, "Petit", "Lucas", "1000002B", date(2026, 4, 6))
-    leroy = _case(desk, "LC-2026-000103", karim, "Leroy", "Anne", "1000003C", date(2026, 4, 13))
+    durand = signed_case(
+        desk, "LC-2026-000101", claire, "Durand", "Sophie", "1000001A", date(2026, 3, 2)
+    )
+    petit = signed_case(
+        desk, "LC-2026-000102", claire, "Petit", "Lucas", "1000002B", date(2026, 4, 6)
+    )
+    leroy = signed_case(
+        desk, "LC-2026-000103", karim, "Leroy", "Anne", "1000003C", date(2026, 4, 13)
+    )
     durand_last = _held_weekly(desk, durand, date(2026, 3, 10), date(2026, 5, 5), time(10, 0))
     _held_weekly(desk, petit, date(2026, 4, 13), date(2026, 5, 4), time(14, 0))
     _held_weekly(desk, leroy, date(2026, 4, 22), date(2026, 5, 6), time(11, 0))
@@ -147,6 +161,26 @@ def build_office(desk: Desk) -> Office:
         durand_last_held=durand_last,
         group=(group[0], group[1]),
     )
+
+
+@pytest.fixture
+def other_office(tmp_path: Path, migrated_template: Path) -> Iterator[Callable[[list[str]], Desk]]:
+    """Another database of the same data folder (as the demo's is beside the office's),
+    with the referents named, added in that order."""
+    engines: list[Engine] = []
+
+    def make(names: list[str]) -> Desk:
+        path = tmp_path / f"other-{len(engines)}.sqlite"
+        shutil.copyfile(migrated_template, path)
+        engines.append(open_database(resolve_database(str(path)), daily_backup=False))
+        other = Desk(make_session_factory(engines[-1]), user="claire", clock=lambda: TODAY)
+        for name in names:
+            add_referent(other, name)
+        return other
+
+    yield make
+    for engine in engines:
+        engine.dispose()
 
 
 @pytest.fixture

@@ -17,6 +17,7 @@ from typing import Any
 from ..config import DatabaseLocation
 from ..reports.csv_export import EXCEL, write_csv
 from ..rules.calendar import french_date
+from ..rules.deadlines import CONTRACT_KINDS
 from ..services.schedule import DeadlineItem, open_deadlines
 from ._common import referent_named, sessions, write_output
 
@@ -107,7 +108,9 @@ def run(args: argparse.Namespace, location: DatabaseLocation) -> int:
                 referent_id = referent_named(session, args.referent)
         deadlines = open_deadlines(factory, today, referent_id=referent_id)
     if args.format == "json":
-        sys.stdout.write(render_json(deadlines))
+        # The JSON keeps EXCHANGE.md's closed list of kinds: the office's own reminders
+        # (partner follow-ups) are in the table and the CSV only (docs/decisions.md).
+        sys.stdout.write(render_json([d for d in deadlines if d.kind in CONTRACT_KINDS]))
     elif args.format == "csv":
         write_output(write_csv(COLUMNS, _rows(deadlines), EXCEL), None)
     else:

@@ -1,12 +1,13 @@
 """``movdesk export monthly`` and ``movdesk payments`` (EXCHANGE.md, MOV-RULES.md 5 and 7).
 
-Each command loads the cases it needs in one query. ``payments`` loads entities with
-their relationships fetched by ``selectinload`` and every other relationship forbidden
-(``raiseload``), so that no lazy load can slip into a loop over thousands of cases.
-``export monthly`` reads only the columns the indicators use, case and exit in one outer
-join, as light rows with the entities' attribute names (``case.exit.reason``…): building
-50,000 full entities took several seconds more than the whole export may (see
-``benchmarks/bench_monthly.py``).
+Both commands read light rows with the entities' attribute names, never entities: the
+rows the window's pages read too, so that the page and the command always agree.
+``export monthly`` reads the columns the indicators use, case and exit in one outer join
+(:mod:`movdesk.services.indicator_data`); building 50,000 full entities took several
+seconds more than the whole export may (``benchmarks/bench_monthly.py``). ``payments``
+reads the signed cases, the kinds of document each holds (worked out by SQLite) and the
+invoicing records (:mod:`movdesk.services.payment_data`): loading the cases with their
+documents as entities took 18 to 30 s on 50,000 cases, about fifteen times as long.
 
 ``payments --month M`` (**decision**) keeps the tranches that belong to M and on which
 the office can act or has acted: paid in M (paid date), invoiced in M (invoice date),
@@ -24,36 +25,28 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, raiseload, selectinload
+from sqlalchemy.orm import Session
 
 from ..config import DatabaseLocation
 from ..errors import UserError
-from ..models import Case, ContractingResult, OfficeSettings, Tranche
-from ..reports.csv_export import EXCEL, Cell, dialect_named, money, write_csv
+from ..models import Tranche
+from ..reports.csv_export import EXCEL, dialect_named
 from ..reports.monthly import detail_csv, monthly_csv
+from ..reports.payments_csv import payments_csv
 from ..rules.calendar import french_date
 from ..rules.payments import (
     TrancheState,
     TrancheStatus,
+    belongs_to_month,
     case_tranches,
     french_money,
     ready_to_invoice_by_month,
 )
+from ..services.bulk import collector_paused
 from ..services.exports import indicator_cases
+from ..services.payment_data import payment_cases
+from ..services.payments import office_price
 from ._common import sessions, write_output
-
-#: Statuses that ``--month`` keeps (see the module notes).
-_ACTIONABLE = frozenset(
-    {
-        TrancheStatus.DUE_MISSING_DOCUMENTS,
-        TrancheStatus.READY_TO_INVOICE,
-        TrancheStatus.INVOICED,
-        TrancheStatus.PAID,
-    }
-)
-
-
 
 
 def run_monthly(args: argparse.Namespace, location: DatabaseLocation) -> int:
@@ -78,26 +71,11 @@ def run_monthly(args: argparse.Namespace, location: DatabaseLocation) -> int:
 def _load_payments(
     session: Session, today: date
 ) -> tuple[int, list[tuple[Any, list[TrancheState]]]]:
-    settings = session.get(OfficeSettings, 1)
-    price = settings.price_per_case_cents if settings is not None else 0
-    query = (
-        select(Case)
-        .where(Case.contracting_result == ContractingResult.SIGNED)
-        .options(
-            selectinload(Case.beneficiary),
-            selectinload(Case.exit),
-            selectinload(Case.documents),
-            selectinload(Case.tranches),
-            raiseload("*"),
-        )
-        .order_by(Case.start_date, Case.order_number)
-    )
-    cases = session.scalars(query).all()
-    return price, [(case, case_tranches(case, price, today)) for case in cases]
-
-
-def _in_month(state: TrancheState, month: str | None) -> bool:
-    return month is None or (state.status in _ACTIONABLE and state.month == month)
+    """Every signed case with its tranches, read as the Paiements page reads them."""
+    price = office_price(session)
+    with collector_paused():
+        cases = payment_cases(session, today)
+        return price, [(c, case_tranches(c, price, today, held=c.held)) for c in cases]
 
 
 #: Short names of the table; the merged early tranche is what it replaces.
@@ -119,7 +97,7 @@ def _tranche_date(state: TrancheState) -> str:
 def _table(price: int, today: date, lines: Sequence[tuple[Any, list[TrancheState]]]) -> str:
     out = [f"Prix de la prestation : {french_money(price)} HT — situation au {french_date(today)}"]
     for case, states in lines:
-        who = case.beneficiary.display_name
+        who = case.beneficiary
         out += ["", f"{case.order_number} — {who} — début {french_date(case.start_date)}"]
         for s in states:
             name = _TABLE_NAMES.get(s.tranche, s.tranche.value)
@@ -148,7 +126,7 @@ def _state_json(case: Any, s: TrancheState) -> dict[str, Any]:
 
     return {
         "order_number": case.order_number,
-        "beneficiary": case.beneficiary.display_name,
+        "beneficiary": case.beneficiary,
         "tranche": s.tranche.value,
         "status": s.status.value,
         "amount_cents": s.amount_cents,
@@ -162,21 +140,6 @@ def _state_json(case: Any, s: TrancheState) -> dict[str, Any]:
     }
 
 
-_CSV_COLUMNS = (
-    "numero_commande", "beneficiaire", "tranche", "statut", "montant_eur", "date_echeance",
-    "mois", "pieces_manquantes", "numero_facture", "date_facture", "date_paiement",
-    "explication",
-)  # fmt: skip
-
-
-def _csv_row(case: Any, s: TrancheState) -> tuple[Cell, ...]:
-    return (
-        case.order_number, case.beneficiary.display_name, s.tranche.value, s.status.label,
-        money(s.amount_cents), s.due_date, s.month, " ; ".join(s.missing_documents),
-        s.invoice_number, s.invoice_date, s.paid_date, s.explanation,
-    )  # fmt: skip
-
-
 def run_payments(args: argparse.Namespace, location: DatabaseLocation) -> int:
     """Each tranche of each signed case, then the total ready to invoice per month."""
     today = args.today or date.today()
@@ -185,7 +148,7 @@ def run_payments(args: argparse.Namespace, location: DatabaseLocation) -> int:
     lines = [
         (case, kept)
         for case, states in all_lines
-        if (kept := [s for s in states if _in_month(s, args.month)])
+        if (kept := [s for s in states if belongs_to_month(s, args.month)])
     ]
     if price == 0:
         print(
@@ -206,8 +169,9 @@ def run_payments(args: argparse.Namespace, location: DatabaseLocation) -> int:
         }
         sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
     elif args.format == "csv":
-        rows = [_csv_row(case, s) for case, states in lines for s in states]
-        write_output(write_csv(_CSV_COLUMNS, rows, EXCEL), None)
+        rows = ((case.order_number, case.beneficiary, s)
+                for case, states in lines for s in states)  # fmt: skip
+        write_output(payments_csv(rows, EXCEL), None)
     else:
         sys.stdout.write(_table(price, today, lines))
     return 0

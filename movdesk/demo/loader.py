@@ -28,6 +28,7 @@ from .catalog import PARTNERS, REFERENTS
 from .enrich import EnrichContext, enrich_cases, order_documents
 from .generator import demo_employers, generate_cases
 from .identity import ascii_slug, fictitious_phone, fictitious_siret
+from .placements import enrich_placements
 
 #: Cases per import call and commit.
 CHUNK_SIZE = 2_000
@@ -70,7 +71,8 @@ def _directories(session: Session, rng: random.Random) -> dict[PartnerKind, list
             name=entry.name, kind=entry.kind, contact_name=entry.contact_name,
             phone=fictitious_phone(rng, mobile=False),
             email=f"contact@{ascii_slug(entry.name)[:40]}.example.org",
-            address=f"{rng.randint(1, 120)} rue de la République\n{entry.town[0]} {entry.town[1]}",
+            address=f"{rng.randint(1, 120)} rue de la République",
+            postcode=entry.town[0], town=entry.town[1],
         ))
     session.flush()
     partners: dict[PartnerKind, list[int]] = {}
@@ -91,7 +93,8 @@ def _employer_details(session: Session, seed: int, rng: random.Random) -> None:
         employer.contact_name = f"{rng.choice(('M.', 'Mme'))} {employer.name.split()[-1]}"
         employer.phone = fictitious_phone(rng, mobile=False)
         employer.email = f"recrutement@{ascii_slug(employer.name)[:40]}.example.com"
-        employer.address = f"{rng.randint(1, 200)} rue du Commerce\n{known.town[0]} {known.town[1]}"
+        employer.address = f"{rng.randint(1, 200)} rue du Commerce"
+        employer.postcode, employer.town = known.town
 
 
 def fill_demo(
@@ -137,6 +140,7 @@ def fill_demo(
             }
             order_documents(session, today, seed, chunk, ids)
             enrich_cases(session, ctx, chunk, ids)
+            enrich_placements(session, seed, today, list(ids.values()))
         done += len(chunk)
         if progress is not None:
             progress(done, cases)

@@ -5,7 +5,7 @@ from .agenda import WorkingPeriod
 from .audit import AuditEntry
 from .base import NAMING_CONVENTION, Base, column_values
 from .case import Beneficiary, Case, ReferentAssignment, StatusChange
-from .directory import Employer, OfficeSettings, Partner, Referent
+from .directory import DirectoryContact, Employer, OfficeSettings, Partner, Referent
 from .documents import CaseReport, DocumentSettings
 from .enums import (
     INTERRUPTION_REASONS,
@@ -24,13 +24,16 @@ from .enums import (
     InterviewStatus,
     PartnerKind,
     ReportKind,
+    RomeSource,
     SuspensionKind,
+    TargetDecision,
     Tranche,
 )
 from .finance import CaseDocument, PaymentTranche
 from .outcome import Exit
 from .periods import CompanyPeriod, Suspension
 from .plan import Action, Barrier, JobTarget
+from .rome import RomeJob
 from .schedule import DeadlineSchedule, ScheduledDeadline
 from .summary import CaseSummary
 
@@ -58,6 +61,7 @@ __all__ = [
     "ContractType",
     "ContractingResult",
     "DeadlineSchedule",
+    "DirectoryContact",
     "DocumentKind",
     "DocumentSettings",
     "Employer",
@@ -74,10 +78,13 @@ __all__ = [
     "Referent",
     "ReferentAssignment",
     "ReportKind",
+    "RomeJob",
+    "RomeSource",
     "ScheduledDeadline",
     "StatusChange",
     "Suspension",
     "SuspensionKind",
+    "TargetDecision",
     "Tranche",
     "WorkingPeriod",
     "column_values",

@@ -1,8 +1,13 @@
-"""The office and its directories: settings, referents, partners, employers."""
+"""The office and its directories: settings, referents, partners, employers, contacts.
+
+Names of partners and employers are not unique: two companies may share a name in two
+towns. What makes two entries the same (same SIRET, or same name and town with accents
+and case ignored) is :mod:`movdesk.services.directory`'s to say, when an entry is typed.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, CheckConstraint, Integer, String, Text
+from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import Base, Timestamped, enum_column
@@ -53,15 +58,20 @@ class Partner(Timestamped, Base):
     __tablename__ = "partner"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(200), unique=True, nullable=False)
+    name: Mapped[str] = mapped_column(String(200), nullable=False)
     kind: Mapped[PartnerKind] = mapped_column(
         enum_column(PartnerKind, "partner_kind"), default=PartnerKind.OTHER, nullable=False
     )
+    #: The main contact; others are :class:`DirectoryContact` rows.
     contact_name: Mapped[str | None] = mapped_column(String(200))
     phone: Mapped[str | None] = mapped_column(String(40))
     email: Mapped[str | None] = mapped_column(String(200))
+    #: Street lines; the postcode and the town have their own columns.
     address: Mapped[str | None] = mapped_column(Text)
     notes: Mapped[str | None] = mapped_column(Text)
+    siret: Mapped[str | None] = mapped_column(String(14))
+    postcode: Mapped[str | None] = mapped_column(String(10))
+    town: Mapped[str | None] = mapped_column(String(100))
 
 
 class Employer(Timestamped, Base):
@@ -70,11 +80,37 @@ class Employer(Timestamped, Base):
     __tablename__ = "employer"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(200), unique=True, nullable=False)
+    name: Mapped[str] = mapped_column(String(200), nullable=False)
     siret: Mapped[str | None] = mapped_column(String(14))
     sector: Mapped[str | None] = mapped_column(String(200))
+    #: The main contact; others are :class:`DirectoryContact` rows.
     contact_name: Mapped[str | None] = mapped_column(String(200))
     phone: Mapped[str | None] = mapped_column(String(40))
     email: Mapped[str | None] = mapped_column(String(200))
+    #: Street lines; the postcode and the town have their own columns.
     address: Mapped[str | None] = mapped_column(Text)
     notes: Mapped[str | None] = mapped_column(Text)
+    postcode: Mapped[str | None] = mapped_column(String(10))
+    town: Mapped[str | None] = mapped_column(String(100))
+
+
+class DirectoryContact(Timestamped, Base):
+    """A person to call at an employer or a partner (besides the entry's main contact)."""
+
+    __tablename__ = "directory_contact"
+    __table_args__ = (
+        CheckConstraint("(employer_id IS NULL) <> (partner_id IS NULL)", name="one_owner"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    employer_id: Mapped[int | None] = mapped_column(
+        ForeignKey("employer.id", ondelete="CASCADE"), index=True
+    )
+    partner_id: Mapped[int | None] = mapped_column(
+        ForeignKey("partner.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(200), nullable=False)
+    #: Function at the employer or partner (tutrice, conseillère, responsable RH…).
+    role: Mapped[str | None] = mapped_column(String(200))
+    phone: Mapped[str | None] = mapped_column(String(40))
+    email: Mapped[str | None] = mapped_column(String(200))

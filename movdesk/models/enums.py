@@ -364,3 +364,33 @@ class AuditAction(LabelledEnum):
 
 
 _labelled(AuditAction, {"create": "Création", "update": "Modification", "delete": "Suppression"})
+
+
+class TargetDecision(LabelledEnum):
+    """What the end-of-period evaluation decides about the job target tried."""
+
+    CONFIRMED = "confirmed"
+    CHANGED = "changed"
+    ABANDONED = "abandoned"
+
+
+_labelled(
+    TargetDecision,
+    {
+        "confirmed": "Projet professionnel confirmé",
+        "changed": "Projet professionnel modifié",
+        "abandoned": "Projet professionnel abandonné",
+    },
+)
+
+
+class RomeSource(LabelledEnum):
+    """Where a known job title with its ROME code comes from."""
+
+    #: The open-data referential of France Travail, imported in Paramètres.
+    IMPORTED = "imported"
+    #: Typed in a form before (or besides) the referential, and remembered.
+    TYPED = "typed"
+
+
+_labelled(RomeSource, {"imported": "Référentiel ROME importé", "typed": "Saisi au bureau"})

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, Timestamped, enum_column
 from .directory import Employer
-from .enums import SuspensionKind
+from .enums import SuspensionKind, TargetDecision
 
 if TYPE_CHECKING:
     from .case import Case
@@ -63,7 +63,18 @@ class CompanyPeriod(Timestamped, Base):
     job_target_id: Mapped[int | None] = mapped_column(
         ForeignKey("job_target.id", ondelete="SET NULL")
     )
+    #: Overall appraisal of the period (appréciation).
     evaluation: Mapped[str | None] = mapped_column(Text)
+    #: The tutor (tuteur) at the company, and how to reach them.
+    tutor_name: Mapped[str | None] = mapped_column(String(200))
+    tutor_phone: Mapped[str | None] = mapped_column(String(40))
+    #: What the period is for (objectifs de la période).
+    objectives: Mapped[str | None] = mapped_column(Text)
+    #: End-of-period evaluation: skills observed, and what it decides about the target.
+    skills_observed: Mapped[str | None] = mapped_column(Text)
+    target_decision: Mapped[TargetDecision | None] = mapped_column(
+        enum_column(TargetDecision, "target_decision")
+    )
 
     case: Mapped[Case] = relationship(back_populates="company_periods")
     employer: Mapped[Employer | None] = relationship()

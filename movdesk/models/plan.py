@@ -39,9 +39,19 @@ class Barrier(Timestamped, Base):
     )
     identified_on: Mapped[date | None] = mapped_column(Date)
     lifted_on: Mapped[date | None] = mapped_column(Date)
+    #: Handed to the partner (orientation): the request date, when to follow it up, and
+    #: when the partner's answer closed the request. Open while neither closed nor lifted.
+    referred_on: Mapped[date | None] = mapped_column(Date)
+    follow_up_on: Mapped[date | None] = mapped_column(Date)
+    referral_closed_on: Mapped[date | None] = mapped_column(Date)
 
     case: Mapped[Case] = relationship(back_populates="barriers")
     partner: Mapped[Partner | None] = relationship()
+
+    @property
+    def partner_name(self) -> str | None:
+        """The partner's name (the deadline rules read it under this name)."""
+        return self.partner.name if self.partner is not None else None
 
 
 class Action(Timestamped, Base):

@@ -8,7 +8,7 @@ open) is kept here, and the list becomes one indexed read.
 
 It is derived data, and it must never outlive the facts it came from. Database
 triggers see to that, whoever writes: any insert, change or removal of an interview,
-suspension, company period or exit, and any change of the case row, deletes the
+suspension, company period, exit or barrier, and any change of the case row, deletes the
 case's :class:`DeadlineSchedule` row, and its :class:`ScheduledDeadline` rows go with
 it by cascade. A case without a schedule (new, changed, imported, or asked about a day
 before ``since``) is worked out again from its facts at the next read
@@ -24,8 +24,9 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import Base
 
-#: The tables whose rows are facts of one case (``case_id``), read by the deadline rules.
-FACT_TABLES = ("interview", "suspension", "company_period", "case_exit")
+#: The tables whose rows are facts of one case (``case_id``), read by the deadline rules
+#: (barriers: the follow-up of a request handed to a partner).
+FACT_TABLES = ("interview", "suspension", "company_period", "case_exit", "barrier")
 
 
 class DeadlineSchedule(Base):

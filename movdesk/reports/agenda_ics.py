@@ -35,6 +35,9 @@ PRODID = "-//movdesk//Agenda MOV//FR"
 #: SEQUENCE counts seconds of change since this moment, so it only ever grows.
 _SEQUENCE_EPOCH = datetime(2020, 1, 1, tzinfo=UTC)
 
+#: The last line of the calendar, after its events.
+_END = b"END:VCALENDAR\r\n"
+
 #: Interview statuses that make an event cancelled.
 CANCELLED_STATUSES = frozenset({"absent", "excused"})
 
@@ -119,7 +122,12 @@ def _event(item: IcsEvent, token: str, paris: ZoneInfo) -> Event:
 
 
 def agenda_ics(events: Iterable[IcsEvent], *, token: str, name: str) -> bytes:
-    """The calendar file of ``events`` (in the order given), named ``name``."""
+    """The calendar file of ``events`` (in the order given), named ``name``.
+
+    Each event is written out as soon as it is built — the same bytes as the whole
+    calendar's ``to_ical()`` — so that whoever hands the events one by one (with a
+    progress bar and a cancel button) sees the whole of the work go by, writing included.
+    """
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -128,7 +136,8 @@ def agenda_ics(events: Iterable[IcsEvent], *, token: str, name: str) -> bytes:
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", TZID)
     calendar.add_component(paris_timezone())
+    head = bytes(calendar.to_ical())
+    assert head.endswith(_END)
     paris = ZoneInfo(TZID)
-    for item in events:
-        calendar.add_component(_event(item, token, paris))
-    return bytes(calendar.to_ical())
+    body = b"".join(bytes(_event(item, token, paris).to_ical()) for item in events)
+    return head[: -len(_END)] + body + _END

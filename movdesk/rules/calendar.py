@@ -90,8 +90,13 @@ def iso_week_label(d: date) -> str:
     return f"{year}-W{week:02d}"
 
 
+@lru_cache(maxsize=16384)
 def french_date(d: date) -> str:
-    """``JJ/MM/AAAA``, the date format of French users and of the Excel dialect."""
+    """``JJ/MM/AAAA``, the date format of French users and of the Excel dialect.
+
+    Cached: the payment explanations of a whole office write the same few thousand
+    dates over and over, and ``strftime`` costs more than the look-up.
+    """
     return d.strftime("%d/%m/%Y")
 
 

@@ -11,7 +11,12 @@ Decisions beyond the kinds table:
   recorded as not coming (no-show) it stays open only while S + 7 has not passed, since
   the interview can be rescheduled until then and the case is over afterwards;
 * ``weekly_interview`` and ``next_interview`` concern a case whose effective status is
-  active; ``follow_up_interview`` and ``retention_check`` follow the positive exit.
+  active; ``follow_up_interview`` and ``retention_check`` follow the positive exit;
+* ``partner_follow_up`` is the office's own reminder, not a deadline of the contract:
+  a barrier handed to a partner (orientation) with a follow-up date is to be followed
+  up by that date while the case is active, the barrier not lifted and the request not
+  closed by the partner's answer. ``movdesk deadlines --format json`` leaves it out
+  (:data:`CONTRACT_KINDS`, the closed list of EXCHANGE.md); every other list shows it.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from ..models.enums import CaseStatus, ContractingResult, ExitReason
+from ..models.enums import BarrierCategory, BarrierStatus, CaseStatus, ContractingResult, ExitReason
 from .calendar import add_months, french_date, practical_date
 from .outcomes import classify_exit, is_employment_or_business
 from .timeline import (
@@ -53,7 +58,11 @@ KINDS = (
     "interruption_notice",
     "follow_up_interview",
     "retention_check",
+    "partner_follow_up",
 )
+
+#: The kinds of EXCHANGE.md, the deadlines of the contract (the JSON's closed list).
+CONTRACT_KINDS = KINDS[:-1]
 
 #: The place of each kind in :data:`KINDS`: the order of a case's deadlines on one day.
 KIND_ORDER = {kind: index for index, kind in enumerate(KINDS)}
@@ -158,6 +167,32 @@ def _while_active(case: Any, today: date) -> Iterator[tuple[str, date, str]]:
             "renewal_contact",
             case.end_date - timedelta(days=15),
             "Contacter France Travail au sujet du renouvellement",
+        )
+    yield from partner_follow_ups(getattr(case, "barriers", ()))
+
+
+def is_open_referral(barrier: Any) -> bool:
+    """A barrier handed to a partner whose answer is still awaited (demande en cours)."""
+    return (
+        barrier.partner_name is not None
+        and barrier.referred_on is not None
+        and barrier.referral_closed_on is None
+        and barrier.status != BarrierStatus.LIFTED
+    )
+
+
+def partner_follow_ups(barriers: Iterable[Any]) -> Iterator[tuple[str, date, str]]:
+    """One ``partner_follow_up`` per open request with a follow-up date (module notes)."""
+    for barrier in barriers:
+        if not is_open_referral(barrier) or barrier.follow_up_on is None:
+            continue
+        partner = barrier.partner_name or "le partenaire"
+        category = BarrierCategory(barrier.category).label
+        yield (
+            "partner_follow_up",
+            barrier.follow_up_on,
+            f"Relancer {partner} (frein « {category} », demande du "
+            f"{french_date(barrier.referred_on)})",
         )
 
 

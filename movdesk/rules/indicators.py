@@ -25,7 +25,7 @@ from __future__ import annotations
 import calendar
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any, NamedTuple
 
@@ -240,6 +240,160 @@ def monthly_indicators(cases: Iterable[Any], month: str) -> list[IndicatorRow]:
     cumul = [sum(column) for column in zip(*totals.values(), strict=True)] if totals else []
     rows.append(IndicatorRow(CUMUL, *cumul))
     return rows
+
+
+# --- Behind a figure: the cases one count counts (drill-down) ---------------------------
+
+#: Count columns that are not stored on :class:`IndicatorRow` but derived from two that are.
+_DERIVED_MEMBERS = {"sorties_negatives": ("sortis", "sorties_positives")}
+
+
+def indicator_members(cases: Iterable[Any], month: str, cohort: str, column: str) -> list[Any]:
+    """The cases that ``column`` counts in the row ``cohort`` (``YYYY-MM`` or ``cumul``).
+
+    The very test :func:`monthly_indicators` adds up, case by case, so that the list
+    behind a figure always has exactly as many cases as the figure says.
+    """
+    if column not in COUNT_COLUMNS:
+        raise ValueError(f"not a count column: {column}")
+    _first, last = month_bounds(month)
+    counted, minus = _DERIVED_MEMBERS.get(column, (column, None))
+    position = _STORED.index(counted)
+    without = _STORED.index(minus) if minus is not None else None
+    found = []
+    for case in cases:
+        if case.start_date > last or (cohort != CUMUL and month_of(case.start_date) != cohort):
+            continue
+        counts = _case_counts(case, last)
+        if counts[position] and (without is None or not counts[without]):
+            found.append(case)
+    return found
+
+
+# --- The cumul row of many months at once (charts) --------------------------------------
+
+
+def cumul_series(cases: Iterable[Any], first_month: str, last_month: str) -> list[IndicatorRow]:
+    """The ``cumul`` row of :func:`monthly_indicators` for each month from first to last.
+
+    Equal, month by month, to ``monthly_indicators(cases, m)[-1]`` (a test holds it to
+    that on demo data and on random cases), in one pass over the cases instead of one
+    per month: everything the indicators compare with L, the last day of the month, is
+    a date d, and L ≥ d exactly when d's month is L's month or earlier. So each count
+    of a case is on during one or two runs of months, worked out once per case from
+    the month numbers of its dates, and added to the months of those runs.
+    """
+    low = _month_number(month_bounds(first_month)[0])
+    high = _month_number(month_bounds(last_month)[0])
+    if high < low:
+        return []
+    size = high - low + 1
+    width = len(_STORED)
+    # Difference arrays: +1 where a run starts, -1 where it stops (index size: never).
+    steps = [[0] * (size + 1) for _ in range(width)]
+
+    def run(column: int, start: int, stop: int | None = None) -> None:
+        begin = max(start, low) - low
+        end = size if stop is None else min(stop, high + 1) - low
+        if begin < end:
+            steps[column][begin] += 1
+            steps[column][end] -= 1
+
+    for case in cases:
+        _add_runs(case, run)
+    running = [0] * width
+    rows = []
+    for index in range(size):
+        for column, column_steps in enumerate(steps):
+            running[column] += column_steps[index]
+        rows.append(IndicatorRow(_month_label(low + index), *running))
+    return rows
+
+
+_RECUS, _NON_PRESENTES, _ENTRES, _REFUS, _ABANDONS, _SORTIS, _EN_COURS = (
+    _STORED.index(name)
+    for name in ("recus", "non_presentes", "entres", "refus", "abandons", "sortis", "en_cours")
+)
+_REPRISES, _POSITIVES, _MESURES, _MAINTIEN = (
+    _STORED.index(name)
+    for name in (
+        "reprises_emploi_en_cours", "sorties_positives", "maintien_mesures", "maintien_emploi"
+    )
+)
+
+
+def _add_runs(case: Any, run: Any) -> None:
+    """Call ``run(column, first_month, stop_month)`` for each run of months a count is on.
+
+    Month numbers throughout; a count is on from ``first`` to ``stop`` excluded (for
+    ever when ``stop`` is None). The conditions are those of :func:`_case_counts`.
+    """
+    start = _month_number(case.start_date)
+    result = case.contracting_result
+    known = start
+    if case.contracting_date is not None:
+        known = max(start, _month_number(case.contracting_date))
+    received = result in _RECEIVED
+    if received:
+        run(_RECUS, known)
+    # S + 7 < L, i.e. L ≥ S + 8: from the month of S + 8, until the result is known.
+    late = max(start, _month_number(case.start_date + timedelta(days=_CONTRACTING_DAYS + 1)))
+    run(_NON_PRESENTES, late, known if received else None)
+    if result == _REFUSED:
+        run(_REFUS, known)
+    if result != _SIGNED:
+        return
+    run(_ENTRES, known)
+    exit = case.exit
+    exit_month = None
+    if exit is not None:
+        exit_month = max(known, _month_number(exit.date))
+        reason = exit.reason
+        if reason in INTERRUPTION_REASONS:
+            run(_ABANDONS, exit_month)
+        in_job = reason in _JOB_OR_BUSINESS
+        if in_job:
+            run(_REPRISES, exit_month)
+        if reason in _PLACEMENTS and classify_exit(exit).positive:
+            run(_POSITIVES, exit_month)
+            if in_job:
+                measured = max(exit_month, _month_number(exit.date) + _RETENTION_MONTHS)
+                run(_MESURES, measured)
+                if exit.retained_at_3_months is True:
+                    run(_MAINTIEN, measured)
+    # Ended (sortis): the exit, or the end date as known on L, which is the renewed one
+    # from the month the renewal was decided (from the start when no date is known).
+    for first, stop in _ended_runs(case, known, exit_month):
+        run(_SORTIS, first, stop)
+    # Entered and not ended (en_cours): the months between the runs of ``sortis``.
+    begin: int | None = known
+    for first, stop in _ended_runs(case, known, exit_month):
+        if begin is not None and begin < first:
+            run(_EN_COURS, begin, first)
+        begin = stop
+    if begin is not None:
+        run(_EN_COURS, begin)
+
+
+def _ended_runs(case: Any, known: int, exit_month: int | None) -> list[tuple[int, int | None]]:
+    """The sorted, disjoint runs of months in which an entered case counts as ended."""
+    end = _month_number(case.end_date)
+    renewed_end = case.renewal_new_end_date
+    if renewed_end is None:
+        for_good = end if exit_month is None else min(exit_month, end)
+        return [(max(known, for_good), None)]
+    decided = known
+    if case.renewal_decision_date is not None:
+        decided = _month_number(case.renewal_decision_date)
+    after = max(decided, _month_number(renewed_end))
+    for_good = max(known, after if exit_month is None else min(exit_month, after))
+    # Before the decision, the order's E ends the case; from it on, the renewed E.
+    before = (max(known, end), decided)
+    if before[0] >= before[1]:
+        return [(for_good, None)]
+    if for_good <= before[1]:
+        return [(min(before[0], for_good), None)]
+    return [before, (for_good, None)]
 
 
 # --- Per-case detail (--detail) ---------------------------------------------------------

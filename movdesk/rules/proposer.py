@@ -20,7 +20,9 @@ interview at its time. The most urgent cases (earliest 14-day limit) choose firs
 
 A case already holding a planned individual interview of 30 minutes or more before its
 limit gets no proposal; nor does one whose limit has passed (the interruption is
-offered elsewhere) or that has no day left.
+offered elsewhere) or that has no day left. A case whose limit is today is not past
+it: unless an interview is planned today, it is listed as to be seen today (proposals
+start tomorrow).
 """
 
 from __future__ import annotations
@@ -49,6 +51,8 @@ from .working_hours import WeekHours, minutes_of, slot_starts, time_of
 PROPOSED_MINUTES = 45
 #: Proposed start times are on this grid, from the start of each working stretch.
 STEP_MINUTES = 15
+#: Why a case whose 14-day limit is today gets no proposal (they start tomorrow).
+_LIMIT_TODAY = "Limite des 14 jours aujourd'hui : à recevoir aujourd'hui même"
 
 
 @dataclass(frozen=True)
@@ -231,7 +235,7 @@ def propose(
             continue
         limit = latest_allowed_after(anchor, blocked_intervals(facts))
         last = min(limit, current_end(facts))
-        if limit < first:
+        if limit < today:
             skipped.append(
                 NoProposal(
                     case.case_id,
@@ -246,6 +250,10 @@ def propose(
             if getattr(planned, "time", None) is not None:
                 when += f" à {planned.time:%H:%M}"
             skipped.append(NoProposal(case.case_id, case.beneficiary, f"Déjà planifié le {when}"))
+            continue
+        if limit == today:
+            # Still within the rule today, but proposals start tomorrow: say it is urgent.
+            skipped.append(NoProposal(case.case_id, case.beneficiary, _LIMIT_TODAY))
             continue
         if last < first:
             skipped.append(

@@ -12,8 +12,10 @@ the office's database and the demo one.
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -23,10 +25,14 @@ from ..models import Beneficiary, Case, Interview, InterviewKind, InterviewStatu
 from ..models import Referent as ReferentRow
 from ..reports.agenda_ics import IcsEvent, agenda_ics
 from ..rules.validation import fr_date
+from .batches import Cancel, Cancelled, Progress
+from .exports import write_file
 
 #: The default range, around today (EXCHANGE.md).
 DAYS_BEFORE = 7
 DAYS_AFTER = 60
+#: Events written between two progress reports (and cancel checks).
+PROGRESS_EVERY = 200
 
 
 @dataclass(frozen=True)
@@ -40,8 +46,10 @@ class AgendaExport:
 
 
 def default_range(today: date) -> tuple[date, date]:
-    """Today − 7 days to today + 60 days."""
-    return today - timedelta(days=DAYS_BEFORE), today + timedelta(days=DAYS_AFTER)
+    """Today − 7 days to today + 60 days (within the calendar's first and last days)."""
+    first = date.fromordinal(max(date.min.toordinal(), today.toordinal() - DAYS_BEFORE))
+    last = date.fromordinal(min(date.max.toordinal(), today.toordinal() + DAYS_AFTER))
+    return first, last
 
 
 def database_token(session: Session) -> str:
@@ -92,14 +100,37 @@ def agenda_events(
     return events
 
 
+def _watched(
+    events: list[IcsEvent], progress: Progress | None, cancel: Cancel | None
+) -> Iterator[IcsEvent]:
+    """``events`` one by one, saying how far the file is and stopping when asked."""
+    total = len(events)
+    for done, event in enumerate(events):
+        if done % PROGRESS_EVERY == 0:
+            if cancel is not None and cancel():
+                raise Cancelled
+            if progress is not None:
+                progress(done, total)
+        yield event
+    if progress is not None:
+        progress(total, total)
+
+
 def export_agenda(
     factory: sessionmaker[Session],
     *,
     first: date,
     last: date,
     referent_id: int | None = None,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
 ) -> AgendaExport:
-    """The calendar file of the range; refused in French when the range is backwards."""
+    """The calendar file of the range; refused in French when the range is backwards.
+
+    ``progress(done, total)`` hears how many events are written, and ``cancel()`` stops
+    the work (:class:`~.batches.Cancelled`) — a file of thousands of events takes seconds,
+    so the window runs it in a worker.
+    """
     if last < first:
         raise UserError(
             f"La période de l'agenda est à l'envers : du {fr_date(first)} au {fr_date(last)}. "
@@ -113,5 +144,27 @@ def export_agenda(
         name = (
             f"Agenda MOV — {referent.full_name}" if referent else "Agenda MOV — tous les référents"
         )
-        data = agenda_ics(events, token=database_token(session), name=name)
+        token = database_token(session)
+    data = agenda_ics(_watched(events, progress, cancel), token=token, name=name)
     return AgendaExport(data, len(events), first, last)
+
+
+def write_agenda_file(
+    factory: sessionmaker[Session],
+    path: str | os.PathLike[str],
+    *,
+    first: date,
+    last: date,
+    referent_id: int | None = None,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> AgendaExport:
+    """« Exporter l'agenda (.ics) »: the calendar file of the range written to ``path``,
+    whole or not at all (nothing is written when cancelled)."""
+    export = export_agenda(
+        factory, first=first, last=last, referent_id=referent_id, progress=progress, cancel=cancel
+    )
+    if cancel is not None and cancel():
+        raise Cancelled
+    write_file(path, export.data)
+    return export

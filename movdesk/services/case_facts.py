@@ -4,8 +4,9 @@ Speed (**decision**, moved here from ``movdesk deadlines`` so that the case list
 summary refresh shares it): building ORM entities for every interview costs about ten
 times reading the same rows, so :func:`load_facts` reads only the columns the rules
 need, with one Core statement per table (cases, interviews, suspensions, company
-periods, exits), and returns light :class:`CaseFacts` objects with the entities'
-attribute names; the rules accept either (``movdesk.rules`` reads attributes only).
+periods, exits, barriers handed to a partner), and returns light :class:`CaseFacts`
+objects with the entities' attribute names; the rules accept either
+(``movdesk.rules`` reads attributes only).
 
 :func:`may_have_open_deadlines` is the SQL filter that leaves out only the cases that
 cannot have an open deadline whatever their details (see :mod:`movdesk.rules.deadlines`).
@@ -36,6 +37,7 @@ from sqlalchemy.orm import Session, aliased
 
 from ..models import (
     INTERRUPTION_REASONS,
+    Barrier,
     Beneficiary,
     Case,
     CaseStatus,
@@ -45,6 +47,7 @@ from ..models import (
     Interview,
     InterviewKind,
     InterviewStatus,
+    Partner,
     Referent,
     Suspension,
 )
@@ -102,6 +105,8 @@ class CaseFacts:
     suspensions: list[Any] = field(default_factory=list)
     company_periods: list[Any] = field(default_factory=list)
     exit: Any = None
+    #: Only the barriers handed to a partner and awaiting an answer (partner follow-ups).
+    barriers: list[Any] = field(default_factory=list)
 
 
 def _finished_exit(today: date) -> ColumnElement[bool]:
@@ -273,4 +278,28 @@ def load_facts(
     exits = select(Exit.case_id, *_EXIT_COLUMNS).where(Exit.case_id.in_(ids))
     for row in connection.execute(exits):
         kept[row[0]].exit = row
+    _attach(connection, open_referrals(ids), {i: f.barriers for i, f in kept.items()})
     return kept
+
+
+def open_referrals(ids: Any) -> Select[Any]:
+    """The barriers of the cases ``ids`` handed to a partner and not answered yet, with
+    what :func:`movdesk.rules.deadlines.partner_follow_ups` reads."""
+    return (
+        select(
+            Barrier.case_id,
+            Barrier.partner_id,
+            Barrier.referred_on,
+            Barrier.follow_up_on,
+            Barrier.referral_closed_on,
+            _stored_text(Barrier.status),
+            _stored_text(Barrier.category),
+            Partner.name.label("partner_name"),
+        )
+        .join(Partner, Partner.id == Barrier.partner_id)
+        .where(
+            Barrier.case_id.in_(ids),
+            Barrier.referred_on.is_not(None),
+            Barrier.referral_closed_on.is_(None),
+        )
+    )

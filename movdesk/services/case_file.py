@@ -7,7 +7,7 @@ returns a :class:`~.case_file_view.CaseFileView` of plain frozen dataclasses.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
@@ -38,10 +38,12 @@ from ..models.enums import (
     InterviewKind,
     InterviewStatus,
     SuspensionKind,
+    TargetDecision,
 )
 from ..rules.calendar import add_months
 from ..rules.case_strip import case_strip
-from ..rules.deadlines import MIN_COMPANY_PERIOD_DAYS, case_deadlines
+from ..rules.compliance import owed_dispatches
+from ..rules.deadlines import MIN_COMPANY_PERIOD_DAYS, case_deadlines, is_open_referral
 from ..rules.outcomes import classify_exit, earns_retention_check, french_number
 from ..rules.payments import case_tranches
 from ..rules.timeline import (
@@ -275,6 +277,10 @@ def _barrier(b: Barrier) -> BarrierRow:
         partner_id=b.partner_id,
         identified_on=b.identified_on,
         lifted_on=b.lifted_on,
+        referred_on=b.referred_on,
+        follow_up_on=b.follow_up_on,
+        referral_closed_on=b.referral_closed_on,
+        referral_open=is_open_referral(b),
     )
 
 
@@ -313,6 +319,8 @@ def _company_period(p: CompanyPeriod) -> CompanyPeriodRow:
         job_title=p.job_title,
         rome=p.rome,
         evaluation=p.evaluation,
+        tutor=" — ".join(t for t in (p.tutor_name, p.tutor_phone) if t) or None,
+        decision=TargetDecision(p.target_decision).label if p.target_decision else None,
     )
 
 
@@ -391,6 +399,7 @@ def _exit(case: Case, today: date) -> ExitBlock:
         retention_due=add_months(exit.date, 3) if checked else None,
         retained=exit.retained_at_3_months,
         retention_recorded_on=exit.retention_recorded_on,
+        complete=verdict.complete,
     )
 
 
@@ -404,36 +413,10 @@ def _dispatch(what: Dispatch, due: date | None, sent: date | None, today: date) 
 
 def _dispatches(case: Case, today: date) -> tuple[DispatchRow, ...]:
     """The documents owed to France Travail at this point of the case."""
-    rows = []
-    signing = case.contracting_date
-    if signing is not None and case.contracting_result == ContractingResult.SIGNED:
-        notice_due = signing + timedelta(days=2)
-        rows.append(_dispatch(Dispatch.CONTRACT, notice_due, case.contract_sent_date, today))
-    if signing is not None and case.contracting_result == ContractingResult.REFUSED:
-        notice_due = signing + timedelta(days=2)
-        rows.append(
-            _dispatch(Dispatch.REFUSAL_NOTICE, notice_due, case.refusal_notice_date, today)
-        )
-    if is_signed(case):
-        end = case.exit.date if case.exit is not None else None
-        due = add_months(case.start_date, 2)
-        # A case that ended before the intermediate report was due owes only the final one.
-        if end is None or end >= due or case.intermediate_sent_date is not None:
-            rows.append(
-                _dispatch(Dispatch.INTERMEDIATE_REPORT, due, case.intermediate_sent_date, today)
-            )
-        final_due = (end or current_end(case)) + timedelta(days=7)
-        rows.append(_dispatch(Dispatch.FINAL_REPORT, final_due, case.final_sent_date, today))
-    if case.exit is not None and ExitReason(case.exit.reason).is_interruption:
-        rows.append(
-            _dispatch(
-                Dispatch.INTERRUPTION_NOTICE,
-                case.exit.date + timedelta(days=2),
-                case.exit.notice_sent_date,
-                today,
-            )
-        )
-    return tuple(rows)
+    return tuple(
+        _dispatch(Dispatch[owed.kind.name], owed.due, owed.sent, today)
+        for owed in owed_dispatches(case, today)
+    )
 
 
 def _document(d: CaseDocument) -> DocumentRow:

@@ -125,6 +125,12 @@ class BarrierRow:
     partner_id: int | None
     identified_on: date | None
     lifted_on: date | None
+    #: The request handed to the partner, its follow-up date, the partner's answer.
+    referred_on: date | None = None
+    follow_up_on: date | None = None
+    referral_closed_on: date | None = None
+    #: Handed to the partner and not answered yet (the barrier still to lift).
+    referral_open: bool = False
 
 
 @dataclass(frozen=True)
@@ -169,6 +175,9 @@ class CompanyPeriodRow:
     job_title: str | None
     rome: str | None
     evaluation: str | None
+    #: The tutor (name and phone) and the decision about the job target, in French.
+    tutor: str | None = None
+    decision: str | None = None
 
 
 @dataclass(frozen=True)
@@ -207,6 +216,8 @@ class ExitBlock:
     retention_due: date | None
     retained: bool | None
     retention_recorded_on: date | None
+    #: False while a fact the verdict needs is missing (« À compléter : … »).
+    complete: bool = True
 
 
 @dataclass(frozen=True)

@@ -47,8 +47,17 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from ..models import Beneficiary, Case, CaseStatus, CaseSummary, ContractingResult, Exit, Referent
-from ..rules.deadlines import deadline_status
+from ..models import (
+    Beneficiary,
+    Case,
+    CaseStatus,
+    CaseSummary,
+    CompanyPeriod,
+    ContractingResult,
+    Exit,
+    Referent,
+)
+from ..rules.deadlines import MIN_COMPANY_PERIOD_DAYS, deadline_status
 from .case_search import has_unsummarised, search_condition, search_ids
 
 #: Ids (and display rows) read at once: the first page after each keystroke, and one
@@ -88,6 +97,8 @@ class CaseListQuery:
     phase: int | None = None
     #: Only the cases with a deadline past or an alert (« En retard »).
     late_only: bool = False
+    #: Only the running cases in phase 2 without a company period of 7 days at least.
+    without_period: bool = False
     sort: SortKey = SortKey.NEXT_DUE
     descending: bool = False
 
@@ -104,7 +115,7 @@ class CaseRow:
     referent: str
     status: CaseStatus
     phase: int | None
-    #: Day n of 180 (S is day 1), stopped at the end of the case; None before S.
+    #: Day n (S is day 1), stopped at the end of the case; None before S.
     day: int | None
     last_interview: date | None
     next_due: date | None
@@ -113,6 +124,10 @@ class CaseRow:
     next_status: str | None
     #: Open deadlines overdue or due on the day of the summary; None without summary.
     alert_count: int | None
+    #: Running, in phase 2, and no company period of 7 days at least (an alert).
+    needs_period: bool = False
+    #: Days from S to the current end (E, or the renewed end), both counted.
+    total_days: int | None = None
 
     @property
     def beneficiary(self) -> str:
@@ -168,6 +183,27 @@ class _Expressions:
             else_=type_coerce(func.nullif(func.max(number, 0), 0), Integer),
         )
         self.late = or_(CaseSummary.next_due < day, CaseSummary.alert_count > 0)
+        # Phase 2 of a running case without the mandatory company period (≥ 7 days).
+        enough = (
+            select(CompanyPeriod.id)
+            .where(
+                CompanyPeriod.case_id == Case.id,
+                func.julianday(CompanyPeriod.end_date) - func.julianday(CompanyPeriod.start_date)
+                >= MIN_COMPANY_PERIOD_DAYS - 1,
+            )
+            .correlate_except(CompanyPeriod)
+            .exists()
+        )
+        self.needs_period: ColumnElement[Any] = and_(
+            self.status == CaseStatus.ACTIVE.value,
+            signed,
+            Case.phase2_start.is_not(None),
+            ~enough,
+        )
+        # The length of the case « n / total » is read against: E, or the renewed end.
+        self.total_days: ColumnElement[Any] = (
+            cast(func.julianday(current_end) - func.julianday(Case.start_date), Integer) + 1
+        )
 
 
 @lru_cache(maxsize=4)
@@ -175,6 +211,17 @@ def _expressions(today: date) -> _Expressions:
     """The computed columns as of ``today``, built once a day: building them takes
     SQLAlchemy about a millisecond, and a keystroke reads three statements."""
     return _Expressions(today)
+
+
+def status_expression(today: date) -> ColumnElement[Any]:
+    """SQL: the effective status code of a case (its ``Case`` row) as of ``today``."""
+    return _expressions(today).status
+
+
+def needs_period_expression(today: date) -> ColumnElement[Any]:
+    """SQL: the case (its ``Case`` row) is running in phase 2 without a company period
+    of 7 days at least, as of ``today``."""
+    return _expressions(today).needs_period
 
 
 def _searches_unsummarised(session: Session, query: CaseListQuery) -> bool:
@@ -284,6 +331,8 @@ def _filtered(
         statement = statement.where(sql.phase == query.phase)
     if query.late_only:
         statement = statement.where(sql.late)
+    if query.without_period:
+        statement = statement.where(sql.needs_period)
     return statement
 
 
@@ -343,7 +392,7 @@ def count_statement(query: CaseListQuery, today: date, *, unsummarised: bool = T
     """
     filtered = (
         query.referent_id is not None or query.statuses or query.phase is not None
-        or query.late_only
+        or query.late_only or query.without_period
     )  # fmt: skip
     found = None if filtered else search_ids(query.text, unsummarised=unsummarised)
     if found is not None:
@@ -432,12 +481,14 @@ def rows_for(session: Session, ids: Sequence[int], today: date) -> dict[int, Cas
             CaseSummary.next_due,
             CaseSummary.next_label,
             CaseSummary.alert_count,
+            sql.needs_period,
+            sql.total_days,
         )
     ).where(Case.id.in_(ids))
     rows: dict[int, CaseRow] = {}
     for values in session.connection().execute(statement):
         (case_id, number, last, first, pe_id, referent, status, phase, day,
-         last_interview, next_due, next_label, alerts) = values  # fmt: skip
+         last_interview, next_due, next_label, alerts, needs_period, total) = values  # fmt: skip
         rows[case_id] = CaseRow(
             case_id=case_id,
             order_number=number,
@@ -453,6 +504,8 @@ def rows_for(session: Session, ids: Sequence[int], today: date) -> dict[int, Cas
             next_label=next_label,
             next_status=deadline_status(next_due, today) if next_due else None,
             alert_count=alerts,
+            needs_period=bool(needs_period),
+            total_days=total,
         )
     return rows
 

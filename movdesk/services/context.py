@@ -217,12 +217,27 @@ class Work:
             summary=summary,
             before=before,
         )
+        self._remember(action, obj, case_id, before)
+
+    def _remember(
+        self, action: AuditAction, obj: Any, case_id: int | None, before: dict[str, Any] | None
+    ) -> None:
+        """Keep the row for the undo, and what to announce."""
         self.rows.append(_row_change(action, obj, case_id, before))
         self.entities.add(audit.entity_name(obj))
         if case_id is not None:
             self.case_ids.add(case_id)
         if action is not AuditAction.UPDATE:
             self.kind = action
+
+    def log_many(
+        self, items: list[tuple[AuditAction, Any, int | None, str, dict[str, Any] | None]]
+    ) -> None:
+        """:meth:`log` for many rows at once, ``(action, obj, case_id, summary, before)``
+        each; deleted rows must still be in the session (they are deleted after)."""
+        audit.record_many(self.session, user=self.user, items=items)
+        for action, obj, case_id, _summary, before in items:
+            self._remember(action, obj, case_id, before)
 
     def sync_status(self, case: Case) -> None:
         """Move the recorded status to what the facts now say, dated and recorded."""

@@ -10,19 +10,15 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import select
-from sqlalchemy.orm import Bundle, Session
 
 from ..errors import UserError
 from ..exchange import ImportSummary, dumps, export_cases, import_cases, load_file
-from ..models import Case, Exit
 from ..reports.csv_export import EXCEL, CsvDialect
 from ..reports.monthly import monthly_csv
 from ..store.files import os_error_cause, write_atomically
 from ..store.guard import refuse_protected_target
 from .context import Desk
+from .indicator_data import indicator_cases
 
 _MONTH_RE = re.compile(r"^[0-9]{4}-(0[1-9]|1[0-2])$")
 
@@ -44,53 +40,6 @@ def write_file(path: str | os.PathLike[str], data: bytes) -> None:
             f"Impossible d'écrire « {path} » : {os_error_cause(error)}. "
             "Aucun fichier n'a été modifié."
         ) from None
-
-
-class _OptionalRow(Bundle):
-    """A nested row, or None when the outer join found nothing (its first column is NULL)."""
-
-    def create_row_processor(self, query: Any, procs: Any, labels: Any) -> Any:
-        make = super().create_row_processor(query, procs, labels)
-        first = procs[0]
-
-        def process(row: Any) -> Any:
-            return None if first(row) is None else make(row)
-
-        return process
-
-
-#: What the indicators and the detail read of a case and of its exit.
-_INDICATOR_QUERY = select(
-    Case.order_number,
-    Case.start_date,
-    Case.end_date,
-    Case.renewal_new_end_date,
-    Case.renewal_decision_date,
-    Case.contracting_date,
-    Case.contracting_result,
-    _OptionalRow(
-        "exit",
-        Exit.id,
-        Exit.date,
-        Exit.reason,
-        Exit.employment_contract,
-        Exit.employment_start,
-        Exit.employment_end,
-        Exit.employment_full_time,
-        Exit.employment_hours_per_month,
-        Exit.training_hours_total,
-        Exit.training_hours_per_week,
-        Exit.training_qualifying,
-        Exit.training_afpr,
-        Exit.business_auto_entrepreneur,
-        Exit.retained_at_3_months,
-    ),
-).outerjoin(Case.exit)
-
-
-def indicator_cases(session: Session) -> list[Any]:
-    """Every case as the monthly indicators read it: the needed columns, in one query."""
-    return list(session.execute(_INDICATOR_QUERY).all())
 
 
 def import_file(desk: Desk, path: str) -> ImportSummary:

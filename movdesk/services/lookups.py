@@ -32,8 +32,10 @@ from ..models.enums import (
     InterviewKind,
     InterviewStatus,
     SuspensionKind,
+    TargetDecision,
 )
 from .context import CASE_LOAD, Desk, fetch
+from .summary import fold
 
 
 @dataclass(frozen=True)
@@ -45,23 +47,32 @@ class Choice:
 
 
 def referent_choices(desk: Desk, *, active_only: bool = True) -> list[Choice]:
-    """Referents by name; only those still working here unless ``active_only`` is False."""
-    query = select(Referent.id, Referent.full_name).order_by(Referent.full_name)
+    """Referents by name in French order (accents ignored); only those still working
+    here unless ``active_only`` is False."""
+    query = select(Referent.id, Referent.full_name)
     if active_only:
         query = query.where(Referent.active.is_(True))
-    return desk.read(lambda s: [Choice(i, n) for i, n in s.execute(query)])
+    choices = desk.read(lambda s: [Choice(i, n) for i, n in s.execute(query)])
+    return sorted(choices, key=lambda c: fold(c.label))
+
+
+def _named(name: str, town: str | None) -> str:
+    """``Boulangerie Petit (Lille)``: names may repeat from one town to another."""
+    return f"{name} ({town})" if town else name
 
 
 def partner_choices(desk: Desk) -> list[Choice]:
-    """Local partners by name (CCAS, CAF, associations…)."""
-    query = select(Partner.id, Partner.name).order_by(Partner.name)
-    return desk.read(lambda s: [Choice(i, n) for i, n in s.execute(query)])
+    """Local partners by name (CCAS, CAF, associations…), with their town."""
+    query = select(Partner.id, Partner.name, Partner.town).order_by(Partner.name, Partner.town)
+    return desk.read(lambda s: [Choice(i, _named(n, t)) for i, n, t in s.execute(query)])
 
 
 def employer_choices(desk: Desk) -> list[Choice]:
-    """Companies of the network by name."""
-    query = select(Employer.id, Employer.name).order_by(Employer.name)
-    return desk.read(lambda s: [Choice(i, n) for i, n in s.execute(query)])
+    """Companies of the network by name, with their town."""
+    query = select(Employer.id, Employer.name, Employer.town).order_by(
+        Employer.name, Employer.town
+    )
+    return desk.read(lambda s: [Choice(i, _named(n, t)) for i, n, t in s.execute(query)])
 
 
 def load_case(desk: Desk, case_id: int) -> Case:
@@ -115,6 +126,9 @@ class BarrierValues:
     description: str | None
     status: BarrierStatus
     partner_id: int | None
+    referred_on: date | None = None
+    follow_up_on: date | None = None
+    referral_closed_on: date | None = None
 
 
 def read_barrier(desk: Desk, barrier_id: int) -> BarrierValues:
@@ -127,6 +141,9 @@ def read_barrier(desk: Desk, barrier_id: int) -> BarrierValues:
             description=row.description,
             status=BarrierStatus(row.status),
             partner_id=row.partner_id,
+            referred_on=row.referred_on,
+            follow_up_on=row.follow_up_on,
+            referral_closed_on=row.referral_closed_on,
         )
 
     return desk.read(query)
@@ -173,6 +190,12 @@ class CompanyPeriodValues:
     rome: str | None
     job_target_id: int | None
     evaluation: str | None
+    employer_town: str | None = None
+    tutor_name: str | None = None
+    tutor_phone: str | None = None
+    objectives: str | None = None
+    skills_observed: str | None = None
+    target_decision: TargetDecision | None = None
 
 
 def read_company_period(desk: Desk, period_id: int) -> CompanyPeriodValues:
@@ -189,6 +212,14 @@ def read_company_period(desk: Desk, period_id: int) -> CompanyPeriodValues:
             rome=row.rome,
             job_target_id=row.job_target_id,
             evaluation=row.evaluation,
+            employer_town=row.employer.town if row.employer is not None else None,
+            tutor_name=row.tutor_name,
+            tutor_phone=row.tutor_phone,
+            objectives=row.objectives,
+            skills_observed=row.skills_observed,
+            target_decision=(
+                TargetDecision(row.target_decision) if row.target_decision is not None else None
+            ),
         )
 
     return desk.read(query)

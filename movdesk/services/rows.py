@@ -4,10 +4,12 @@ action-plan steps and job targets.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, time
 from enum import Enum
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ..models import (
     DEFAULT_INTERVIEW_MINUTES,
@@ -26,21 +28,17 @@ from ..models import (
     JobTarget,
     Suspension,
     SuspensionKind,
+    TargetDecision,
 )
 from ..rules.validation import Problem, fr_date
-from .context import Desk, Work
+from .context import Desk, Work, fetch
+from .directory import entry_label
 from .editing import add_row, edit_row, remove_row
 from .errors import ValidationFailed
+from .rome import code_problem, normalise_code, remember_title, validated_code
+from .summary import fold
 
 DESCRIPTION_REQUIRED = "la description de l'action est obligatoire."
-_ROME_SHAPE = "une lettre majuscule suivie de 4 chiffres (ex. D1106)"
-
-
-def _rome(value: str | None, field: str) -> str | None:
-    code = (value or "").strip().upper() or None
-    if code and not (len(code) == 5 and code[0].isalpha() and code[1:].isdigit()):
-        raise ValidationFailed([Problem(field, f"le code ROME s'écrit {_ROME_SHAPE}.")])
-    return code
 
 
 def _interview_text(kind: InterviewKind, on: date, status: InterviewStatus) -> str:
@@ -199,17 +197,67 @@ def delete_suspension(desk: Desk, suspension_id: int) -> None:
     )
 
 
-def _employer(work: Work, employer_id: int | None, employer_name: str | None) -> Employer | None:
+def employer_for(
+    session: Session, employer_id: int | None, employer_name: str | None
+) -> Employer | None:
+    """The employer chosen (by id), or the one of the directory with the name typed
+    (accents and case ignored), or a new entry of the directory with that name (created
+    on the fly)."""
     if employer_id is not None:
-        return work.get(Employer, employer_id)
+        return fetch(session, Employer, employer_id)
     name = " ".join((employer_name or "").split())
     if not name:
         return None
-    found = work.session.scalars(select(Employer).where(Employer.name == name)).first()
-    if found is None:
-        found = Employer(name=name)
-        work.session.add(found)
-    return found
+    if len(name) > 200:
+        raise ValidationFailed([Problem("employer", "200 caractères au plus pour le nom.")])
+    key = fold(name)
+    found = [
+        row
+        for row in session.scalars(select(Employer).order_by(Employer.id))
+        if fold(" ".join(row.name.split())) == key
+    ]
+    if len(found) > 1:
+        towns = ", ".join(entry_label(row.name, row.town) for row in found)
+        raise ValidationFailed(
+            [
+                Problem(
+                    "employer",
+                    f"plusieurs entreprises de l'annuaire portent ce nom ({towns}) : "
+                    "choisissez la bonne dans la liste.",
+                )
+            ]
+        )
+    if found:
+        return found[0]
+    created = Employer(name=name)
+    session.add(created)
+    return created
+
+
+def _period_code(work: Work, rome: str | None, *, kept: str | None = None) -> str | None:
+    """The code of a company period: a code of the wrong shape is left to the rules, which
+    refuse it with every other problem of the form; a well-shaped one is checked against
+    the imported referential."""
+    code = normalise_code(rome)
+    if code_problem(code, "rome") is not None:
+        return code
+    return validated_code(work, code, "rome", kept=kept)
+
+
+def _period_text_fields(
+    tutor_name: str | None,
+    tutor_phone: str | None,
+    objectives: str | None,
+    skills_observed: str | None,
+) -> dict[str, str | None]:
+    """The free texts of a company period, tidied (blank is None); the rules check
+    what they may hold when the case is validated."""
+    return {
+        "tutor_name": " ".join((tutor_name or "").split()) or None,
+        "tutor_phone": " ".join((tutor_phone or "").split()) or None,
+        "objectives": (objectives or "").strip() or None,
+        "skills_observed": (skills_observed or "").strip() or None,
+    }
 
 
 def add_company_period(
@@ -224,21 +272,31 @@ def add_company_period(
     rome: str | None = None,
     job_target_id: int | None = None,
     evaluation: str | None = None,
+    tutor_name: str | None = None,
+    tutor_phone: str | None = None,
+    objectives: str | None = None,
+    skills_observed: str | None = None,
+    target_decision: TargetDecision | None = None,
     accept_warnings: bool = False,
 ) -> int:
-    """A period in a company (1 to 6 weeks; under 7 days is accepted with a warning)."""
-    code = _rome(rome, "rome")
+    """A period in a company (1 to 6 weeks; under 7 days is accepted with a warning),
+    with its tutor, objectives and, once it ended, its evaluation."""
+    texts = _period_text_fields(tutor_name, tutor_phone, objectives, skills_observed)
 
     def make(work: Work, case: Case) -> CompanyPeriod:
+        code = _period_code(work, rome)
         row = CompanyPeriod(
-            employer=_employer(work, employer_id, employer_name),
+            employer=employer_for(work.session, employer_id, employer_name),
             start_date=start,
             end_date=end,
             job_title=job_title or None,
             rome=code,
             job_target_id=job_target_id,
             evaluation=evaluation or None,
+            target_decision=target_decision,
+            **texts,
         )
+        remember_title(work, code, job_title)
         case.company_periods.append(row)
         return row
 
@@ -264,16 +322,27 @@ def update_company_period(
     rome: str | None = None,
     job_target_id: int | None = None,
     evaluation: str | None = None,
+    tutor_name: str | None = None,
+    tutor_phone: str | None = None,
+    objectives: str | None = None,
+    skills_observed: str | None = None,
+    target_decision: TargetDecision | None = None,
     accept_warnings: bool = False,
 ) -> list[Problem]:
-    """Correct a company period: its company, dates, job and evaluation."""
-    code = _rome(rome, "rome")
+    """Correct a company period: its company, dates, job, tutor, objectives and
+    evaluation."""
+    texts = _period_text_fields(tutor_name, tutor_phone, objectives, skills_observed)
 
     def change(work: Work, row: CompanyPeriod) -> str:
-        row.employer = _employer(work, employer_id, employer_name)
+        code = _period_code(work, rome, kept=row.rome)
+        row.employer = employer_for(work.session, employer_id, employer_name)
         row.start_date, row.end_date = start, end
         row.job_title, row.rome = job_title or None, code
         row.job_target_id, row.evaluation = job_target_id, evaluation or None
+        row.target_decision = target_decision
+        for field, value in texts.items():
+            setattr(row, field, value)
+        remember_title(work, code, job_title)
         return _period_text(start, end)
 
     return edit_row(
@@ -310,6 +379,77 @@ def delete_company_period(desk: Desk, period_id: int) -> None:
     )
 
 
+class _Keep(Enum):
+    """What a correction leaves as it is when the caller does not name it."""
+
+    KEEP = "keep"
+
+
+KEEP = _Keep.KEEP
+
+
+@dataclass(frozen=True)
+class Referral:
+    """A barrier handed to its partner (orientation): the request date, when to follow it
+    up, and when the partner's answer closed the request."""
+
+    referred_on: date | None = None
+    follow_up_on: date | None = None
+    closed_on: date | None = None
+
+
+def _check_referral(case: Case, referral: Referral, partner_id: int | None, today: date) -> None:
+    problems = []
+    on, follow_up, closed = referral.referred_on, referral.follow_up_on, referral.closed_on
+    if on is None:
+        for field, value in (("follow_up_on", follow_up), ("referral_closed_on", closed)):
+            if value is not None:
+                problems.append(Problem(field, "indiquez d'abord la date de la demande."))
+    else:
+        if partner_id is None:
+            problems.append(
+                Problem("partner_id", "choisissez le partenaire à qui le frein est confié.")
+            )
+        if on > today:
+            problems.append(
+                Problem("referred_on", "la date de la demande ne peut pas être à venir.")
+            )
+        if on < case.start_date:
+            problems.append(
+                Problem(
+                    "referred_on",
+                    f"la demande précède le début de la prestation ({fr_date(case.start_date)}).",
+                )
+            )
+        if follow_up is not None and follow_up < on:
+            problems.append(
+                Problem("follow_up_on", f"la relance suit la demande ({fr_date(on)}).")
+            )
+        if closed is not None and closed < on:
+            problems.append(
+                Problem("referral_closed_on", f"la réponse suit la demande ({fr_date(on)}).")
+            )
+    if problems:
+        raise ValidationFailed(problems)
+
+
+def _apply_referral(row: Barrier, referral: Referral) -> None:
+    row.referred_on = referral.referred_on
+    row.follow_up_on = referral.follow_up_on
+    row.referral_closed_on = referral.closed_on
+
+
+def _referral_text(text: str, referral: Referral) -> str:
+    """``text`` followed by what was handed to the partner, if anything."""
+    if referral.referred_on is not None:
+        text += f", confié au partenaire le {fr_date(referral.referred_on)}"
+    if referral.closed_on is not None:
+        text += f", réponse le {fr_date(referral.closed_on)}"
+    elif referral.follow_up_on is not None:
+        text += f", relance le {fr_date(referral.follow_up_on)}"
+    return text
+
+
 def add_barrier(
     desk: Desk,
     case_id: int,
@@ -319,10 +459,14 @@ def add_barrier(
     status: BarrierStatus = BarrierStatus.IDENTIFIED,
     partner_id: int | None = None,
     identified_on: date | None = None,
+    referral: Referral | None = None,
 ) -> int:
-    """A barrier identified in the diagnostic, and the partner who can lift it."""
+    """A barrier identified in the diagnostic, the partner who can lift it, and the
+    request handed to that partner."""
+    handed = referral or Referral()
 
     def make(work: Work, case: Case) -> Barrier:
+        _check_referral(case, handed, partner_id, desk.today())
         row = Barrier(
             category=category,
             description=description or None,
@@ -330,10 +474,12 @@ def add_barrier(
             partner_id=partner_id,
             identified_on=identified_on or desk.today(),
         )
+        _apply_referral(row, handed)
         case.barriers.append(row)
         return row
 
-    return add_row(desk, case_id, "Ajouter un frein", make, f"Frein : {category.label}")
+    summary = _referral_text(f"Frein : {category.label}", handed)
+    return add_row(desk, case_id, "Ajouter un frein", make, summary)
 
 
 def update_barrier(
@@ -343,12 +489,26 @@ def update_barrier(
     status: BarrierStatus,
     description: str | None = None,
     partner_id: int | None = None,
+    referral: Referral | _Keep = KEEP,
 ) -> None:
+    """Follow a barrier up: its status, description, partner and (unless left as it is)
+    the request handed to the partner."""
+
     def change(work: Work, row: Barrier) -> str:
+        handed = (
+            Referral(row.referred_on, row.follow_up_on, row.referral_closed_on)
+            if isinstance(referral, _Keep)
+            else referral
+        )
+        _check_referral(row.case, handed, partner_id, desk.today())
         row.status, row.description, row.partner_id = status, description or None, partner_id
+        _apply_referral(row, handed)
         if status is BarrierStatus.LIFTED and row.lifted_on is None:
             row.lifted_on = desk.today()
-        return f"Frein {BarrierCategory(row.category).label} : {status.label.lower()}"
+        if status is not BarrierStatus.LIFTED:
+            row.lifted_on = None
+        category = BarrierCategory(row.category)
+        return _referral_text(f"Frein {category.label} : {status.label.lower()}", handed)
 
     edit_row(desk, Barrier, barrier_id, "Modifier un frein", change)
 
@@ -374,15 +534,6 @@ def add_action(
         return row
 
     return add_row(desk, case_id, "Ajouter une action", make, f"Action : {description.strip()}")
-
-
-class _Keep(Enum):
-    """What a correction leaves as it is when the caller does not name it."""
-
-    KEEP = "keep"
-
-
-KEEP = _Keep.KEEP
 
 
 def update_action(
@@ -421,12 +572,21 @@ def update_action(
 
 def add_job_target(desk: Desk, case_id: int, *, title: str, rome: str | None = None) -> int:
     """A professional lead (piste professionnelle) with its ROME code."""
+    problems = []
     if not title.strip():
-        raise ValidationFailed([Problem("title", "l'intitulé du métier est obligatoire.")])
-    code = _rome(rome, "rome")
+        problems.append(Problem("title", "l'intitulé du métier est obligatoire."))
+    elif len(title.strip()) > 200:
+        problems.append(Problem("title", "200 caractères au plus pour l'intitulé."))
+    shape = code_problem(normalise_code(rome), "rome")
+    if shape is not None:
+        problems.append(shape)
+    if problems:
+        raise ValidationFailed(problems)
 
     def make(work: Work, case: Case) -> JobTarget:
-        row = JobTarget(title=title.strip(), rome=code)
+        code = validated_code(work, rome, "rome")
+        row = JobTarget(title=" ".join(title.split()), rome=code)
+        remember_title(work, code, row.title)
         case.job_targets.append(row)
         return row
 

@@ -10,8 +10,10 @@ changed since (another window, another referent) rather than overwrite that work
 Decisions:
 
 * Only the actions of :data:`UNDOABLE_ACTIONS` are undone: the case actions of
-  ``orders``, ``milestones`` and ``rows``. Settings, imports and the like are not; they
-  are re-done through their own screens.
+  ``orders``, ``milestones`` and ``rows``, the supporting documents ticked and the
+  invoicing marks of ``checklist`` and ``invoicing``, and the directory's
+  (``directory_edit``). Settings, imports and the like are not; they are re-done
+  through their own screens.
 * The recorded status of a case is not copied back: the status is re-synchronised from
   the facts, so the status history gains a dated line instead of losing one.
 * Undoing an order registration deletes the case while nothing was added to it since;
@@ -20,6 +22,13 @@ Decisions:
 * Undoing a change of referent also takes back the new line of the referent history
   and reopens the previous one.
 * An employer created on the fly by a company period stays in the directory.
+* An action that wrote more than :data:`MAX_UNDO_ROWS` rows (a month's invoice of a
+  very large office) is not offered: taking it back row by row would hold the window
+  for many seconds. Such actions have their own reverse (« Annuler la facture »,
+  « Annuler le paiement »), which works on any number of tranches at once.
+* Rows the action deleted come back before the rows it changed are set back, so that
+  undoing a merge of two directory entries restores the absorbed entry first, then
+  points its periods, hires, barriers… at it again.
 """
 
 from __future__ import annotations
@@ -42,8 +51,13 @@ UNDOABLE_ACTIONS = frozenset(
     {
         # orders
         "Ajouter un référent",
+        "Renommer un référent",
+        "Désactiver un référent",
+        "Réactiver un référent",
         "Enregistrer une lettre de commande",
         "Changer de référent",
+        "Modifier le bénéficiaire",
+        "Modifier la commande",
         # milestones
         "Enregistrer l'entretien de contractualisation",
         "Copie du contrat envoyée à France Travail",
@@ -74,12 +88,30 @@ UNDOABLE_ACTIONS = frozenset(
         "Ajouter une action",
         "Modifier une action",
         "Ajouter une piste professionnelle",
+        # directory (services.directory_edit)
+        "Ajouter une entreprise",
+        "Modifier une entreprise",
+        "Supprimer une entreprise",
+        "Ajouter un partenaire",
+        "Modifier un partenaire",
+        "Supprimer un partenaire",
+        "Ajouter un contact",
+        "Modifier un contact",
+        "Supprimer un contact",
+        "Fusionner deux entrées de l'annuaire",
         # documents (printing itself is not undone: the paper exists)
         "Marquer un document signé",
         "Marquer un document envoyé",
         "Joindre une copie signée",
         "Retirer une copie jointe",
         "Enregistrer le texte d'un bilan",
+        # payments (checklist and invoicing)
+        "Pièce justificative reçue",
+        "Réception d'une pièce effacée",
+        "Facturer des tranches",
+        "Enregistrer un paiement",
+        "Annuler une facturation",
+        "Annuler un paiement",
         # agenda
         "Déplacer un rendez-vous",
         "Planifier des rendez-vous",
@@ -87,6 +119,8 @@ UNDOABLE_ACTIONS = frozenset(
 )
 
 UNDO_PREFIX = "Annulation : "
+#: Actions that wrote more rows than this are not taken back by Ctrl+Z (module notes).
+MAX_UNDO_ROWS = 1000
 NOTHING_TO_UNDO = "Rien à annuler : aucune modification n'a été enregistrée depuis l'ouverture."
 STALE = (
     "Impossible d'annuler « {name} » : ces données ont été modifiées depuis "
@@ -115,7 +149,7 @@ class _Net:
 def undo_label(desk: Desk) -> str | None:
     """The name of the action Ctrl+Z would take back, or None when there is none."""
     record = desk.last_undoable
-    if record is None or record.name not in UNDOABLE_ACTIONS:
+    if record is None or record.name not in UNDOABLE_ACTIONS or len(record.rows) > MAX_UNDO_ROWS:
         return None
     return record.name
 
@@ -241,6 +275,12 @@ def undo_last(desk: Desk) -> str:
         raise UserError(NOTHING_TO_UNDO)
     if record.name not in UNDOABLE_ACTIONS:
         raise UserError(f"La dernière action, « {record.name} », ne peut pas être annulée.")
+    if len(record.rows) > MAX_UNDO_ROWS:
+        raise UserError(
+            f"La dernière action, « {record.name} », a modifié {len(record.rows)} lignes : "
+            "elle se reprend depuis son propre écran (par exemple « Annuler la facture » "
+            "dans Paiements), pas par Ctrl+Z."
+        )
     summary = f"{UNDO_PREFIX}{record.name}"
     changes = [n for n in _net_changes(record.rows) if not (n.created and n.deleted)]
     with desk.action(summary) as work:
@@ -249,8 +289,12 @@ def undo_last(desk: Desk) -> str:
         for net, row in reversed(current):
             if net.created:
                 _reverse(work, net, row, summary)
+        # Deleted rows come back before the rows that pointed at them (a merge).
         for net, row in current:
-            if not net.created:
+            if net.deleted:
+                _reverse(work, net, row, summary)
+        for net, row in current:
+            if not net.created and not net.deleted:
                 _reverse(work, net, row, summary)
         work.session.flush()
         work.session.expire_all()

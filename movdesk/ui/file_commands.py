@@ -7,27 +7,45 @@ A mixin of the main window: the window provides ``desk``, ``location``, the
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
-from datetime import date
+from datetime import datetime
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
+from ..config import DatabaseLocation
 from ..errors import UserError
 from ..exchange import ImportSummary
 from ..services import exports
-from ..store.backup import backup_database
-from .worker import Job, Worker, progress_dialog
+from ..store.backup import backup_database, backups_dir
+from .reporting.background import run_with_progress
+from .worker import Job, Worker
 
-log = logging.getLogger("movdesk")
+#: The files a backup is saved as.
+BACKUP_FILTER = "Sauvegardes movdesk (*.sqlite);;Tous les fichiers (*)"
 
 
-def previous_month(today: date) -> str:
-    """``AAAA-MM`` of the month before ``today``'s: the indicators usually sent."""
-    first = today.replace(day=1)
-    last_month = date.fromordinal(first.toordinal() - 1)
-    return f"{last_month.year:04d}-{last_month.month:02d}"
+def suggested_backup(location: DatabaseLocation, now: datetime) -> Path:
+    """Where the save dialog opens: the backups folder, a name with the date and time."""
+    folder = backups_dir(location)  # refuses a database that is not a local file
+    assert location.path is not None
+    return folder / f"{location.path.stem}-{now.strftime('%Y%m%d-%H%M%S')}.sqlite"
+
+
+def backup_target(location: DatabaseLocation, chosen: str) -> Path:
+    """The file the user chose, with ``.sqlite`` when they typed no extension; never the
+    database itself."""
+    target = Path(chosen)
+    if not target.suffix:
+        target = target.with_suffix(".sqlite")
+    database = location.path
+    if database is not None and target.resolve() == database.resolve():
+        raise UserError(
+            "Sauvegarde impossible : ce fichier est la base elle-même. Choisissez un autre "
+            "nom ou un autre dossier (une clé USB, par exemple)."
+        )
+    return target
 
 
 def _cases(count: int) -> str:
@@ -53,42 +71,34 @@ class FileCommands:
         """Run ``job`` in a worker behind a progress dialog; ``done`` turns its result into
         the French message shown at the end (and emitted as ``work_finished``)."""
         window: Any = self
-        worker = Worker(job, window)
-        progress = progress_dialog(worker, text, window)
-
-        def end(message: str, *, failed: bool = False) -> None:
-            progress.close()
-            progress.deleteLater()
-            self._jobs.discard(worker)
-            worker.deleteLater()
-            window.statusBar().showMessage(" ".join(message.splitlines()[:2]), 10_000)
-            if failed:
-                QMessageBox.warning(window, "movdesk", message)
-            else:
-                QMessageBox.information(window, "movdesk", message)
-            window.work_finished.emit(message)
-
-        def on_failed(error: BaseException) -> None:
-            if not isinstance(error, UserError):
-                log.error("Travail en arrière-plan en échec", exc_info=error)
-                end(f"{text} : une erreur inattendue s'est produite ({error}).", failed=True)
-                return
-            end(str(error), failed=True)
-
-        worker.finished.connect(lambda result: end(done(result)))
-        worker.failed.connect(on_failed)
-        worker.cancelled.connect(lambda: end(f"{text} : annulé, rien n'a été modifié."))
-        self._jobs.add(worker)
-        worker.start()
-        return worker
+        return run_with_progress(
+            window, text, job, done, jobs=self._jobs, finished=window.work_finished.emit
+        )
 
     def backup_database(self) -> None:
-        """Fichier › Sauvegarder la base…: an online copy in the backups folder."""
+        """Fichier › Sauvegarder la base…: an online copy where the user chooses (a USB
+        key, a shared folder), the backups folder offered first."""
+        window: Any = self
         location = self.location  # type: ignore[attr-defined]
+        try:
+            offered = suggested_backup(location, datetime.now())
+        except UserError as error:
+            QMessageBox.warning(window, "Sauvegarder la base", str(error))
+            return
+        path, _filter = QFileDialog.getSaveFileName(
+            window, "Sauvegarder la base", str(offered), BACKUP_FILTER
+        )
+        if not path:
+            return
+        try:
+            target = backup_target(location, path)
+        except UserError as error:
+            QMessageBox.warning(window, "Sauvegarder la base", str(error))
+            return
         self.run_work(
             "Sauvegarde de la base",
-            lambda _progress, _cancel: backup_database(location),
-            lambda target: f"La base a été sauvegardée dans :\n« {target} »",
+            lambda _progress, _cancel: backup_database(location, target),
+            lambda written: f"La base a été sauvegardée dans :\n« {written} »",
         )
 
     def import_cases(self) -> None:
@@ -122,17 +132,18 @@ class FileCommands:
         )
 
     def export_indicators(self) -> None:
-        """Fichier › Exporter les indicateurs du mois: the monthly CSV for France Travail."""
+        """Fichier › Exporter les indicateurs du mois: the month first (the one just
+        ended offered), then where to write the CSV for France Travail."""
         window: Any = self
-        month, ok = QInputDialog.getText(
-            window,
-            "Indicateurs du mois",
-            "Mois des indicateurs (AAAA-MM) :",
-            text=previous_month(window.desk.today()),
-        )
-        wanted = month.strip()
-        if not ok or not wanted:
-            return
+        from .dialogs.month import MonthDialog
+
+        picker = MonthDialog(window.desk.today(), window)
+        try:
+            if picker.exec() != QDialog.DialogCode.Accepted:
+                return
+            wanted = picker.month_text()
+        finally:
+            picker.deleteLater()
         path, _filter = QFileDialog.getSaveFileName(
             window, "Exporter les indicateurs", f"indicateurs-{wanted}.csv", "Fichiers CSV (*.csv)"
         )

@@ -34,12 +34,16 @@ AFTER_CHANGE_MS = 800
 
 
 def deadline_status_text(overview: DeadlineOverview) -> str:
-    """« 12 échéances en retard · 30 cette semaine » for the status bar."""
+    """« 12 échéances en retard · 30 d'ici 7 jours » for the status bar.
+
+    Today's deadlines and the next seven days' together: not « cette semaine », which
+    the dashboard's scheduler gives to the next seven days without today's.
+    """
     late = overview.overdue
     week = overview.this_week
     if not late and not week:
-        return "Aucune échéance en retard ni cette semaine"
-    return f"{plural(late, 'échéance')} en retard · {format_count(week)} cette semaine"
+        return "Aucune échéance en retard ni d'ici 7 jours"
+    return f"{plural(late, 'échéance')} en retard · {format_count(week)} d'ici 7 jours"
 
 
 def ms_to_next_midnight() -> int:

@@ -7,7 +7,10 @@ the demo generator is present), so the office's real database is never touched.
 After the pages come, when those parts are installed and the database holds a case:
 the case file of the first case with an urgent deadline, the interview dialog for it
 and the order dialog (new case), each saved without being run; after the agenda's
-views, the « Documents » section of a case and the preview of its attendance sheet.
+views, the « Documents » section of a case and the preview of its attendance sheet; then
+the payments with the checklist of a case missing documents, and the compliance tab of
+the indicators; last, every form with its refusals shown, the program's questions and
+the month picker.
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ from ..config import resolve_database  # noqa: E402 - after the platform choice
 from ..errors import UserError  # noqa: E402
 
 WINDOW_SIZE = (1100, 720)
+#: The size of the reporting views' pictures (wide tables beside a panel).
+LARGE_WINDOW_SIZE = (1440, 900)
 
 
 def _slug(text: str) -> str:
@@ -48,6 +53,55 @@ def _wait_for_deadlines(window: Any, app: Any) -> None:
         app.processEvents()
         window.scheduler._worker.wait(0.05)  # noqa: SLF001 - a script, not the program
     app.processEvents()
+
+
+def _settle(page: Any, app: Any) -> None:
+    """Let a page that reads in the background (indicators, payments) finish its read."""
+    from PySide6.QtCore import QDeadlineTimer, QThread
+
+    busy = getattr(page, "busy", None)
+    limit = QDeadlineTimer(180_000)
+    while callable(busy) and busy() and not limit.hasExpired():
+        app.processEvents()
+        QThread.msleep(20)
+    app.processEvents()
+
+
+def _reporting_views(window: Any, app: Any, outdir: Path, first: int) -> list[Path]:
+    """The payments with a case's checklist open, and the compliance tab."""
+    from ..rules.payments import TrancheStatus
+    from .indicators.page import IndicatorsPage
+    from .payments.page import PaymentsPage
+
+    saved: list[Path] = []
+    number = first
+    # A coordinator's desktop screen: the tables and the checklist side by side.
+    window.resize(*LARGE_WINDOW_SIZE)
+    for index, page in enumerate(window.pages):
+        if isinstance(page, PaymentsPage) and page.book is not None and page.book.lines():
+            window.show_page(index)
+            _settle(page, app)
+            status = page.status_filter.findData(TrancheStatus.DUE_MISSING_DOCUMENTS.value)
+            page.status_filter.setCurrentIndex(max(status, 0))
+            page.table.selectRow(0)
+            page.summaries.setCurrentIndex(1)
+            app.processEvents()
+            saved.append(_save(window, outdir / f"{number:02d}-paiements-pieces.png"))
+            number += 1
+            page.status_filter.setCurrentIndex(0)
+            page.summaries.setCurrentIndex(0)
+        if isinstance(page, IndicatorsPage):
+            window.show_page(index)
+            page.tabs.setCurrentWidget(page.compliance)
+            _settle(page, app)
+            saved.append(_save(window, outdir / f"{number:02d}-conformite.png"))
+            number += 1
+            page.tabs.setCurrentWidget(page.indicators)
+            _settle(page, app)
+            saved.append(_save(window, outdir / f"{number:02d}-indicateurs-graphiques.png"))
+            number += 1
+    window.resize(*WINDOW_SIZE)
+    return saved
 
 
 def _extra_views(window: Any, app: Any, outdir: Path, first: int) -> list[Path]:
@@ -133,6 +187,51 @@ def _agenda_views(window: Any, app: Any, outdir: Path, first: int) -> list[Path]
     return saved
 
 
+#: The number of the first placement view (the README links 18 to 20).
+PLACEMENT_VIEWS_FIRST = 18
+
+
+def _placement_views(window: Any, app: Any, outdir: Path, first: int) -> list[Path]:
+    """The week's call list and a company period with its evaluation, when there are."""
+    from sqlalchemy import select
+
+    from ..models import CompanyPeriod
+    from .dialogs import CompanyPeriodDialog
+    from .placements import CallListDialog
+
+    evaluated = window.desk.read(
+        lambda session: session.execute(
+            select(CompanyPeriod.id, CompanyPeriod.case_id)
+            .where(CompanyPeriod.target_decision.is_not(None))
+            .order_by(CompanyPeriod.end_date.desc())
+            .limit(1)
+        ).first()
+    )
+    if evaluated is None:
+        return []
+    calls = CallListDialog(window.desk, parent=window)
+    calls.show()
+    loaded: list[bool] = []
+    calls.loaded.connect(lambda: loaded.append(True))
+    from PySide6.QtCore import QDeadlineTimer
+
+    limit = QDeadlineTimer(120_000)
+    while not loaded and not limit.hasExpired():
+        app.processEvents()
+    period_id, case_id = evaluated
+    period = CompanyPeriodDialog(window.desk, case_id, period_id, parent=window)
+    saved = []
+    index = next(i for i, page in enumerate(window.pages) if page.TITLE == "Placements")
+    window.resize(*WIDE_WINDOW_SIZE)
+    window.show_page(index)
+    app.processEvents()
+    saved.append(_save(window, outdir / f"{first:02d}-placements-colonnes.png"))
+    window.resize(*WINDOW_SIZE)
+    window.show_page(0)
+    shots = [("suivis-semaine", lambda: calls), ("dialogue-periode-evaluation", lambda: period)]
+    return saved + _save_shots(shots, app, outdir, first + 1)
+
+
 def save_screenshots(outdir: Path, db: str | None = None, *, demo: bool = False) -> list[Path]:
     """Open the window on ``db`` (or a new database in ``outdir``) and save every page."""
     from ..app import open_main_window, prepare_application
@@ -148,12 +247,20 @@ def save_screenshots(outdir: Path, db: str | None = None, *, demo: bool = False)
         _wait_for_deadlines(window, app)
         for index, page in enumerate(window.pages):
             window.show_page(index)
-            app.processEvents()
+            _settle(page, app)
             saved.append(_save(window, outdir / f"{index + 1:02d}-{_slug(page.TITLE)}.png"))
         window.show_page(0)
         saved += _extra_views(window, app, outdir, len(window.pages) + 1)
         saved += _agenda_views(window, app, outdir, len(saved) + 1)
         saved += _document_views(window, app, outdir, len(saved) + 1)
+        # Numbered after the agenda's and the documents' pictures made apart (14 to 17).
+        saved += _placement_views(window, app, outdir, PLACEMENT_VIEWS_FIRST)
+        if window.scheduler.overview is not None and window.scheduler.overview.items:
+            saved += _reporting_views(window, app, outdir, len(saved) + 1)
+        # Last, every form with its refusals shown (movdesk.ui.screenshots_forms).
+        from .screenshots_forms import form_views
+
+        saved += form_views(window, app, outdir, len(saved) + 1)
     finally:
         window.close()
         window.deleteLater()

@@ -3,19 +3,27 @@ twice gives the same UIDs, Europe/Paris with its VTIMEZONE, cancelled ones marke
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from icalendar import Calendar
+from icalendar import Calendar, Event
 from sqlalchemy.orm import Session, sessionmaker
 
 from movdesk.cli import EXIT_USAGE, EXIT_USER_ERROR, main
 from movdesk.config import DatabaseLocation
 from movdesk.errors import UserError
 from movdesk.models import Interview, InterviewStatus
-from movdesk.services.agenda_export import default_range, export_agenda
+from movdesk.reports.agenda_ics import IcsEvent, agenda_ics
+from movdesk.services.agenda_export import (
+    agenda_events,
+    default_range,
+    export_agenda,
+    write_agenda_file,
+)
+from movdesk.services.batches import Cancelled
 from movdesk.services.context import Desk
 from movdesk.services.office import save_office
 from movdesk.services.rows import update_interview
@@ -121,6 +129,52 @@ def test_one_referent_and_a_backwards_range(desk: Desk, office: Office) -> None:
         export_agenda(desk.session_factory, first=TODAY, last=TODAY - timedelta(days=1))
 
 
+def test_the_window_s_export_reports_progress_and_a_cancel_writes_nothing(
+    desk: Desk, office: Office, tmp_path: Path
+) -> None:
+    target = tmp_path / "agenda.ics"
+    seen: list[tuple[int, int]] = []
+    export = write_agenda_file(
+        desk.session_factory,
+        target,
+        first=MONDAY,
+        last=MONDAY + timedelta(days=5),
+        progress=lambda done, total: seen.append((done, total)),
+        cancel=lambda: False,
+    )
+    assert export.events == 4 and seen[0] == (0, 4) and seen[-1] == (4, 4)
+    assert _events(target.read_bytes()).keys() == _events(export.data).keys()
+    stopped = tmp_path / "stopped.ics"
+    with pytest.raises(Cancelled):
+        write_agenda_file(
+            desk.session_factory, stopped, first=MONDAY, last=MONDAY, cancel=lambda: True
+        )
+    assert not stopped.exists()
+
+
+def test_each_event_is_written_as_it_is_handed_over(
+    desk: Desk, office: Office, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # So that the export's progress and cancel follow the whole work, writing included.
+    with desk.session_factory() as session:
+        events = agenda_events(session, MONDAY, MONDAY + timedelta(days=5))
+    written: list[bytes] = []
+    to_ical = Event.to_ical
+    monkeypatch.setattr(
+        Event, "to_ical", lambda event, *a: written.append(to_ical(event, *a)) or written[-1]
+    )
+    seen: list[int] = []
+
+    def handed() -> Iterator[IcsEvent]:
+        for event in events:
+            seen.append(len(written))
+            yield event
+
+    data = agenda_ics(handed(), token="t", name="Agenda")
+    assert seen == list(range(len(events))) and len(written) == len(events) == 4
+    assert data.endswith(b"END:VCALENDAR\r\n") and all(part in data for part in written)
+
+
 def test_command_writes_the_file_and_refuses_bad_input(
     desk: Desk,
     office: Office,
@@ -150,6 +204,11 @@ def test_command_writes_the_file_and_refuses_bad_input(
     assert "3 rendez-vous écrits" in capsys.readouterr().err
     # Without --out: the file goes to the standard output; default range around --today.
     assert main([*db, "agenda", "--today", "2026-05-12"]) == 0
+    assert capsys.readouterr().out.startswith("BEGIN:VCALENDAR")
+    # Around the calendar's first and last days the range stops there.
+    assert default_range(date(9999, 12, 31)) == (date(9999, 12, 24), date(9999, 12, 31))
+    assert default_range(date(1, 1, 3)) == (date(1, 1, 1), date(1, 3, 4))
+    assert main([*db, "agenda", "--today", "9999-12-31"]) == 0
     assert capsys.readouterr().out.startswith("BEGIN:VCALENDAR")
     assert main([*db, "agenda", "--referent", "Personne"]) == EXIT_USER_ERROR
     assert "Référent inconnu : « Personne »" in capsys.readouterr().err

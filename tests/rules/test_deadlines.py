@@ -10,14 +10,37 @@ from datetime import date
 
 import pytest
 
-from movdesk.models import Case
-from movdesk.rules.deadlines import KINDS, all_deadlines, case_deadlines, deadline_status
+from movdesk.models import Barrier, BarrierCategory, BarrierStatus, Case, Partner
+from movdesk.rules.deadlines import (
+    CONTRACT_KINDS,
+    KINDS,
+    all_deadlines,
+    case_deadlines,
+    deadline_status,
+)
 
 from .test_timeline import interview, make_case, make_exit
 
 D = date.fromisoformat
 
 _ABANDON = make_exit("2026-03-02", "abandon")
+
+
+def _referral(
+    follow_up: str | None = "2026-03-16",
+    *,
+    status: BarrierStatus = BarrierStatus.IN_PROGRESS,
+    closed: str | None = None,
+) -> Barrier:
+    """A mobility barrier handed to a partner on 2 March 2026."""
+    return Barrier(
+        category=BarrierCategory.MOBILITY,
+        status=status,
+        partner=Partner(name="Association Mobilité Solidaire"),
+        referred_on=D("2026-03-02"),
+        follow_up_on=D(follow_up) if follow_up else None,
+        referral_closed_on=D(closed) if closed else None,
+    )
 
 
 def _open(case: Case, today: str, kind: str) -> list[tuple[str, str]]:
@@ -351,6 +374,49 @@ ROWS = [
         "retention_check",
         [],
     ),
+    # partner_follow_up: by the follow-up date, while active, not lifted, not answered
+    (
+        "partner-follow-up",
+        make_case(barriers=[_referral()]),
+        "2026-03-10",
+        "partner_follow_up",
+        [("2026-03-16", "soon")],
+    ),
+    (
+        "partner-follow-up-overdue",
+        make_case(barriers=[_referral()]),
+        "2026-03-20",
+        "partner_follow_up",
+        [("2026-03-16", "overdue")],
+    ),
+    (
+        "partner-answered",
+        make_case(barriers=[_referral(closed="2026-03-12")]),
+        "2026-03-20",
+        "partner_follow_up",
+        [],
+    ),
+    (
+        "partner-barrier-lifted",
+        make_case(barriers=[_referral(status=BarrierStatus.LIFTED)]),
+        "2026-03-20",
+        "partner_follow_up",
+        [],
+    ),
+    (
+        "partner-no-follow-up-date",
+        make_case(barriers=[_referral(None)]),
+        "2026-03-20",
+        "partner_follow_up",
+        [],
+    ),
+    (
+        "partner-after-exit",
+        make_case(barriers=[_referral()], exit=_ABANDON),
+        "2026-03-20",
+        "partner_follow_up",
+        [],
+    ),
 ]
 
 
@@ -364,6 +430,15 @@ def test_open_deadlines(case: Case, today: str, kind: str, expected: list[tuple[
 
 def test_every_kind_has_a_row() -> None:
     assert {row[3] for row in ROWS} == set(KINDS)
+
+
+def test_partner_follow_up_names_the_partner_and_the_request() -> None:
+    found = case_deadlines(make_case(barriers=[_referral()]), D("2026-03-10"))
+    (item,) = [d for d in found if d.kind == "partner_follow_up"]
+    assert item.label == (
+        "Relancer Association Mobilité Solidaire (frein « Mobilité », demande du 02/03/2026)"
+    )
+    assert "partner_follow_up" not in CONTRACT_KINDS
 
 
 def test_ended_at_term_keeps_only_what_follows_the_end() -> None:

@@ -143,6 +143,24 @@ def test_cases_left_alone_say_why() -> None:
     assert plan.proposals == ()
 
 
+def test_a_limit_of_today_is_not_past_and_an_interview_planned_today_counts() -> None:
+    # Last held on 28/04: the 14-day limit is today, 12/05 — reachable today, not broken.
+    alone = case(date(2026, 3, 2), [interview(date(2026, 4, 28))])
+    seen_today = case(
+        date(2026, 3, 2),
+        [interview(date(2026, 4, 28)), interview(TODAY, time(16, 0), PLANNED)],
+    )
+    plan = propose(
+        [PlanningCase(1, "A", alone), PlanningCase(2, "B", seen_today)],
+        today=TODAY,
+        hours=DEFAULT_HOURS,
+    )
+    reasons = {s.case_id: s.reason for s in plan.skipped}
+    assert reasons[1] == "Limite des 14 jours aujourd'hui : à recevoir aujourd'hui même"
+    assert reasons[2] == "Déjà planifié le 12/05/2026 à 16:00"
+    assert plan.proposals == ()
+
+
 def test_company_period_pushes_the_limit_and_is_avoided() -> None:
     held = [interview(date(2026, 5, 5), time(10, 0))]
     facts = case(date(2026, 3, 2), held, periods=[period(date(2026, 5, 13), date(2026, 5, 22))])

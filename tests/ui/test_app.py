@@ -114,7 +114,7 @@ def test_demo_fills_an_empty_database_once(
     qtbot.addWidget(window)
     try:
         assert calls == [1]
-        assert window.windowTitle() == "movdesk — Base de démonstration"
+        assert window.windowTitle() == "Base de démonstration — movdesk"
         assert "5 dossiers fictifs" in window.statusBar().currentMessage()
         assert window.pages[0].figures.total_cases == 5
     finally:

@@ -3,21 +3,34 @@ notice, the action of a line, the case opened at the deadline's section."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
+
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHeaderView, QMessageBox
+from PySide6.QtWidgets import QDialog, QHeaderView, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from movdesk.models import Case
+from movdesk.models import Case, ExitReason
 from movdesk.services.context import Desk
 from movdesk.services.dashboard import read_deadline_overview
-from movdesk.ui.deadlines import Column, SchedulerWidget
+from movdesk.services.schedule import bring_up_to_date
+from movdesk.ui.deadlines import Column, SchedulerWidget, actions_for
 from movdesk.ui.deadlines.sent_dialog import SentDateDialog
+from movdesk.ui.dialogs import ExitDialog
 from movdesk.ui.main_window import MainWindow
-from tests.agenda_office import TODAY, Office, build_office, desk, office
+from tests.agenda_office import (
+    TODAY,
+    Office,
+    build_office,
+    desk,
+    office,
+    other_office,
+    signed_case,
+)
 from tests.ui.conftest import WindowFactory
 
-__all__ = ["desk", "office"]
+__all__ = ["desk", "office", "other_office"]
 
 pytestmark = pytest.mark.gui
 
@@ -75,6 +88,21 @@ def test_referent_filter_is_remembered_and_the_notice_follows(
     assert not scheduler.notice.isVisible()
 
 
+def test_the_referent_remembered_is_a_person_not_a_number_of_another_database(
+    qtbot: QtBot, scheduler: SchedulerWidget, other_office: Callable[[list[str]], Desk]
+) -> None:
+    combo = scheduler.referent_filter
+    combo.setCurrentIndex(combo.findText("Karim Haddad"))  # id 2 in this database
+    # The demo database beside it: id 2 is somebody else, and Karim is not there.
+    demo = SchedulerWidget(other_office(["Zoé Durand", "Yves Petit"]))
+    qtbot.addWidget(demo)
+    assert demo.referent_filter.currentText() == "Tous les référents"
+    # Where Karim has another id, he is still the one chosen.
+    again = SchedulerWidget(other_office(["Karim Haddad", "Yves Petit"]))
+    qtbot.addWidget(again)
+    assert again.referent_filter.currentText() == "Karim Haddad"
+
+
 def test_the_line_button_marks_the_report_sent(
     qtbot: QtBot,
     scheduler: SchedulerWidget,
@@ -103,6 +131,39 @@ def test_the_line_button_marks_the_report_sent(
     # Printing is part of the program: the entry opens the document's print dialog.
     assert printing.isEnabled() and "Aperçu et impression" in printing.toolTip()
     assert "Ouvrir le dossier" in entries
+
+
+def test_a_broken_14_day_limit_offers_to_record_the_interruption_first(
+    qtbot: QtBot, desk: Desk, office: Office, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Signed on 04/02, never seen since: the 14-day limit (18/02) passed long ago.
+    broken = signed_case(
+        desk, "LC-2026-000104", office.claire, "Morel", "Jean", "1000004D", date(2026, 2, 2)
+    )
+    bring_up_to_date(desk.session_factory, TODAY)
+    widget = SchedulerWidget(desk)
+    qtbot.addWidget(widget)
+    widget.show()
+    widget.show_overview(read_deadline_overview(desk.session_factory, TODAY))
+    assert widget.select(broken, "next_interview")
+    item = widget.current_item()
+    assert item is not None and item.status == "overdue"
+    button = widget.view.currentIndex().siblingAtColumn(Column.ACTION)
+    assert button.data() == "Enregistrer l'interruption…"
+    menu = widget.context_menu(item)
+    texts = [a.text() for a in menu.actions() if a.text()]
+    assert texts[:2] == ["Enregistrer l'interruption…", "Saisir l'entretien…"]
+    seen: dict[str, object] = {}
+
+    def look(dialog: ExitDialog) -> int:
+        seen["reason"] = dialog.reason.value()
+        return int(QDialog.DialogCode.Rejected)
+
+    monkeypatch.setattr(ExitDialog, "exec", look)
+    widget.run(item, 0)
+    assert seen["reason"] is ExitReason.RULE_14_DAYS
+    # A limit still ahead keeps recording the interview as the line's button.
+    assert [a.text for a in actions_for("next_interview", "soon")] == ["Saisir l'entretien…"]
 
 
 def test_double_click_opens_the_case_at_the_section_of_the_deadline(

@@ -53,9 +53,10 @@ def test_status_bar_text_in_french() -> None:
             _item("soon", date(2026, 3, 5)),
         ),
     )
-    assert deadline_status_text(overview) == "2 échéances en retard · 2 cette semaine"
+    # Today's and the next seven days' together: not the scheduler's « cette semaine ».
+    assert deadline_status_text(overview) == "2 échéances en retard · 2 d'ici 7 jours"
     empty = DeadlineOverview(today, ())
-    assert deadline_status_text(empty) == "Aucune échéance en retard ni cette semaine"
+    assert deadline_status_text(empty) == "Aucune échéance en retard ni d'ici 7 jours"
 
 
 def test_deadline_model_passes_the_model_tester(qtmodeltester) -> None:  # type: ignore[no-untyped-def]

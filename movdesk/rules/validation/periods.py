@@ -45,6 +45,10 @@ COMPANY_PERIOD_TEXTS = (
     TextField("job_title", "le poste occupé", 200),
     TextField("rome", "le code ROME", 20),
     multiline_field("evaluation", "l'évaluation"),
+    TextField("tutor_name", "le nom du tuteur", 200),
+    TextField("tutor_phone", "le téléphone du tuteur", 40),
+    multiline_field("objectives", "les objectifs"),
+    multiline_field("skills_observed", "les compétences observées"),
 )
 
 

@@ -51,6 +51,10 @@ class AgendaExportDialog(FormDialog):
         self.order_tabs()
         self.resize(460, self.sizeHint().height())
 
+    def has_typed_input(self) -> bool:
+        # A choice of what to export, not a record: closing it loses nothing worth asking.
+        return False
+
     def check(self) -> list[Problem]:
         first, last = self.first.value(), self.last.value()
         if first is not None and last is not None and last < first:

@@ -99,8 +99,11 @@ class WeekGeometry:
         self.all_day = Rect(self.axis, top, width - self.axis, self.all_day_rows * line + 6)
         top = self.all_day.bottom
         self.band_rows = min(layout.band_rows, BAND_ROWS)
+        # Bands beyond the rows drawn are counted on a line of their own under them.
+        self.band_more = layout.band_rows > BAND_ROWS
+        band_lines = self.band_rows + (1 if self.band_more else 0)
         self.bands = Rect(
-            self.axis, top, width - self.axis, self.band_rows * line + (4 if self.band_rows else 0)
+            self.axis, top, width - self.axis, band_lines * line + (4 if band_lines else 0)
         )
         top = self.bands.bottom
         self.grid = Rect(self.axis, top, width - self.axis, max(1.0, height - top))
@@ -171,10 +174,17 @@ class WeekGeometry:
             x, self.bands.y + 2 + piece.row * line, self.lane_x(piece.last + 1) - x - 2, line - 1
         )
 
-    def hidden_bands(self, lane: int) -> int:
-        return sum(
-            1 for p in self.layout.bands if p.first <= lane <= p.last and p.row >= self.band_rows
+    def hidden_bands(self, lane: int) -> tuple[BandPiece, ...]:
+        """The bands over ``lane`` beyond the rows drawn (listed by « +n périodes »)."""
+        return tuple(
+            p for p in self.layout.bands if p.first <= lane <= p.last and p.row >= self.band_rows
         )
+
+    def band_more_rect(self, lane: int) -> Rect:
+        """The line under the bands drawn where ``lane`` counts its hidden bands."""
+        line = self.metrics.line
+        y = self.bands.y + 2 + self.band_rows * line
+        return Rect(self.lane_x(lane) + 2, y, self.lane_w - 4, line - 1)
 
     def all_day_rects(self, lane: int) -> tuple[list[tuple[Rect, AllDayItem]], list[AllDayItem]]:
         """The all-day lines shown in ``lane``, and those left for « +n »."""
@@ -235,6 +245,9 @@ class WeekGeometry:
                 rect = self.band_rect(piece)
                 if rect is not None and rect.contains(x, y):
                     return Hit("band", lane=lane, day=day, band=piece)
+            hidden = self.hidden_bands(lane)
+            if hidden and self.band_more_rect(lane).contains(x, y):
+                return Hit("more", lane=lane, day=day, hidden=hidden)
             return Hit("none", lane=lane, day=day)
         if y < self.grid.y:
             return Hit("none", lane=lane, day=day)
@@ -294,11 +307,17 @@ class MonthGeometry:
         rect = self.cell_rect(index)
         return max(0, int((rect.bottom - self.content_top(index) - 2) // self.metrics.line))
 
+    def hidden_bands(self, index: int) -> tuple[BandPiece, ...]:
+        """The bands over the cell ``index`` beyond the rows drawn."""
+        return tuple(
+            p for p in self.layout.bands if p.first <= index <= p.last and p.row >= self.band_rows
+        )
+
     def item_rects(
         self, index: int
     ) -> tuple[list[tuple[Rect, Block | DayDeadline | tuple[DayDeadline, ...]]], list[object]]:
         """The lines of a cell: the deadlines (one line for all) then the blocks by time;
-        and what is left for « +n »."""
+        and what is left for « +n », the bands not drawn included."""
         cell = self.layout.cells[index]
         entries: list[Block | DayDeadline | tuple[DayDeadline, ...]] = []
         if len(cell.deadlines) == 1:
@@ -306,8 +325,9 @@ class MonthGeometry:
         elif cell.deadlines:
             entries.append(cell.deadlines)
         entries += list(cell.blocks)
+        hidden = self.hidden_bands(index)
         room = self.capacity(index)
-        if len(entries) > room:
+        if len(entries) + (1 if hidden else 0) > room:
             room = max(0, room - 1)
         rect = self.cell_rect(index)
         top = self.content_top(index)
@@ -316,7 +336,7 @@ class MonthGeometry:
             (Rect(rect.x + 2, top + row * line, rect.w - 4, line - 1), entry)
             for row, entry in enumerate(entries[:room])
         ]
-        return shown, list(entries[room:])
+        return shown, [*entries[room:], *hidden]
 
     def more_rect(self, index: int) -> Rect:
         shown, _rest = self.item_rects(index)

@@ -11,6 +11,7 @@ the referents shown are remembered.
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -32,7 +33,14 @@ from PySide6.QtWidgets import (
 )
 
 from ...errors import UserError
-from ...rules.agenda_layout import AllDayItem, Block, DayDeadline, month_days, week_days
+from ...rules.agenda_layout import (
+    AllDayItem,
+    BandPiece,
+    Block,
+    DayDeadline,
+    month_days,
+    week_days,
+)
 from ...rules.calendar import add_months, french_date
 from ...services.agenda import (
     AgendaData,
@@ -42,7 +50,7 @@ from ...services.agenda import (
     move_appointments,
     read_agenda,
 )
-from ...services.agenda_export import export_agenda
+from ...services.agenda_export import AgendaExport, write_agenda_file
 from ...services.errors import NeedsConfirmation, ValidationFailed
 from ...services.events import Change
 from ...services.exports import write_file
@@ -108,6 +116,8 @@ class AgendaPage(Page):
         self.anchor = self.desk.today()
         self.referents: list[AgendaReferent] = []
         self.shown_ids: list[int] = []
+        #: The referents remembered, by name until the referents are read.
+        self._remembered: list[str] | None = None
         self.data: AgendaData | None = None
         self._stale = True
 
@@ -229,15 +239,17 @@ class AgendaPage(Page):
         settings = _window_settings()
         mode = str(settings.value(_VIEW_KEY, WEEK))
         self.mode = mode if mode in VIEW_TITLES else WEEK
-        saved = str(settings.value(_REFERENTS_KEY, "") or "")
-        self.shown_ids = [int(part) for part in saved.split(",") if part.strip().isdigit()]
+        # By name: the settings file is shared by every database of the data folder (the
+        # office's and the demo's), where the same id is another person.
+        self._remembered = remembered_names(settings.value(_REFERENTS_KEY, ""))
         self._fill_referents()
         self._sync_view_buttons()
 
     def _save(self) -> None:
         settings = _window_settings()
         settings.setValue(_VIEW_KEY, self.mode)
-        settings.setValue(_REFERENTS_KEY, ",".join(str(i) for i in self.shown_ids))
+        names = [r.name for r in self.referents if r.id in self.shown_ids]
+        settings.setValue(_REFERENTS_KEY, json.dumps(names, ensure_ascii=False))
         settings.sync()
 
     def _fill_referents(self) -> None:
@@ -246,6 +258,10 @@ class AgendaPage(Page):
         if referents == self.referents and hasattr(self, "_referent_actions"):
             return
         self.referents = referents
+        if self._remembered is not None:
+            by_name = {r.name: r.id for r in referents}
+            self.shown_ids = [by_name[n] for n in self._remembered if n in by_name]
+            self._remembered = None
         known = {r.id for r in self.referents}
         self.shown_ids = [i for i in self.shown_ids if i in known]
         if not self.shown_ids:
@@ -503,6 +519,8 @@ class AgendaPage(Page):
             self.open_block(item)
         elif isinstance(item, DayDeadline):
             self.open_case_requested.emit(item.case_id)
+        elif isinstance(item, BandPiece):
+            self.open_case_requested.emit(item.band.case_id)
         elif isinstance(item, tuple) and item:
             self.show_hidden(list(item), self.cursor().pos())
 
@@ -606,20 +624,37 @@ class AgendaPage(Page):
         )
         if not path:
             return
-        try:
-            export = export_agenda(
-                self.context.session_factory, first=first, last=last, referent_id=referent_id
+        factory = self.context.session_factory
+
+        def job(progress: Any, cancel: Any) -> AgendaExport:
+            return write_agenda_file(
+                factory,
+                path,
+                first=first,
+                last=last,
+                referent_id=referent_id,
+                progress=progress,
+                cancel=cancel,
             )
-            write_file(path, export.data)
+
+        def done(export: AgendaExport) -> str:
+            return (
+                f"{plural(export.events, 'rendez-vous', 'rendez-vous')} du {french_date(first)} "
+                f"au {french_date(last)} enregistrés dans :\n« {path} »"
+            )
+
+        # Thousands of events take seconds: in the window, the file is written by a
+        # worker behind a progress dialog (Fichier's long commands).
+        run_work = getattr(self.window(), "run_work", None)
+        if run_work is not None:
+            run_work("Export de l'agenda", job, done)
+            return
+        try:
+            export = job(None, None)
         except UserError as error:
             QMessageBox.warning(self, "Export de l'agenda", str(error))
             return
-        QMessageBox.information(
-            self,
-            "Export de l'agenda",
-            f"{plural(export.events, 'rendez-vous', 'rendez-vous')} du {french_date(first)} au "
-            f"{french_date(last)} enregistrés dans :\n« {path} »",
-        )
+        QMessageBox.information(self, "Export de l'agenda", done(export))
 
     def save_week_pdf(self) -> None:
         """« Imprimer la semaine › Enregistrer en PDF… »: one page per referent shown."""
@@ -662,6 +697,18 @@ class AgendaPage(Page):
             )
         finally:
             painter.end()
+
+
+def remembered_names(saved: object) -> list[str]:
+    """The referents' names kept in the window settings (a JSON list; anything else:
+    none)."""
+    try:
+        names = json.loads(str(saved or ""))
+    except ValueError:
+        return []
+    if not isinstance(names, list):
+        return []
+    return [name for name in names if isinstance(name, str)]
 
 
 def _slug(text: str) -> str:

@@ -457,16 +457,14 @@ def _week_bands(painter: QPainter, geom: WeekGeometry, style: AgendaStyle) -> No
             piece.continues_before,
             piece.continues_after,
         )
+    painter.setPen(style.muted)
     for lane in geom.layout.lanes:
-        hidden = geom.hidden_bands(lane.index)
+        hidden = len(geom.hidden_bands(lane.index))
         if hidden:
-            painter.setPen(style.muted)
-            y = geom.bands.bottom - style.line
             _text(
                 painter,
-                Rect(geom.lane_x(lane.index), y, geom.lane_w - 2, style.line),
-                f"+{hidden}",
-                Qt.AlignmentFlag.AlignRight,
+                geom.band_more_rect(lane.index),
+                f"+{hidden} période{'s' if hidden > 1 else ''}…",
             )
 
 

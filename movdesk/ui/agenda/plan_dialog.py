@@ -31,6 +31,8 @@ from .paint import long_day
 
 #: How many cases the list shows at most (type more to narrow it).
 SHOWN = 40
+#: The dialog's width, in pixels.
+DIALOG_WIDTH = 820
 #: Cases an interview can be planned for: in progress, or in in-job follow-up.
 PLANNABLE = frozenset({CaseStatus.ACTIVE, CaseStatus.FOLLOW_UP})
 
@@ -113,7 +115,8 @@ class PlanAppointmentDialog(QDialog):
         self.everyone.toggled.connect(self.refresh)
         self.results.itemDoubleClicked.connect(lambda _item: self.accept())
         self.results.currentRowChanged.connect(lambda _row: self._update_button())
-        self.resize(480, 420)
+        # Wide enough for a line (name — order number — status, last interview) in full.
+        self.resize(DIALOG_WIDTH, 420)
         self.refresh()
 
     def refresh(self) -> None:
@@ -138,6 +141,7 @@ class PlanAppointmentDialog(QDialog):
             if row.last_interview is not None:
                 text += f" (dernier entretien le {short_date(row.last_interview)})"
             item = QListWidgetItem(text, self.results)
+            item.setToolTip(text)
             item.setData(Qt.ItemDataRole.UserRole, case_id)
         if self.results.count():
             self.results.setCurrentRow(0)

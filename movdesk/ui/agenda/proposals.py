@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QListWidget,
     QMessageBox,
     QPushButton,
     QTableWidget,
@@ -27,6 +28,9 @@ from ...services.context import Desk
 from ...services.planning import accept_proposals, propose_for_referent
 from ..casefile.text import short_date
 from .paint import day_title
+
+#: Lines of the « Sans proposition » list shown before it scrolls.
+SKIPPED_LINES = 6
 
 _HEADERS = ("Planifier", "Bénéficiaire", "Jour", "Heure", "Au plus tard", "Pourquoi ce créneau")
 
@@ -85,6 +89,14 @@ class ProposalsDialog(QDialog):
         self.skipped.setWordWrap(True)
         self.skipped.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.skipped)
+        # The cases left alone, one a line, in a list of a few lines that scrolls: a
+        # referent with many cases already planned must still reach the buttons.
+        self.skipped_list = QListWidget(self)
+        self.skipped_list.setObjectName("proposalSkippedList")
+        self.skipped_list.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        row_height = self.skipped_list.fontMetrics().height() + 4
+        self.skipped_list.setMaximumHeight(SKIPPED_LINES * row_height + 6)
+        layout.addWidget(self.skipped_list, 1)
         row = QHBoxLayout()
         self.check_all = QPushButton("Tout &cocher", self)
         self.uncheck_all = QPushButton("Tout &décocher", self)
@@ -123,17 +135,18 @@ class ProposalsDialog(QDialog):
                 self._fill_row(number, proposal)
         finally:
             self.table.blockSignals(False)
-        if self.plan.skipped:
-            lines = "".join(f"<br>• {s.beneficiary} : {s.reason}" for s in self.plan.skipped)
-            self.skipped.setText(f"<b>Sans proposition :</b>{lines}")
-        else:
-            self.skipped.setText("")
+        self.skipped_list.clear()
+        self.skipped_list.addItems([f"{s.beneficiary} : {s.reason}" for s in self.plan.skipped])
+        self.skipped_list.setVisible(bool(self.plan.skipped))
+        heading = f"Sans proposition ({len(self.plan.skipped)}) :" if self.plan.skipped else ""
         if not self.plan.proposals:
-            self.skipped.setText(
-                "<b>Aucun rendez-vous à proposer.</b>"
-                + self.skipped.text().removeprefix("<b>Sans proposition :</b>")
-            )
+            heading = f"Aucun rendez-vous à proposer. {heading}".strip()
+        self.skipped.setText(f"<b>{heading}</b>" if heading else "")
         self._update_button()
+
+    def skipped_lines(self) -> list[str]:
+        """The cases left alone as listed (« NOM Prénom : why »)."""
+        return [self.skipped_list.item(n).text() for n in range(self.skipped_list.count())]
 
     def _fill_row(self, number: int, proposal: Proposal) -> None:
         check = QTableWidgetItem()

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from ...models import InterviewKind, InterviewStatus
-from ...rules.agenda_layout import Band, Block, DayDeadline
+from ...rules.agenda_layout import Band, BandPiece, Block, DayDeadline
 from ...rules.calendar import french_date
 from .paint import LOOKS, long_day, state_of
 
@@ -100,7 +100,10 @@ def hidden_tip(hidden: Sequence[object]) -> str:
 
 
 def item_text(item: object) -> str:
-    """One line for an item of a « +n » list (a block, a deadline, an all-day line)."""
+    """One line for an item of a « +n » list (a block, a deadline, an all-day line, a band)."""
+    if isinstance(item, BandPiece):
+        band = item.band
+        return f"{band.label} (du {french_date(band.start)} au {french_date(band.end)})"
     block = getattr(item, "block", None) if not isinstance(item, Block) else item
     deadline = getattr(item, "deadline", None) if not isinstance(item, DayDeadline) else item
     if isinstance(item, tuple):

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QWidget
 from ...models import ActionStatus, BarrierStatus
 from ...services import milestones
 from ...services import rows as row_services
-from ...services.case_file_view import LEAVE_LIMIT_DAYS, CaseFileView
+from ...services.case_file_view import LEAVE_LIMIT_DAYS, BarrierRow, CaseFileView
 from .section import Host, Section
 from .table import Column, selected_row
 from .text import DASH, days, short_date
@@ -26,6 +26,7 @@ class DiagnosticSection(Section):
                 Column("Frein", lambda b: b.category),
                 Column("Statut", lambda b: b.status, tone=lambda b: "ok" if b.lifted else None),
                 Column("Partenaire", lambda b: b.partner or DASH),
+                Column("Demande", _referral_text, tone=self._referral_tone),
                 Column("Repéré le", lambda b: short_date(b.identified_on)),
                 Column("Levé le", lambda b: short_date(b.lifted_on)),
                 Column("Description", lambda b: (b.description or "").replace("\n", " ")),
@@ -55,6 +56,11 @@ class DiagnosticSection(Section):
         )
         self.fill(self.barriers, self.barrier_view, view.barriers)
 
+    def _referral_tone(self, row: BarrierRow) -> str | None:
+        if not row.referral_open or row.follow_up_on is None:
+            return None
+        return "late" if row.follow_up_on < self.host.today() else "warn"
+
     def lift_selected(self) -> None:
         row = selected_row(self.barrier_view)
         if row is None:
@@ -68,6 +74,18 @@ class DiagnosticSection(Section):
                 partner_id=row.partner_id,
             )
         )
+
+
+def _referral_text(row: BarrierRow) -> str:
+    """« du 02/03/2026, relance le 16/03/2026 », « réponse le … » once answered."""
+    if row.referred_on is None:
+        return DASH
+    text = f"du {short_date(row.referred_on)}"
+    if row.referral_closed_on is not None:
+        return f"{text}, réponse le {short_date(row.referral_closed_on)}"
+    if row.referral_open and row.follow_up_on is not None:
+        return f"{text}, relance le {short_date(row.follow_up_on)}"
+    return text
 
 
 class PlanSection(Section):
@@ -193,6 +211,8 @@ class CompanyPeriodsSection(Section):
                 ),
                 Column("Métier", lambda p: p.job_title or DASH),
                 Column("ROME", lambda p: p.rome or DASH),
+                Column("Tuteur", lambda p: p.tutor or DASH),
+                Column("Décision", lambda p: p.decision or DASH),
                 Column("Évaluation", lambda p: (p.evaluation or "").replace("\n", " ")),
             ],
             "periodTable",

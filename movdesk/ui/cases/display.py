@@ -45,13 +45,25 @@ def long_date(value: date) -> str:
     return FRENCH.toString(qdate, QLocale.FormatType.LongFormat)
 
 
-def phase_text(phase: int | None) -> str:
-    return EMPTY if phase is None else f"Phase {phase}"
+#: After « Phase 2 » when the case has no company period of 7 days at least.
+WITHOUT_PERIOD_TEXT = "sans période"
+WITHOUT_PERIOD_COLOUR = "#a85400"
+WITHOUT_PERIOD_TIP = (
+    "Phase 2 sans période en entreprise d'au moins 7 jours : la prestation en demande une."
+)
 
 
-def day_text(day: int | None) -> str:
-    """``42 / 180``; a renewed case may go past 180."""
-    return EMPTY if day is None else f"{day} / {CASE_DAYS}"
+def phase_text(phase: int | None, *, needs_period: bool = False) -> str:
+    """``Phase 2``, or ``Phase 2 · sans période`` when the company period is missing."""
+    if phase is None:
+        return EMPTY
+    return f"Phase {phase} · {WITHOUT_PERIOD_TEXT}" if needs_period else f"Phase {phase}"
+
+
+def day_text(day: int | None, total: int | None = None) -> str:
+    """``42 / 180``: day n of the case's length, S to its current end (a renewed case
+    counts to its new end: ``192 / 364``), as the case file's header says it."""
+    return EMPTY if day is None else f"{day} / {total or CASE_DAYS}"
 
 
 def deadline_text(row: CaseRow) -> str:
@@ -70,3 +82,14 @@ def deadline_tooltip(row: CaseRow) -> str:
     if row.next_due is None:
         return "Aucune échéance ouverte."
     return f"{row.next_label} — au plus tard le {long_date(row.next_due)}"
+
+
+def alerts_tooltip(row: CaseRow) -> str:
+    """What the « Alertes » figure counts, in words."""
+    if row.alert_count is None:
+        return "Les échéances de ce dossier n'ont pas encore été calculées."
+    if not row.alert_count:
+        return "Aucune échéance dépassée ni à tenir aujourd'hui."
+    one = row.alert_count == 1
+    what = "échéance dépassée" if one else "échéances dépassées"
+    return f"{row.alert_count} {what} ou à tenir aujourd'hui (voir le dossier)."

@@ -1,30 +1,28 @@
 """The « Bénéficiaires » page: search, filters and the list of every case of the office.
 
 Typing searches as you type (after a short pause, so that a fast typist causes one
-query, not five); the filters apply at once. The list reads its rows a page at a time
-(:mod:`.model`); the count under it is of every matching case. Every change committed
-through the desk reloads the list, keeping the selected case selected wherever it is;
-so does sorting. A new search or filter keeps it only when it is among the first rows
-found: looking further would read every match at each keystroke. Enter or a double
-click on a row asks for its case file (:attr:`CaseListPage.open_case_requested`).
-"""
+query, not five); the filters apply at once. Entrée in the search opens the case when
+one matches, or goes into the list; Down goes into the list too. The list reads its
+rows a page at a time (:mod:`.model`); the count under it is of every matching case.
+Every change committed through the desk reloads the list, keeping the selected case
+selected wherever it is; so does sorting. A new search or filter keeps it only when it
+is among the first rows found: looking further would read every match at each
+keystroke. Enter or a double click on a row asks for its case file
+(:attr:`CaseListPage.open_case_requested`)."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QStyle,
-    QTableView,
     QWidget,
 )
 
@@ -34,6 +32,7 @@ from ...services.dashboard import count_cases
 from ...services.events import Change
 from ..formatting import format_count, plural
 from ..pages.base import Page, PageContext
+from ..tables import HeaderMemory, ListTable, setup_list
 from .model import CaseListModel, Column
 
 #: Pause after the last keystroke before searching, in milliseconds.
@@ -45,6 +44,8 @@ SEARCH_PLACEHOLDER = "Rechercher : nom, prénom, identifiant France Travail ou n
 ALL_REFERENTS = "Tous les référents"
 ALL_STATUSES = "Tous les statuts"
 ALL_PHASES = "Toutes les phases"
+#: The phase filter's entry for the cases in phase 2 without a company period.
+WITHOUT_PERIOD = "without_period"
 LATE_TEXT = "En retard"
 
 _WIDTHS = {
@@ -52,32 +53,34 @@ _WIDTHS = {
     Column.BENEFICIARY: 190,
     Column.REFERENT: 140,
     Column.STATUS: 125,
-    Column.PHASE: 65,
+    Column.PHASE: 150,
     Column.DAY: 75,
     Column.LAST_INTERVIEW: 120,
     Column.NEXT_DUE: 170,
 }
 
 
-def _window_settings() -> QSettings:
-    # Imported here: the main window imports the pages, this page among them.
-    from ..main_window import window_settings
+class _SearchLine(QLineEdit):
+    """The search field: Down goes into the list, as a combo's list would."""
 
-    return window_settings()
-
-
-class _CaseTable(QTableView):
-    """The list itself; Enter opens the current case on every platform."""
-
-    #: The case at ``index`` should open (Enter, Return or a double click).
-    open_requested = Signal(QModelIndex)
+    #: Down was pressed: the user wants the list.
+    down_pressed = Signal()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self.open_requested.emit(self.currentIndex())
+        if event.key() == Qt.Key.Key_Down and not event.modifiers():
+            self.down_pressed.emit()
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        # Entrée searches here: the window's « Ouvrir le dossier » (also Entrée) must not
+        # take it first, or it would open the row selected before the search.
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                event.accept()
+                return True
+        return super().event(event)
 
 
 class CaseListPage(Page):
@@ -98,7 +101,7 @@ class CaseListPage(Page):
         #: The query of the rows shown: tells a new search from a refresh or a new sort.
         self._shown_query = self.model.query
 
-        self.search = QLineEdit(self)
+        self.search = _SearchLine(self)
         self.search.setObjectName("caseSearch")
         self.search.setPlaceholderText(SEARCH_PLACEHOLDER)
         self.search.setClearButtonEnabled(True)
@@ -118,6 +121,7 @@ class CaseListPage(Page):
         self.phase_filter.addItem(ALL_PHASES, None)
         self.phase_filter.addItem("Phase 1 (diagnostic)", 1)
         self.phase_filter.addItem("Phase 2 (plan d'action)", 2)
+        self.phase_filter.addItem("Phase 2 sans période en entreprise", WITHOUT_PERIOD)
         self.late_filter = QCheckBox(LATE_TEXT, self)
         self.late_filter.setObjectName("lateFilter")
         self.late_filter.setToolTip("Seulement les dossiers ayant une échéance dépassée")
@@ -132,20 +136,11 @@ class CaseListPage(Page):
         bar.addWidget(self.late_filter)
         self.body.addLayout(bar)
 
-        self.table = _CaseTable(self)
+        self.table = ListTable(self)
         self.table.setObjectName("caseTable")
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
+        setup_list(self.table)
         self.table.setTabKeyNavigation(False)
-        rows = self.table.verticalHeader()
-        rows.hide()
-        # Fixed heights: the view never measures 50,000 rows to lay them out.
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
         header.setSectionsMovable(True)
         header.setHighlightSections(False)
@@ -159,18 +154,18 @@ class CaseListPage(Page):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_filters)
-        self._save_timer = QTimer(self)
-        self._save_timer.setSingleShot(True)
-        self._save_timer.setInterval(300)
-        self._save_timer.timeout.connect(self.save_layout)
         self._reload_timer = QTimer(self)
         self._reload_timer.setSingleShot(True)
         self._reload_timer.timeout.connect(self.refresh)
 
         self._fill_referents(self.context.desk.read(referent_choices))
-        self._restore_layout()
+        self.layout_memory = HeaderMemory(
+            self.table, HEADER_KEY, Column.NEXT_DUE, Qt.SortOrder.AscendingOrder
+        )
+        self.layout_memory.restore()
         self.search.textEdited.connect(lambda _text: self._search_timer.start())
         self.search.returnPressed.connect(self._search_done)
+        self.search.down_pressed.connect(self._enter_list)
         for combo in (self.referent_filter, self.status_filter, self.phase_filter):
             combo.currentIndexChanged.connect(self.apply_filters)
         self.late_filter.toggled.connect(self.apply_filters)
@@ -178,8 +173,6 @@ class CaseListPage(Page):
         self.model.modelReset.connect(self._after_reset)
         self.table.open_requested.connect(self._open)
         self.table.doubleClicked.connect(self._open)
-        for signal in (header.sectionResized, header.sectionMoved, header.sortIndicatorChanged):
-            signal.connect(lambda *_args: self._save_timer.start())
 
         # The window keeps the summaries fresh (services.summary.keep_fresh) on the same
         # bus; this list reloads once the event loop turns, after every listener ran.
@@ -220,31 +213,24 @@ class CaseListPage(Page):
         """List the cases matching the search text and the filters now."""
         self._search_timer.stop()
         status = self.status_filter.currentData()
+        phase = self.phase_filter.currentData()
         query = replace(
             self.model.query,
             text=self.search.text(),
             referent_id=self.referent_filter.currentData(),
             statuses=frozenset() if status is None else frozenset({CaseStatus(status)}),
-            phase=self.phase_filter.currentData(),
+            phase=2 if phase == WITHOUT_PERIOD else phase,
             late_only=self.late_filter.isChecked(),
+            without_period=phase == WITHOUT_PERIOD,
         )
         if query != self.model.query:
             self.model.set_query(query)
 
     def save_layout(self) -> None:
         """Keep the column order, widths and sort for the next start."""
-        self._save_timer.stop()
-        settings = _window_settings()
-        settings.setValue(HEADER_KEY, self.table.horizontalHeader().saveState())
-        settings.sync()
+        self.layout_memory.save()
 
     # -- inner workings -------------------------------------------------------------
-
-    def _restore_layout(self) -> None:
-        header = self.table.horizontalHeader()
-        state = _window_settings().value(HEADER_KEY)
-        if not (isinstance(state, QByteArray) and header.restoreState(state)):
-            header.setSortIndicator(Column.NEXT_DUE, Qt.SortOrder.AscendingOrder)
 
     def _fill_referents(self, choices: list[ReferentChoice]) -> None:
         combo = self.referent_filter
@@ -303,10 +289,21 @@ class CaseListPage(Page):
         query = self.model.query
         return bool(
             query.referent_id is not None or query.statuses or query.phase or query.late_only
+            or query.without_period
         )
 
     def _search_done(self) -> None:
-        """Enter in the search field: search now and go to the list (Enter again opens)."""
+        """Entrée in the search field: search now; one case found opens at once, several
+        take the user into the list (Entrée again opens the selected one)."""
+        self.apply_filters()
+        if self.model.match_count == 1 and self.model.rowCount() == 1:
+            self.table.setCurrentIndex(self.model.index(0, 0))
+            self._open(self.model.index(0, 0))
+            return
+        self._enter_list()
+
+    def _enter_list(self) -> None:
+        """Down (or Entrée on several cases) in the search: into the list, on a row."""
         self.apply_filters()
         if self.model.rowCount() == 0:
             return

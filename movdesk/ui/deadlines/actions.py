@@ -19,7 +19,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QDialog, QWidget
 
-from ...models import InterviewKind
+from ...models import ExitReason, InterviewKind
 from ...services.context import Desk
 from ...services.milestones import Dispatch
 from ...services.schedule import DeadlineItem
@@ -97,6 +97,14 @@ def _print(kind: str, what: str) -> DeadlineAction:
 
 _INTERVIEW = DeadlineAction(
     "Saisir l'entretien…", "Enregistrer ou planifier l'entretien", _form("InterviewDialog")
+)
+#: The 14-day limit has passed: the rule is broken and the case ends (MOV-RULES.md 2.6,
+#: « movdesk offers to record the interruption »).
+_INTERRUPTION = DeadlineAction(
+    "Enregistrer l'interruption…",
+    "La règle des 14 jours est rompue : enregistrer la fin du parcours "
+    "(interruption, motif « règle des 14 jours »)",
+    _form("ExitDialog", reason=ExitReason.RULE_14_DAYS),
 )
 
 #: Kind → the line's actions, the obvious one first.
@@ -190,18 +198,23 @@ PRINTS = {
 }
 
 
-def actions_for(kind: str) -> list[DeadlineAction]:
-    """Everything a line of ``kind`` can do, the obvious action first."""
+def actions_for(kind: str, status: str | None = None) -> list[DeadlineAction]:
+    """Everything a line of ``kind`` (and ``status``) can do, the obvious action first.
+
+    A 14-day limit passed is a broken rule: recording the interruption comes first.
+    """
     found = list(ACTIONS.get(kind, []))
+    if kind == "next_interview" and status == "overdue":
+        found.insert(0, _INTERRUPTION)
     if kind in PRINTS:
         document, what = PRINTS[kind]
         found.append(_print(document, what))
     return found
 
 
-def primary(kind: str) -> DeadlineAction | None:
+def primary(kind: str, status: str | None = None) -> DeadlineAction | None:
     """The line's button."""
-    found = actions_for(kind)
+    found = actions_for(kind, status)
     return found[0] if found else None
 
 
@@ -220,4 +233,5 @@ SECTIONS = {
     "interruption_notice": "DocumentsSection",
     "follow_up_interview": "ExitSection",
     "retention_check": "ExitSection",
+    "partner_follow_up": "DiagnosticSection",
 }

@@ -190,7 +190,7 @@ class DeadlineTreeModel(QAbstractItemModel):
             return item.order_number
         if column == Column.REFERENT:
             return item.referent
-        action = primary(item.kind)
+        action = primary(item.kind, item.status)
         return action.text if action is not None else ""
 
     def _tip(self, item: DeadlineItem, column: Column) -> str | None:
@@ -198,7 +198,7 @@ class DeadlineTreeModel(QAbstractItemModel):
             # The contract counts calendar days; the office acts by the working day.
             return f"À faire en pratique avant le {french_date(item.practical_due)}"
         if column == Column.ACTION:
-            action = primary(item.kind)
+            action = primary(item.kind, item.status)
             if action is not None:
                 return action.tip if action.run is not None else action.unavailable
         if column == Column.TODO:

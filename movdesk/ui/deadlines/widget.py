@@ -205,15 +205,20 @@ class SchedulerWidget(QGroupBox):
 
     def fill_referents(self) -> None:
         """« Tous les référents » and the active referents, the saved choice selected."""
-        saved = _window_settings().value(_REFERENT_KEY, "")
+        # Kept by name: the settings file is shared by every database of the data folder
+        # (the office's and the demo's), where the same id is another person.
+        saved = str(_window_settings().value(_REFERENT_KEY, "") or "")
         kept = self.referent_filter.currentData() if self.referent_filter.count() else None
-        wanted = kept if kept is not None else (int(saved) if str(saved).isdigit() else None)
+        choices = self.desk.read(referent_choices)
+        wanted = kept
+        if wanted is None and not self.referent_filter.count():
+            wanted = next((c.id for c in choices if c.name == saved), None)
         combo = self.referent_filter
         combo.blockSignals(True)
         try:
             combo.clear()
             combo.addItem(ALL_REFERENTS, None)
-            for choice in self.desk.read(referent_choices):
+            for choice in choices:
                 if choice.active or choice.id == wanted:
                     combo.addItem(choice.name, choice.id)
             combo.setCurrentIndex(max(0, combo.findData(wanted)) if wanted is not None else 0)
@@ -230,7 +235,8 @@ class SchedulerWidget(QGroupBox):
     def _referent_chosen(self, _index: int) -> None:
         settings = _window_settings()
         chosen = self.referent_filter.currentData()
-        settings.setValue(_REFERENT_KEY, "" if chosen is None else str(chosen))
+        name = "" if chosen is None else self.referent_filter.currentText()
+        settings.setValue(_REFERENT_KEY, name)
         settings.sync()
         self._regroup()
         if self.notice.isVisible():
@@ -373,7 +379,7 @@ class SchedulerWidget(QGroupBox):
 
     def run(self, item: DeadlineItem, number: int) -> bool:
         """Run the line's action ``number`` (0: its button); True when something was saved."""
-        found = actions_for(item.kind)
+        found = actions_for(item.kind, item.status)
         if not 0 <= number < len(found):
             return False
         action = found[number]
@@ -400,7 +406,7 @@ class SchedulerWidget(QGroupBox):
         """Everything the line can do, then « Ouvrir le dossier »."""
         menu = QMenu(self)
         menu.setObjectName("schedulerMenu")
-        for number, action in enumerate(actions_for(item.kind)):
+        for number, action in enumerate(actions_for(item.kind, item.status)):
             entry = menu.addAction(action.text)
             entry.setEnabled(action.run is not None)
             entry.setToolTip(action.tip if action.run is not None else action.unavailable)

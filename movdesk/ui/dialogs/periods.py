@@ -5,18 +5,20 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
-from ...models import SuspensionKind
+from ...models import SuspensionKind, TargetDecision
 from ...services.advice import company_period_advice, suspension_advice
 from ...services.context import Desk
-from ...services.lookups import employer_choices, read_company_period, read_suspension
+from ...services.lookups import read_company_period, read_suspension
 from ...services.rows import (
     add_company_period,
     add_suspension,
     update_company_period,
     update_suspension,
 )
+from ..directory.picker import EmployerPicker
+from ..jobs import JobFields
 from ..widgets import DateField, EnumCombo
 from .base import CaseDialog
 
@@ -99,7 +101,13 @@ class SuspensionDialog(CaseDialog):
 
 class CompanyPeriodDialog(CaseDialog):
     """A period in a company (PMSMP…): 7 to 42 days; under 7 is accepted with a warning.
-    ``period_id`` to correct one."""
+    ``period_id`` to correct one.
+
+    The employer comes from the directory or is typed (a new one joins the directory
+    when the period is saved); the job target's title is searched among the ROME titles
+    the office knows and fills its code. The end-of-period evaluation (skills observed,
+    decision about the job target, appraisal) is saved with the period.
+    """
 
     def __init__(
         self,
@@ -114,35 +122,46 @@ class CompanyPeriodDialog(CaseDialog):
         self.period_id = period_id
         # The job target the period was linked to stays linked when it is corrected.
         self.job_target_id = existing.job_target_id if existing else None
-        # Pick a company of the network, or type a new name: it joins the directory.
-        self.employer = QComboBox()
-        self.employer.setEditable(True)
-        self.employer.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.employer.addItem("", None)
-        for choice in employer_choices(desk):
-            self.employer.addItem(choice.label, choice.id)
-        self.employer.lineEdit().setPlaceholderText("entreprise du réseau ou nouveau nom")
+        self.employer = EmployerPicker(desk)
+        self.tutor_name = QLineEdit()
+        self.tutor_name.setMaxLength(200)
+        self.tutor_name.setPlaceholderText("ex. Mme Leroy, cheffe d'équipe")
+        self.tutor_phone = QLineEdit()
+        self.tutor_phone.setMaxLength(40)
         self.start = DateField(existing.start if existing else self.today)
         self.end = DateField(existing.end if existing else self.today + timedelta(days=13))
-        self.job_title = QLineEdit()
-        self.rome = QLineEdit()
-        self.rome.setMaxLength(5)
-        self.rome.setPlaceholderText("ex. D1106")
-        self.evaluation = notes_field()
+        self.job = JobFields(desk)
+        self.job_title, self.rome = self.job.title, self.job.code
+        self.objectives = notes_field(56)
+        self.skills_observed = notes_field(56)
+        self.target_decision = EnumCombo(list(TargetDecision), optional=True)
+        self.evaluation = notes_field(48)
         if existing is not None:
-            self.employer.setCurrentText(existing.employer_name or "")
-            self.job_title.setText(existing.job_title or "")
-            self.rome.setText(existing.rome or "")
+            self.employer.set_employer(existing.employer_id, existing.employer_name)
+            self.tutor_name.setText(existing.tutor_name or "")
+            self.tutor_phone.setText(existing.tutor_phone or "")
+            self.job.set_values(existing.job_title, existing.rome)
+            self.objectives.setPlainText(existing.objectives or "")
+            self.skills_observed.setPlainText(existing.skills_observed or "")
+            self.target_decision.set_value(existing.target_decision)
             self.evaluation.setPlainText(existing.evaluation or "")
-        self.add_field("employer", "&Entreprise :", self.employer)
+        self.add_field("employer", "&Entreprise :", self.employer, aliases=["employer_id"])
+        self.form.add_row("", self.employer.hint)
+        self.add_field("tutor_name", "&Tuteur :", self.tutor_name)
+        self.add_field("tutor_phone", "Télé&phone du tuteur :", self.tutor_phone)
         self.add_field("start", "&Du :", self.start)
         self.add_field("end", "&Au :", self.end)
-        self.add_field("job_title", "&Métier :", self.job_title)
+        self.add_field("job_title", "&Métier visé :", self.job_title)
         self.add_field("rome", "Code &ROME :", self.rome)
-        self.add_field("evaluation", "É&valuation :", self.evaluation)
+        self.form.add_row("", self.job.hint)
+        self.add_field("objectives", "&Objectifs :", self.objectives)
+        self.form.add_section("Évaluation de fin de période (à remplir au dernier jour)")
+        self.add_field("skills_observed", "&Compétences observées :", self.skills_observed)
+        self.add_field("target_decision", "&Décision :", self.target_decision)
+        self.add_field("evaluation", "&Appréciation :", self.evaluation)
         self.start.dateChanged.connect(self.refresh_advice)
         self.end.dateChanged.connect(self.refresh_advice)
-        self.finish_layout()
+        self.finish_layout(600)
         self.refresh_advice()
 
     def refresh_advice(self) -> None:
@@ -152,11 +171,7 @@ class CompanyPeriodDialog(CaseDialog):
 
     def employer_value(self) -> tuple[int | None, str | None]:
         """The directory id when a listed company is chosen, else the typed name."""
-        text = " ".join(self.employer.currentText().split())
-        index = self.employer.findText(text)
-        if text and index > 0:
-            return self.employer.itemData(index), None
-        return None, text or None
+        return self.employer.value()
 
     def save(self, accept_warnings: bool) -> int | None:
         start, end = self.start.value(), self.end.value()
@@ -170,6 +185,11 @@ class CompanyPeriodDialog(CaseDialog):
             "job_title": self.job_title.text().strip() or None,
             "rome": self.rome.text(),
             "evaluation": self.evaluation.toPlainText().strip() or None,
+            "tutor_name": self.tutor_name.text(),
+            "tutor_phone": self.tutor_phone.text(),
+            "objectives": self.objectives.toPlainText(),
+            "skills_observed": self.skills_observed.toPlainText(),
+            "target_decision": self.target_decision.value(),
             "accept_warnings": accept_warnings,
         }
         if self.period_id is not None:

@@ -3,23 +3,29 @@ professional leads (pistes professionnelles)."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from ...models import ActionStatus, ActionStep, BarrierCategory, BarrierStatus
 from ...services.context import Desk
 from ...services.lookups import partner_choices, read_action, read_barrier
 from ...services.rows import (
+    Referral,
     add_action,
     add_barrier,
     add_job_target,
     update_action,
     update_barrier,
 )
+from ..jobs import JobFields
 from ..widgets import ChoiceCombo, DateField, EnumCombo
 from .base import CaseDialog
 from .periods import notes_field
 
 NONE_TEXT = "— aucun —"
+#: A request handed to a partner is followed up after this many days, unless told.
+REFERRAL_FOLLOW_UP_DAYS = 14
 
 
 class BarrierDialog(CaseDialog):
@@ -39,10 +45,18 @@ class BarrierDialog(CaseDialog):
         self.description = notes_field(70)
         self.status = EnumCombo(list(BarrierStatus))
         self.partner = ChoiceCombo(partner_choices(desk), none_text=NONE_TEXT)
+        # The request handed to the partner (orientation), followed up by its date.
+        self.referred_on = DateField(optional=True)
+        self.follow_up_on = DateField(optional=True)
+        self.referral_closed_on = DateField(optional=True)
         self.add_field("category", "&Catégorie :", self.category)
         self.add_field("description", "&Description :", self.description)
         self.add_field("status", "&Statut :", self.status)
         self.add_field("partner", "&Partenaire mobilisé :", self.partner, aliases=["partner_id"])
+        self.form.add_section("Demande au partenaire")
+        self.add_field("referred_on", "Demande &faite le :", self.referred_on)
+        self.add_field("follow_up_on", "À &relancer le :", self.follow_up_on)
+        self.add_field("referral_closed_on", "Ré&ponse reçue le :", self.referral_closed_on)
         if existing is not None:
             self.category.set_value(existing.category)
             # The category names the barrier; following it up changes the rest.
@@ -50,7 +64,27 @@ class BarrierDialog(CaseDialog):
             self.description.setPlainText(existing.description or "")
             self.status.set_value(existing.status)
             self.partner.set_value(existing.partner_id)
+            self.referred_on.set_value(existing.referred_on)
+            self.follow_up_on.set_value(existing.follow_up_on)
+            self.referral_closed_on.set_value(existing.referral_closed_on)
+        #: The follow-up date the form proposed itself (replaced when the request moves).
+        self._proposed: str | None = None
+        self.referred_on.dateChanged.connect(lambda _d: self._propose_follow_up())
         self.finish_layout()
+
+    def _propose_follow_up(self) -> None:
+        """A request just dated is followed up two weeks later, unless a date was typed."""
+        on = self.referred_on.value()
+        typed = self.follow_up_on.text().strip()
+        if on is None or (typed and typed != self._proposed):
+            return
+        self.follow_up_on.set_value(on + timedelta(days=REFERRAL_FOLLOW_UP_DAYS))
+        self._proposed = self.follow_up_on.text().strip()
+
+    def referral(self) -> Referral:
+        return Referral(
+            self.referred_on.value(), self.follow_up_on.value(), self.referral_closed_on.value()
+        )
 
     def save(self, accept_warnings: bool) -> int | None:
         category, status = self.category.value(), self.status.value()
@@ -63,6 +97,7 @@ class BarrierDialog(CaseDialog):
                 status=status,
                 description=description,
                 partner_id=self.partner.value(),
+                referral=self.referral(),
             )
             return self.barrier_id
         return add_barrier(
@@ -72,6 +107,7 @@ class BarrierDialog(CaseDialog):
             description=description,
             status=status,
             partner_id=self.partner.value(),
+            referral=self.referral(),
         )
 
 
@@ -137,17 +173,17 @@ class ActionDialog(CaseDialog):
 
 
 class JobTargetDialog(CaseDialog):
-    """A professional lead: the job title and its ROME code."""
+    """A professional lead: the job title (searched among the ROME titles the office
+    knows) and its ROME code."""
 
     def __init__(self, desk: Desk, case_id: int, parent: QWidget | None = None) -> None:
         super().__init__(desk, case_id, "Nouvelle piste professionnelle", parent)
-        self.title_field = QLineEdit()
-        self.title_field.setPlaceholderText("ex. Agent de propreté")
-        self.rome = QLineEdit()
-        self.rome.setMaxLength(5)
-        self.rome.setPlaceholderText("ex. K2204")
+        self.job = JobFields(desk)
+        self.title_field, self.rome = self.job.title, self.job.code
         self.add_field("title", "&Métier :", self.title_field)
         self.add_field("rome", "Code &ROME :", self.rome)
+        self.form.add_row("", self.job.hint)
+        self.job.explain_code()
         self.finish_layout()
 
     def save(self, accept_warnings: bool) -> int | None:

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from ..agenda.page import AgendaPage
 from ..cases.page import CaseListPage
+from ..directory.page import DirectoryPage
+from ..indicators.page import IndicatorsPage
+from ..payments.page import PaymentsPage
+from ..placements.page import PlacementsPage
 from .base import Page, PageContext, PlaceholderPage
 from .dashboard import DashboardPage
-from .placeholders import (
-    DirectoryPage,
-    IndicatorsPage,
-    PaymentsPage,
-    PlacementsPage,
-)
 from .settings import SettingsPage
 
 #: The « Bénéficiaires » page is the case list (movdesk.ui.cases).

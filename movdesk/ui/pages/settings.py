@@ -18,7 +18,9 @@ from ...services.dashboard import OfficeSummary, read_office
 from ..agenda.hours_group import WorkingHoursGroup
 from ..documents.settings import DocumentSettingsGroup
 from ..formatting import NOT_FILLED, format_euros
-from .base import Page, PageContext
+from .base import Page, PageContext, scrolling_body
+from .referents import ReferentsGroup
+from .rome_settings import RomeSettings
 
 
 class SettingsPage(Page):
@@ -28,6 +30,8 @@ class SettingsPage(Page):
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
+        # Group after group, the settings scroll rather than stretch the window.
+        self.body = scrolling_body(self)
         self.edit_button = QPushButton("&Modifier les paramètres du bureau…", self)
         self.edit_button.setObjectName("editSettings")
         self.edit_button.clicked.connect(self.edit_settings)
@@ -59,6 +63,11 @@ class SettingsPage(Page):
         self.body.addWidget(self.working_hours)
         self.documents = DocumentSettingsGroup(context.desk, self)
         self.body.addWidget(self.documents)
+        self.rome = RomeSettings(context.desk, self)
+        self.body.addWidget(self.rome)
+        #: Paramètres › Référents (movdesk.ui.pages.referents).
+        self.referents = ReferentsGroup(context.desk, self)
+        self.body.addWidget(self.referents, 3)
         self.body.addStretch(1)
         self.refresh()
 
@@ -93,3 +102,4 @@ class SettingsPage(Page):
             self._fields[key].setText(text.strip() if text and text.strip() else NOT_FILLED)
         self.working_hours.refresh()
         self.documents.refresh()
+        self.referents.refresh()

@@ -316,9 +316,10 @@ def test_the_due_reports_of_an_ended_case_are_dated_on_its_end(
 
     for day in HELD:
         interview(desk, signed, day, InterviewStatus.ATTENDED)
-    ms.record_exit(desk, signed, ms.ExitInput(date=date(2026, 3, 20), reason=ExitReason.ABANDON))
-    # Due on 05/03/2026, still owed; printed late, on 30/03/2026.
+    # Due on 05/03/2026, still owed; the case ends on 20/03, the report is printed on 30/03.
     late = date(2026, 3, 30)
+    later = Desk(session_factory, user="claire", clock=lambda: late)
+    ms.record_exit(later, signed, ms.ExitInput(date=date(2026, 3, 20), reason=ExitReason.ABANDON))
     document = due_intermediate_reports(session_factory, late)
     assert document is not None
     assert "Période du 05/01/2026 au 20/03/2026" in flat(all_text(document.data))

@@ -21,10 +21,20 @@ from movdesk.ui.agenda.plan_dialog import PlanAppointmentDialog
 from movdesk.ui.dialogs import InterviewDialog
 from movdesk.ui.main_window import MainWindow
 from movdesk.ui.pages.base import PageContext
-from tests.agenda_office import ASCENSION, MONDAY, TODAY, Office, build_office, desk, office
+from tests.agenda_office import (
+    ASCENSION,
+    MONDAY,
+    TODAY,
+    Office,
+    build_office,
+    desk,
+    office,
+    other_office,
+    signed_case,
+)
 from tests.ui.conftest import WindowFactory
 
-__all__ = ["desk", "office"]
+__all__ = ["desk", "office", "other_office"]
 
 pytestmark = pytest.mark.gui
 
@@ -333,6 +343,40 @@ def test_export_from_the_page_writes_the_ics(
     assert told and told[0].startswith("3 rendez-vous du 11/05/2026 au 16/05/2026")
 
 
+def test_in_the_window_the_export_is_written_by_a_worker(
+    qtbot: QtBot,
+    make_window: WindowFactory,
+    office: Office,
+    tmp_path,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+) -> None:
+    from movdesk.ui.agenda.export_dialog import AgendaExportDialog
+
+    def choose(dialog: AgendaExportDialog) -> int:
+        dialog.first.set_value(MONDAY)
+        dialog.last.set_value(MONDAY + timedelta(days=5))
+        dialog.accept()
+        return int(QDialog.DialogCode.Accepted)
+
+    monkeypatch.setattr(AgendaExportDialog, "exec", choose)
+    monkeypatch.setattr(
+        "movdesk.ui.agenda.page.QFileDialog.getSaveFileName",
+        lambda *_args: (str(tmp_path / "agenda.ics"), ""),
+    )
+    monkeypatch.setattr(QMessageBox, "information", lambda *_args: QMessageBox.StandardButton.Ok)
+    window = make_window()
+    index = window.page_index("export_ics")
+    assert index is not None
+    window.show_page(index)
+    agenda = window.pages[index]
+    assert isinstance(agenda, AgendaPage)
+    # Off the UI thread, like Fichier's long commands: the window says when it is done.
+    with qtbot.waitSignal(window.work_finished, timeout=10_000) as finished:
+        agenda.export_ics()
+    assert finished.args[0].startswith("3 rendez-vous du 11/05/2026 au 16/05/2026")
+    assert (tmp_path / "agenda.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
+
+
 def test_a_drop_in_another_referents_lane_is_refused_with_a_reason(
     qtbot: QtBot, page: AgendaPage, office: Office
 ) -> None:
@@ -363,3 +407,94 @@ def test_an_office_without_referents_shows_an_empty_agenda(
         qtbot.keyClick(empty.canvas, key)
     empty.set_mode(MONTH)
     assert empty.canvas.month is not None and len(empty.canvas.month.cells) >= 28
+
+
+def test_a_band_chosen_from_a_more_list_opens_its_case(
+    qtbot: QtBot, page: AgendaPage, office: Office
+) -> None:
+    week = page.canvas.week
+    assert week is not None
+    (leave,) = [p for p in week.bands if p.band.case_id == office.petit]
+    with qtbot.waitSignal(page.open_case_requested) as asked:
+        page.open_item(leave)
+    assert asked.args == [office.petit]
+
+
+def test_the_referents_shown_are_remembered_by_name_not_by_number(
+    qtbot: QtBot,
+    page: AgendaPage,
+    office: Office,
+    db_location,  # type: ignore[no-untyped-def]
+    other_office,  # type: ignore[no-untyped-def]
+) -> None:
+    page.set_referents([office.karim])  # id 2 here
+    # The demo database beside it: id 2 is Zoé Durand there, and Karim is not there; the
+    # agenda opens on the first referent by name.
+    demo_desk = other_office(["Yves Petit", "Zoé Durand"])
+    demo = AgendaPage(PageContext(demo_desk.session_factory, db_location, True, demo_desk))
+    qtbot.addWidget(demo)
+    assert demo.referent_button.text() == "Référents : Yves Petit"
+    # Where Karim has another id, he is still the one shown.
+    other_desk = other_office(["Yves Petit", "Karim Haddad"])
+    other = AgendaPage(PageContext(other_desk.session_factory, db_location, False, other_desk))
+    qtbot.addWidget(other)
+    assert other.referent_button.text() == "Référents : Karim Haddad"
+
+
+def test_the_export_dialog_closes_without_asking_to_abandon_a_saisie(
+    qtbot: QtBot, page: AgendaPage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from movdesk.ui.agenda.export_dialog import AgendaExportDialog
+
+    asked: list[bool] = []
+    monkeypatch.setattr(AgendaExportDialog, "confirm_discard", lambda _d: asked.append(True))
+    dialog = AgendaExportDialog(page.desk, page.referents, None, parent=page)
+    qtbot.addWidget(dialog)
+    with qtbot.waitExposed(dialog):
+        dialog.show()
+    dialog.last.set_value(MONDAY + timedelta(days=90))
+    dialog.reject()
+    assert asked == [] and dialog.result() == QDialog.DialogCode.Rejected
+
+
+def test_the_case_picker_shows_its_lines_in_full(
+    qtbot: QtBot, page: AgendaPage, desk: Desk, office: Office
+) -> None:
+    from movdesk.models import InterviewKind
+    from movdesk.services import rows
+    from movdesk.services.summary import refresh_stale
+
+    case = signed_case(
+        desk,
+        "LC-2026-000138",
+        office.claire,
+        "Dos Santos Ferreira",
+        "Marine-Adélaïde",
+        "1000138A",
+        date(2026, 4, 6),
+    )
+    rows.schedule_interview(
+        desk,
+        case,
+        on=date(2026, 5, 6),
+        at=time(10, 0),
+        minutes=45,
+        kind=InterviewKind.INDIVIDUAL,
+        status=InterviewStatus.ATTENDED,
+        accept_warnings=True,
+    )
+    refresh_stale(desk.session_factory, TODAY)
+    picker = PlanAppointmentDialog(
+        desk, on=TODAY, at=time(10, 0), referent_id=office.claire, referent_name="Claire Martin"
+    )
+    qtbot.addWidget(picker)
+    with qtbot.waitExposed(picker):
+        picker.show()
+    qtbot.keyClicks(picker.search, "dos")
+    picker.refresh()
+    (line,) = [picker.results.item(i).text() for i in range(picker.results.count())]
+    assert line == (
+        "DOS SANTOS FERREIRA Marine-Adélaïde — LC-2026-000138 — En cours "
+        "(dernier entretien le 06/05/2026)"
+    )
+    assert picker.results.sizeHintForColumn(0) <= picker.results.viewport().width()

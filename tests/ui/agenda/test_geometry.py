@@ -6,12 +6,14 @@ from datetime import date, time, timedelta
 
 from movdesk.rules.agenda_layout import (
     Appointment,
+    Band,
     DayDeadline,
     layout_month,
     layout_week,
     week_days,
 )
 from movdesk.ui.agenda.geometry import Metrics, MonthGeometry, WeekGeometry
+from movdesk.ui.agenda.tooltips import item_text
 
 MONDAY = date(2026, 5, 11)
 METRICS = Metrics(line=16, axis=60)
@@ -95,3 +97,50 @@ def test_month_cells_lines_and_more() -> None:
     assert geom.hit(more.x + 5, more.y + 3).kind == "more"
     empty = geom.cell_rect(index + 1)
     assert geom.hit(empty.x + empty.w / 2, empty.bottom - 3).kind == "cell"
+
+
+def _bands(count: int) -> list[Band]:
+    return [
+        Band(
+            "company_period",
+            number,
+            100 + number,
+            1,
+            MONDAY,
+            MONDAY + timedelta(days=4),
+            f"Période en entreprise — NOM{number} Prénom",
+        )
+        for number in range(count)
+    ]
+
+
+def test_bands_beyond_the_rows_drawn_are_counted_on_their_own_line_and_listed() -> None:
+    layout = layout_week(week_days(MONDAY), [1], [], bands=_bands(5), today=MONDAY)
+    geom = WeekGeometry(layout, 1200, 800, METRICS)
+    drawn = [r for p in layout.bands if (r := geom.band_rect(p)) is not None]
+    assert len(drawn) == 3
+    hidden = geom.hidden_bands(0)
+    assert len(hidden) == 2
+    # The count has a line of its own, under the bands drawn and above the hours.
+    more = geom.band_more_rect(0)
+    assert all(more.y >= r.bottom for r in drawn) and more.bottom <= geom.grid.y
+    hit = geom.hit(more.x + 3, more.y + 3)
+    assert hit.kind == "more" and hit.hidden == hidden
+    assert item_text(hidden[0]) == (
+        "Période en entreprise — NOM3 Prénom (du 11/05/2026 au 15/05/2026)"
+    )
+    # The hours still fill the height below.
+    assert abs(geom.y_of(layout.last_minute) - 800) < 1e-6
+
+
+def test_month_counts_the_bands_it_cannot_draw_in_the_cells_more() -> None:
+    layout = layout_month(MONDAY, [_appt(1, MONDAY, time(9, 0))], bands=_bands(4), today=MONDAY)
+    geom = MonthGeometry(layout, 700, 600, METRICS)
+    index = layout.cell_of(MONDAY)
+    assert index is not None
+    shown, rest = geom.item_rects(index)
+    assert [entry.first.id for _rect, entry in shown] == [1]  # type: ignore[union-attr]
+    assert [p.band.row_id for p in rest] == [2, 3]  # type: ignore[attr-defined]
+    more = geom.more_rect(index)
+    hit = geom.hit(more.x + 5, more.y + 3)
+    assert hit.kind == "more" and len(hit.hidden) == 2

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import time
+from datetime import date, time
 
 import pytest
 from PySide6.QtCore import Qt
@@ -14,7 +14,7 @@ from movdesk.services.agenda import agenda_referents
 from movdesk.services.context import Desk
 from movdesk.ui.agenda.proposals import ProposalsDialog
 from movdesk.ui.dialogs import InterviewDialog
-from tests.agenda_office import TODAY, Office, desk, office
+from tests.agenda_office import TODAY, Office, desk, office, signed_case
 
 __all__ = ["desk", "office"]
 
@@ -36,7 +36,8 @@ def test_proposals_accept_some_or_all_then_plan_them(
     assert table.rowCount() == 1
     assert table.item(0, 1).text() == "PETIT Lucas"
     assert table.item(0, 2).text() == "ven. 15/05"
-    assert "DURAND Sophie : Déjà planifié le 12/05/2026 à 09:30" in dialog.skipped.text()
+    assert dialog.skipped.text() == "<b>Sans proposition (1) :</b>"
+    assert dialog.skipped_lines() == ["DURAND Sophie : Déjà planifié le 12/05/2026 à 09:30"]
     assert dialog.plan_button.text() == "&Planifier 1 rendez-vous"
     qtbot.mouseClick(dialog.uncheck_all, Qt.MouseButton.LeftButton)
     assert not dialog.plan_button.isEnabled() and dialog.chosen() == []
@@ -48,6 +49,34 @@ def test_proposals_accept_some_or_all_then_plan_them(
     dialog.referent.setCurrentIndex(dialog.referent.findData(office.karim))
     assert table.rowCount() == 0
     assert "Aucun rendez-vous à proposer." in dialog.skipped.text()
+
+
+def test_many_cases_left_alone_scroll_and_the_buttons_stay_in_reach(
+    qtbot: QtBot, desk: Desk, office: Office
+) -> None:
+    # Sixty more cases of Claire's, each past its 14-day limit: sixty lines « sans proposition ».
+    for number in range(60):
+        signed_case(
+            desk,
+            f"LC-2026-{900 + number:06d}",
+            office.claire,
+            f"Nom{number:02d}",
+            "Test",
+            f"{2000000 + number}A",
+            date(2026, 2, 2),
+        )
+    dialog = ProposalsDialog(desk, agenda_referents(desk.session_factory), office.claire)
+    qtbot.addWidget(dialog)
+    with qtbot.waitExposed(dialog):
+        dialog.show()
+    lines = dialog.skipped_lines()
+    assert len(lines) == 61
+    assert "NOM59 Test : Règle des 14 jours dépassée (limite le 18/02/2026)" in lines
+    assert dialog.skipped.text() == "<b>Sans proposition (61) :</b>"
+    # The dialog keeps a reasonable height: the list scrolls instead of growing.
+    assert dialog.sizeHint().height() < 600 and dialog.height() < 600
+    assert dialog.skipped_list.verticalScrollBar().maximum() > 0
+    assert dialog.plan_button.isVisible()
 
 
 def test_interview_form_says_when_the_slot_clashes(
