@@ -15,6 +15,7 @@ extension), up to :data:`MAX_ATTACHMENT_BYTES`.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
@@ -76,6 +77,11 @@ def attachment_type(name: str, head: bytes) -> str:
     return extension
 
 
+def _megabytes(size: int) -> str:
+    """``50,3 Mo``: a size said so that a file just over the limit does not read as at it."""
+    return f"{size / (1024 * 1024):.1f} Mo".replace(".", ",").replace(",0 Mo", " Mo")
+
+
 def store_attachment(location: DatabaseLocation, source: Path) -> StoredFile:
     """Copy ``source`` into the attachments folder (once) and say under which name."""
     source = Path(source)
@@ -83,13 +89,13 @@ def store_attachment(location: DatabaseLocation, source: Path) -> StoredFile:
         size = source.stat().st_size
         if size > MAX_ATTACHMENT_BYTES:
             raise UserError(
-                f"Pièce jointe : « {source.name} » pèse {size // (1024 * 1024)} Mo ; "
-                f"la limite est de {MAX_ATTACHMENT_BYTES // (1024 * 1024)} Mo."
+                f"Pièce jointe : « {source.name} » pèse {_megabytes(size)} ; "
+                f"la limite est de {_megabytes(MAX_ATTACHMENT_BYTES)}."
             )
         data = source.read_bytes()
     except OSError as error:
         raise UserError(
-            f"Pièce jointe : impossible de lire « {source} » ({error.strerror or error})."
+            f"Pièce jointe : impossible de lire « {source} » ({os_error_cause(error)})."
         ) from None
     if not data:
         raise UserError(f"Pièce jointe : « {source.name} » est vide.")
@@ -100,7 +106,11 @@ def store_attachment(location: DatabaseLocation, source: Path) -> StoredFile:
     target = folder / name
     if not target.is_file():
         try:
+            if folder.exists() and not folder.is_dir():
+                raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(folder))
             folder.mkdir(parents=True, exist_ok=True)
+            # Synced before it takes its name: a file named by its hash is never
+            # written again, so it must never be left short by a power cut.
             write_atomically(target, data)
         except OSError as error:
             raise UserError(

@@ -80,7 +80,9 @@ def protection_of(target: str | os.PathLike[str], database: Path) -> Protection 
     if _is_under(wanted, db.parent / BACKUP_DIRNAME):
         return Protection("il est dans le dossier des sauvegardes de la base de données", True)
     if _is_under(wanted, db.parent / ATTACHMENTS_DIRNAME):
-        return Protection("il est dans le dossier des pièces jointes de la base de données")
+        return Protection(
+            "il est dans le dossier des pièces jointes (copies signées) de la base de données"
+        )
     return None
 
 

@@ -70,11 +70,21 @@ def test_other_files_are_refused_in_french(location, tmp_path: Path, name, data,
 
 
 def test_too_large_and_missing_files(location, tmp_path: Path, monkeypatch) -> None:
+    with pytest.raises(UserError, match="impossible de lire .*n'existe pas"):
+        store_attachment(location, tmp_path / "absent.pdf")
+    with pytest.raises(UserError, match="impossible de lire .*c'est un dossier"):
+        store_attachment(location, tmp_path)
     monkeypatch.setattr(attachments, "MAX_ATTACHMENT_BYTES", 10)
     with pytest.raises(UserError, match="la limite est de"):
         store_attachment(location, _file(tmp_path, "gros.pdf", PDF))
-    with pytest.raises(UserError, match="impossible de lire"):
-        store_attachment(location, tmp_path / "absent.pdf")
+    # Just over 50 Mo reads as over it, not as « 50 Mo ; la limite est de 50 Mo ».
+    monkeypatch.setattr(attachments, "MAX_ATTACHMENT_BYTES", 50 * 1024 * 1024)
+    big = tmp_path / "scan-lourd.pdf"
+    with open(big, "wb") as handle:
+        handle.write(PDF)
+        handle.truncate(50 * 1024 * 1024 + 400 * 1024)
+    with pytest.raises(UserError, match="pèse 50,4 Mo ; la limite est de 50 Mo"):
+        store_attachment(location, big)
 
 
 def test_a_missing_or_strange_name_is_an_error(location) -> None:
@@ -103,6 +113,17 @@ def test_a_full_disk_attaches_nothing_and_says_so(
         store_attachment(location, scan)
     folder = attachments_dir(location)
     assert not folder.exists() or list(folder.iterdir()) == []
+
+
+def test_a_folder_that_cannot_hold_the_copy_attaches_nothing(location, tmp_path: Path) -> None:
+    # Something other than a folder stands where the attachments go (any user can meet
+    # this one, unlike a read-only folder): a French refusal, nothing half-written.
+    blocker = attachments_dir(location)
+    blocker.write_text("pas un dossier")
+    with pytest.raises(UserError, match="Rien n'a été joint") as refusal:
+        store_attachment(location, _file(tmp_path, "scan.pdf", PDF))
+    assert "n'est pas un dossier" in str(refusal.value)
+    assert blocker.read_text() == "pas un dossier"
 
 
 def test_backups_carry_the_attachments_and_restores_bring_them_back(

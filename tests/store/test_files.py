@@ -124,6 +124,23 @@ def test_the_database_and_its_files_are_protected(tmp_path: Path) -> None:
     assert protection_of(tmp_path / "bureau" / "." / "movdesk.sqlite", db) is not None
 
 
+def test_the_signed_copies_beside_the_database_are_protected(tmp_path: Path) -> None:
+    # A stored scan is the signed original's copy, named by its own content: a document
+    # saved over it would replace the proof by an unsigned print.
+    db = tmp_path / "bureau" / "movdesk.sqlite"
+    scan = tmp_path / "bureau" / "pieces-jointes" / f"{'a' * 64}.pdf"
+    found = protection_of(scan, db)
+    assert found is not None and "pièces jointes" in found.reason
+    assert protection_of(tmp_path / "bureau" / "pieces-jointes" / "autre.pdf", db) is not None
+    assert protection_of(tmp_path / "bureau" / "pieces-jointes-2" / "x.pdf", db) is None
+    protect_database(db)
+    scan.parent.mkdir(parents=True)
+    scan.write_bytes(b"%PDF-1.4 scan")
+    with pytest.raises(UserError, match="pièces jointes"):
+        write_file(scan, b"%PDF-1.4 imprime")
+    assert scan.read_bytes() == b"%PDF-1.4 scan"
+
+
 def test_a_registered_database_refuses_exports(tmp_path: Path) -> None:
     db = tmp_path / "registered.sqlite"
     protect_database(db)
