@@ -26,12 +26,13 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from .config import DatabaseLocation, data_dir
 from .errors import UserError
 from .ui.icons import APP_ICON, load_icon
+from .ui.translations import install_french
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -107,16 +108,8 @@ def prepare_application() -> QApplication:
     app.setApplicationDisplayName("movdesk")
     app.setWindowIcon(load_icon(APP_ICON))
     QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
-    if not getattr(app, "_movdesk_translators", None):
-        # Qt's own buttons and dialogs (« Annuler », « Oui »…) in French when shipped.
-        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        loaded = []
-        for name in ("qtbase_fr", "qt_fr"):
-            translator = QTranslator(app)
-            if translator.load(name, folder):
-                app.installTranslator(translator)
-                loaded.append(translator)
-        app._movdesk_translators = loaded  # type: ignore[attr-defined]
+    # Qt's own buttons, dialogs and key names (« Annuler », « Voir dans : », « Entrée »).
+    install_french(app)
     return app
 
 
@@ -180,11 +173,20 @@ def _fill_demo_if_empty(session_factory: sessionmaker[Session]) -> str | None:
 def open_main_window(
     location: DatabaseLocation, *, demo: bool = False
 ) -> tuple[MainWindow, Engine]:
-    """Open (and migrate) the database, fill the demo, build the window; may raise UserError."""
+    """Open (and migrate) the database, fill the demo, build the window; may raise UserError.
+
+    The window's first run is the one place, with ``import`` and ``demo``, that creates a
+    database file: the status bar says so, with its path.
+    """
+    path = location.path
+    created = path is not None and (not path.exists() or path.stat().st_size == 0)
     engine = _lazy("open_database")(location)
     try:
         session_factory = _lazy("make_session_factory")(engine)
         note = _fill_demo_if_empty(session_factory) if demo else None
+        if created and note is None:
+            note = f"Nouvelle base de données créée : « {path} »."
+            log.info(note)
         window = _lazy("MainWindow")(session_factory, location=location, demo=demo)
     except BaseException:
         engine.dispose()

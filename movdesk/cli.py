@@ -14,8 +14,18 @@ from datetime import date
 from typing import Any
 
 from . import __version__
-from .config import DatabaseLocation, resolve_database
+from .argparse_fr import french_argparse
+from .cli_errors import (
+    database_refusal,
+    file_refusal,
+    guard_outputs,
+    show_store_warnings,
+    unexpected_error,
+)
+from .config import DatabaseLocation, require_usable_folder, resolve_database
 from .errors import UserError
+from .rules.dates import accepted_range_text, in_accepted_range
+from .rules.text import printable
 
 EXIT_OK = 0
 EXIT_USER_ERROR = 1
@@ -32,21 +42,53 @@ class _Parser(argparse.ArgumentParser):
 
 def _iso_date(value: str) -> date:
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"date invalide « {value} » (format attendu AAAA-MM-JJ)"
+            f"date invalide « {printable(value)} » (format attendu AAAA-MM-JJ)"
         ) from None
+    if not in_accepted_range(day):
+        raise argparse.ArgumentTypeError(
+            f"date « {value} » hors de la plage acceptée ({accepted_range_text()})"
+        )
+    return day
 
 
 def _month(value: str) -> str:
     try:
-        date.fromisoformat(value + "-01")
+        first = date.fromisoformat(value + "-01")
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"mois invalide « {value} » (format attendu AAAA-MM)"
+            f"mois invalide « {printable(value)} » (format attendu AAAA-MM)"
         ) from None
+    if not in_accepted_range(first):
+        raise argparse.ArgumentTypeError(
+            f"mois « {value} » hors de la plage acceptée ({accepted_range_text()})"
+        )
     return value
+
+
+#: Most demo cases one run makes (**decision**): the 50,000-case benchmark database
+#: with room to spare; a typo of a few zeros would otherwise fill the disk for hours.
+MAX_DEMO_CASES = 200_000
+
+
+def _whole_number(value: str) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"nombre entier attendu (ici « {printable(value)} »)"
+        ) from None
+
+
+def _case_count(value: str) -> int:
+    count = _whole_number(value)
+    if not 1 <= count <= MAX_DEMO_CASES:
+        raise argparse.ArgumentTypeError(
+            f"le nombre de dossiers va de 1 à {MAX_DEMO_CASES} (ici {count})"
+        )
+    return count
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -54,12 +96,17 @@ def build_parser() -> argparse.ArgumentParser:
         prog="movdesk",
         description="Suivi des prestations « Mobilisation vers l'emploi » (MOV).",
     )
-    parser.add_argument("--version", action="version", version=f"movdesk {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"movdesk {__version__}",
+        help="afficher la version de movdesk et quitter",
+    )
     parser.add_argument(
         "--db",
         metavar="CHEMIN",
-        help="fichier SQLite ou URL SQLAlchemy (défaut : variable MOVDESK_DB, "
-        "sinon le dossier de données de l'utilisateur)",
+        help="fichier SQLite de la base, ou URL sqlite:///CHEMIN (défaut : variable "
+        "MOVDESK_DB, sinon le dossier de données de l'utilisateur)",
     )
     parser.add_argument(
         "--demo",
@@ -69,12 +116,18 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMANDE")
 
     p = sub.add_parser("demo", help="remplir une base vide avec des dossiers fictifs")
-    p.add_argument("--cases", type=int, default=200, metavar="N")
-    p.add_argument("--seed", type=int, default=2026, metavar="K")
+    p.add_argument(
+        "--cases", type=_case_count, default=200, metavar="N",
+        help="nombre de dossiers (200 par défaut)",
+    )
+    p.add_argument(
+        "--seed", type=_whole_number, default=2026, metavar="K",
+        help="graine du hasard : la même graine donne les mêmes dossiers",
+    )
     p.add_argument("--today", type=_iso_date, metavar="AAAA-MM-JJ", help=argparse.SUPPRESS)
 
     p = sub.add_parser("import", help="importer des dossiers (format movdesk-cases)")
-    p.add_argument("file", metavar="FICHIER.json")
+    p.add_argument("file", metavar="FICHIER.json", help="fichier d'échange à importer")
 
     p = sub.add_parser("export", help="exporter les dossiers ou les indicateurs")
     p.add_argument("what", choices=["json", "monthly"])
@@ -115,10 +168,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--today", type=_iso_date, metavar="AAAA-MM-JJ", help=argparse.SUPPRESS)
 
     p = sub.add_parser("backup", help="sauvegarde à chaud de la base")
-    p.add_argument("--out", metavar="FICHIER")
+    p.add_argument(
+        "--out", metavar="FICHIER", help="fichier de la copie (sinon le dossier des sauvegardes)"
+    )
 
     p = sub.add_parser("restore", help="restaurer une sauvegarde")
-    p.add_argument("file", metavar="FICHIER")
+    p.add_argument("file", metavar="FICHIER", help="sauvegarde à remettre en place")
 
     sub.add_parser("check", help="contrôle d'intégrité de la base")
     return parser
@@ -147,47 +202,33 @@ def _commands() -> dict[str, Callable[[argparse.Namespace, DatabaseLocation], in
     }
 
 
-def _database_refusal(error: Exception) -> str | None:
-    """French words for an error the database raised (locked, full, read-only…), or None.
-
-    Every write runs in one transaction, so such an error means nothing was changed.
-    """
-    from sqlalchemy.exc import DBAPIError
-
-    if not isinstance(error, DBAPIError):
-        return None
-    return (
-        "la base de données a refusé l'opération et rien n'a été modifié "
-        f"({error.orig}). Si un autre poste ou une autre fenêtre écrit en ce moment, "
-        "réessayez dans un instant."
-    )
-
-
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command == "print":
-        from .commands.print_cmd import usage_problem
+    with french_argparse():
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        if args.command == "print":
+            from .commands.print_cmd import usage_problem
 
-        problem = usage_problem(args)
-        if problem is not None:
-            parser.error(problem)
+            problem = usage_problem(args)
+            if problem is not None:
+                parser.error(problem)
+    show_store_warnings()
     try:
         location = resolve_database(args.db, demo=args.demo)
+        require_usable_folder(location)
+        guard_outputs(location, getattr(args, "out", None), backup=args.command == "backup")
         if args.command is None:
             return _cmd_gui(args, location)
         return _commands()[args.command](args, location)
     except UserError as error:
-        print(f"movdesk : {error}", file=sys.stderr)
-        return EXIT_USER_ERROR
-    except Exception as error:
-        message = _database_refusal(error)
-        if message is None:
-            raise
-        print(f"movdesk : {message}", file=sys.stderr)
+        print(f"movdesk : {printable(str(error))}", file=sys.stderr)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         print("movdesk : interrompu.", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except Exception as error:
+        message = database_refusal(error) or file_refusal(error) or unexpected_error(error)
+        print(f"movdesk : {printable(message)}", file=sys.stderr)
         return EXIT_USER_ERROR
 
 

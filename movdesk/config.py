@@ -67,18 +67,69 @@ def _refuse_network(path: str) -> None:
         )
 
 
+def _sqlite_file_of_url(url: str) -> str:
+    """The file of a ``sqlite:///PATH`` URL; any other URL is refused in French.
+
+    movdesk keeps its data in one local SQLite file (backups, restore and the checks
+    work on that file): an in-memory database would keep nothing, and other database
+    servers are not supported.
+    """
+    prefix = "sqlite:///"
+    raw = url[len(prefix) :] if url.startswith(prefix) else ""
+    if not raw or raw == ":memory:" or "?" in raw:
+        raise UserError(
+            f"Base de données : l'adresse « {url} » n'est pas prise en charge. movdesk "
+            "travaille sur un fichier SQLite local : donnez son chemin (--db "
+            "C:\\Bureau\\movdesk.sqlite) ou une URL « sqlite:///CHEMIN » sans paramètres."
+        )
+    return raw
+
+
 def resolve_database(db: str | None = None, *, demo: bool = False) -> DatabaseLocation:
     """Choose the database from ``--db``, then ``MOVDESK_DB``, then the default file."""
+    if db is not None and not db.strip():
+        raise UserError("Base de données : le chemin donné à --db est vide.")
     chosen = db or os.environ.get(ENV_DB)
     if chosen and _URL_RE.match(chosen):
-        if chosen.startswith("sqlite:///") and len(chosen) > len("sqlite:///"):
-            raw = chosen[len("sqlite:///") :]
-            _refuse_network(raw)
-            return DatabaseLocation(chosen, Path(raw))
-        return DatabaseLocation(chosen, None)
+        raw = _sqlite_file_of_url(chosen)
+        _refuse_network(raw)
+        return DatabaseLocation(chosen, Path(raw))
     if chosen:
         _refuse_network(chosen)
         path = Path(chosen).expanduser()
     else:
         path = data_dir() / (DEMO_DB_FILENAME if demo else DB_FILENAME)
     return DatabaseLocation(f"sqlite:///{path.as_posix()}", path)
+
+
+def require_usable_folder(location: DatabaseLocation) -> None:
+    """Refuse a database path that is a folder, or whose folder does not exist.
+
+    Only movdesk's own data folder is created when missing (first start): a mistyped
+    ``--db`` folder must not silently become a new, empty database.
+    """
+    path = location.path
+    if path is None:
+        return
+    if path.is_dir():
+        raise UserError(
+            f"Base de données : « {path} » est un dossier. Indiquez le fichier de la base "
+            f"(par exemple « {path / DB_FILENAME} »)."
+        )
+    folder = path.parent
+    if folder.is_dir() or _same_folder(folder, data_dir()):
+        return
+    if folder.exists():
+        raise UserError(
+            f"Base de données : « {folder} » n'est pas un dossier ; vérifiez le chemin "
+            "donné à --db (ou à MOVDESK_DB)."
+        )
+    raise UserError(
+        f"Base de données : le dossier « {folder} » n'existe pas. Vérifiez le chemin donné "
+        "à --db (ou à MOVDESK_DB) ; movdesk ne crée pas de dossier ailleurs que dans son "
+        "dossier de données."
+    )
+
+
+def _same_folder(a: Path, b: Path) -> bool:
+    return os.path.normcase(os.path.abspath(a)) == os.path.normcase(os.path.abspath(b))

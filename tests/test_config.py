@@ -29,12 +29,26 @@ def test_db_option_wins_over_environment(tmp_path: Path, monkeypatch) -> None:
     assert resolve_database(str(tmp_path / "opt.sqlite")).path == tmp_path / "opt.sqlite"
 
 
-def test_db_accepts_sqlalchemy_urls() -> None:
+def test_db_accepts_sqlite_file_urls() -> None:
     assert resolve_database("sqlite:///C:/Bureau/mov.sqlite").path == Path("C:/Bureau/mov.sqlite")
-    memory = resolve_database("sqlite://")
-    assert memory.url == "sqlite://" and memory.path is None
-    other = resolve_database("postgresql+psycopg://u@localhost/mov")
-    assert other.path is None and other.url.startswith("postgresql")
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "sqlite://",
+        "sqlite:///:memory:",
+        "sqlite:///x.sqlite?mode=ro",
+        "postgresql+psycopg://u@localhost/mov",
+        "file:///tmp/x.sqlite",
+        "http://exemple.fr/base",
+    ],
+)
+def test_other_urls_are_refused_in_french(url: str) -> None:
+    """movdesk keeps one local SQLite file: a memory database keeps nothing, and other
+    servers (whose drivers are not even installed) are not supported."""
+    with pytest.raises(UserError, match="n'est pas prise en charge.*fichier SQLite local"):
+        resolve_database(url)
 
 
 @pytest.mark.parametrize(

@@ -1,10 +1,18 @@
-"""What every command shares: opening the database for one run, writing its output."""
+"""What every command shares: opening the database for one run, writing its output.
+
+Only ``demo`` and ``import`` may create a database file (**decision**): any other
+command on a path where no database exists is refused, so that a mistyped ``--db``
+never answers from an empty database nor leaves one behind. A database created by a
+command that then fails is removed again; one created by a command that succeeds is
+announced on stderr.
+"""
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -14,17 +22,59 @@ from ..errors import UserError
 from ..models import Referent
 from ..services.exports import write_file
 from ..store.engine import make_session_factory
+from ..store.files import file_size, remove_quietly
 from ..store.migrate import open_database
 
 
+def _is_new(location: DatabaseLocation, create: bool) -> bool:
+    """True when the command is about to create the database; refuses when it may not."""
+    path = location.path
+    if path is None or file_size(path) > 0:
+        return False
+    if create:
+        return True
+    if path.exists():
+        raise UserError(
+            f"La base « {path} » est un fichier vide (0 octet) : ce n'est pas une base "
+            "movdesk. Vérifiez le chemin, ou restaurez une sauvegarde avec « movdesk "
+            "restore FICHIER »."
+        )
+    raise UserError(
+        f"La base « {path} » n'existe pas. Vérifiez le chemin (--db ou MOVDESK_DB) ; "
+        "seules les commandes « import » et « demo » créent une nouvelle base."
+    )
+
+
+def _remove_new(path: Path) -> None:
+    """A database this command created and could not fill: leave no empty file behind."""
+    remove_quietly(path, with_companions=True)
+
+
 @contextmanager
-def sessions(location: DatabaseLocation) -> Iterator[sessionmaker[Session]]:
-    """A session factory on the (migrated) database, closed when the command ends."""
-    engine = open_database(location)
+def sessions(
+    location: DatabaseLocation, *, create: bool = False
+) -> Iterator[sessionmaker[Session]]:
+    """A session factory on the (migrated) database, closed when the command ends.
+
+    ``create`` lets the command make a new database file (module notes).
+    """
+    new = _is_new(location, create)
+    try:
+        engine = open_database(location)
+    except BaseException:
+        if new and location.path is not None:
+            _remove_new(location.path)
+        raise
     try:
         yield make_session_factory(engine)
-    finally:
+    except BaseException:
         engine.dispose()
+        if new and location.path is not None:
+            _remove_new(location.path)
+        raise
+    engine.dispose()
+    if new:
+        print(f"movdesk : nouvelle base créée : « {location.path} ».", file=sys.stderr)
 
 
 def write_output(data: bytes, out: str | None) -> None:

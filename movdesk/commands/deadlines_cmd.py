@@ -18,6 +18,7 @@ from ..config import DatabaseLocation
 from ..reports.csv_export import EXCEL, write_csv
 from ..rules.calendar import french_date
 from ..rules.deadlines import CONTRACT_KINDS
+from ..rules.text import json_safe, printable
 from ..services.schedule import DeadlineItem, open_deadlines
 from ._common import referent_named, sessions, write_output
 
@@ -59,7 +60,11 @@ def render_table(rows: list[tuple[Any, ...]], today: date) -> str:
     title = f"Échéances ouvertes au {french_date(today)}"
     if not rows:
         return f"{title} : aucune.\n"
-    cells = [[french_date(v) if isinstance(v, date) else str(v) for v in row] for row in rows]
+    # Names typed before the text rules may hold control characters: shown escaped.
+    cells = [
+        [french_date(v) if isinstance(v, date) else printable(str(v), multiline=False) for v in row]
+        for row in rows
+    ]
     widths = [max(len(c[i]) for c in [list(COLUMNS), *cells]) for i in range(len(COLUMNS))]
     lines = [f"{title} : {len(rows)}", ""]
     for row in [list(COLUMNS), ["-" * w for w in widths], *cells]:
@@ -95,7 +100,7 @@ def render_json(deadlines: list[DeadlineItem]) -> str:
         )
         for d in deadlines
     )
-    return f"[\n{items}\n]\n"
+    return json_safe(f"[\n{items}\n]\n")
 
 
 def run(args: argparse.Namespace, location: DatabaseLocation) -> int:

@@ -32,7 +32,7 @@ def _print_warnings(warnings: list[str]) -> None:
 def run_import(args: argparse.Namespace, location: DatabaseLocation) -> int:
     """Import every case of ``args.file`` in one transaction, or none."""
     data = load_file(args.file)
-    with sessions(location) as factory, unit_of_work(factory) as session:
+    with sessions(location, create=True) as factory, unit_of_work(factory) as session:
         summary = import_cases(session, data, user=current_user(), source=Path(args.file).name)
     _print_warnings(summary.warnings)
     plural = "s" if summary.cases > 1 else ""

@@ -42,6 +42,7 @@ from ..rules.payments import (
     french_money,
     ready_to_invoice_by_month,
 )
+from ..rules.text import json_safe, printable
 from ..services.bulk import collector_paused
 from ..services.exports import indicator_cases
 from ..services.payment_data import payment_cases
@@ -167,11 +168,12 @@ def run_payments(args: argparse.Namespace, location: DatabaseLocation) -> int:
                 for m, c in ready_to_invoice_by_month(s for _, st in lines for s in st).items()
             ],
         }
-        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json_safe(json.dumps(document, ensure_ascii=False, indent=2)) + "\n")
     elif args.format == "csv":
         rows = ((case.order_number, case.beneficiary, s)
                 for case, states in lines for s in states)  # fmt: skip
         write_output(payments_csv(rows, EXCEL), None)
     else:
-        sys.stdout.write(_table(price, today, lines))
+        # Names typed before the text rules may hold control characters: shown escaped.
+        sys.stdout.write(printable(_table(price, today, lines)))
     return 0

@@ -1,10 +1,14 @@
 """Fill an empty database with demo cases: the office, the directories, then the cases.
 
 The cases go through the one importer (:func:`movdesk.exchange.import_cases`), with
-its validation, in chunks of :data:`CHUNK_SIZE` cases, one transaction each: memory
-stays bounded whatever the count (50,000 cases work), and the window can show progress
-between chunks. What the exchange format does not carry is added after each chunk
-(:mod:`.enrich`).
+its validation, in chunks of :data:`CHUNK_SIZE` cases: each chunk is written (flushed)
+and dropped from the session, so memory stays bounded whatever the count (50,000 cases
+work), and the window can show progress between chunks. What the exchange format does
+not carry is added after each chunk (:mod:`.enrich`).
+
+Everything is **one transaction** (**decision**): a demo interrupted half-way (the
+window closed, the process killed) leaves the database as empty as it was, so that
+``movdesk demo`` can simply run again, instead of 2,000 cases that make it refuse.
 """
 
 from __future__ import annotations
@@ -124,27 +128,36 @@ def fill_demo(
             )
         office = _office(session, rng)
         ctx = EnrichContext(seed, today, office.price_per_case_cents, _directories(session, rng))
-    done = 0
-    if progress is not None:
-        progress(done, cases)
-    for chunk in _chunks(generate_cases(cases, seed=seed, today=today), CHUNK_SIZE):
-        with unit_of_work(session_factory) as session:
-            import_cases(session, {"format": FORMAT, "version": VERSION, "cases": chunk},
-                         user=DEMO_USER, source="données de démonstration")
-            numbers = [c["order_number"] for c in chunk]
-            ids = {
-                number: case_id
-                for number, case_id in session.execute(
-                    select(Case.order_number, Case.id).where(Case.order_number.in_(numbers))
-                )
-            }
-            order_documents(session, today, seed, chunk, ids)
-            enrich_cases(session, ctx, chunk, ids)
-            enrich_placements(session, seed, today, list(ids.values()))
-        done += len(chunk)
+        session.flush()
+        done = 0
         if progress is not None:
             progress(done, cases)
-    with unit_of_work(session_factory) as session:
+        for chunk in _chunks(generate_cases(cases, seed=seed, today=today), CHUNK_SIZE):
+            _load_chunk(session, ctx, chunk, today, seed)
+            done += len(chunk)
+            if progress is not None:
+                progress(done, cases)
         _employer_details(session, seed, rng)
     return done
+
+
+def _load_chunk(
+    session: Session, ctx: EnrichContext, chunk: list[dict[str, Any]], today: date, seed: int
+) -> None:
+    """Import and enrich one chunk, write it, and let its objects go (memory stays flat)."""
+    import_cases(session, {"format": FORMAT, "version": VERSION, "cases": chunk},
+                 user=DEMO_USER, source="données de démonstration")
+    numbers = [c["order_number"] for c in chunk]
+    ids = {
+        number: case_id
+        for number, case_id in session.execute(
+            select(Case.order_number, Case.id).where(Case.order_number.in_(numbers))
+        )
+    }
+    order_documents(session, today, seed, chunk, ids)
+    enrich_cases(session, ctx, chunk, ids)
+    session.flush()
+    enrich_placements(session, seed, today, list(ids.values()))
+    session.flush()
+    session.expunge_all()
 

@@ -91,12 +91,19 @@ def period_text(start: date, end: date) -> str:
     return f"Période du {fr_date(start)} au {fr_date(end)}"
 
 
-def _fitted(text: str, column: int) -> str | Flowable:
-    """Plain text when it fits its column (fast to lay out), else a wrapping paragraph."""
-    room = COLUMNS_MM[column] * mm - 6
-    if stringWidth(text, REGULAR, _ROW_SIZE) <= room:
+def fitted_cell(text: str, width_mm: float, *, bold: bool = False) -> str | Flowable:
+    """Plain text when it fits a column ``width_mm`` wide (fast to lay out), else a
+    paragraph that wraps in it (the row grows to hold it)."""
+    room = width_mm * mm - 6
+    if stringWidth(text, BOLD if bold else REGULAR, _ROW_SIZE) <= room:
         return text
+    if bold:
+        return Paragraph(f"<b>{markup(text)}</b>", stylesheet()["TableCell"])
     return Paragraph(markup(text), stylesheet()["TableCell"])
+
+
+def _fitted(text: str, column: int) -> str | Flowable:
+    return fitted_cell(text, COLUMNS_MM[column])
 
 
 def _row_cells(row: AttendanceRow) -> list[str | Flowable]:
@@ -118,14 +125,15 @@ def signing_table(
     columns_mm: Sequence[float],
     commands: Sequence[tuple[object, ...]],
 ) -> Table:
-    """A ruled table of rows to sign, each tall enough for a signature, never split,
-    the heading repeated on every page; ``commands`` style the body's columns."""
+    """A ruled table of rows to sign, each tall enough for a signature (taller when a
+    long name wraps), never split, the heading repeated on every page; ``commands``
+    style the body's columns."""
     head = stylesheet()["TableHead"]
     data: list[list[str | Flowable]] = [[Paragraph(h, head) for h in headings], *rows]
     table = Table(
         data,
         colWidths=[w * mm for w in columns_mm],
-        rowHeights=[None] + [ROW_HEIGHT_MM * mm] * len(rows),
+        minRowHeights=[0] + [ROW_HEIGHT_MM * mm] * len(rows),
         repeatRows=1,
         hAlign="LEFT",
     )
@@ -225,8 +233,9 @@ def signature_columns(first: int, last: int) -> list[tuple[object, ...]]:
 
 
 def attendance_part(sheet: AttendanceSheet) -> DocumentPart:
-    """The sheet as one document of a PDF (alone, after a report, or in a batch)."""
-    return DocumentPart(sheet.header, attendance_story(sheet))
+    """The sheet as one document of a PDF (alone, after a report, or in a batch); its
+    flowables are made when its turn comes."""
+    return DocumentPart(sheet.header, partial(attendance_story, sheet))
 
 
 def render_attendance(sheet: AttendanceSheet) -> bytes:

@@ -3,7 +3,9 @@
 Every block takes plain text (escaped here) and sizes in mm, and returns ReportLab
 flowables in the named styles of :mod:`.styles`. A table row never splits across two
 pages (ReportLab breaks tables only between rows) and the header row repeats on each
-page the table continues on.
+page the table continues on — except a row taller than a whole page (a description of
+some thousand characters, a long address), which :class:`PageTable` splits across pages
+instead of stopping the document.
 """
 
 from __future__ import annotations
@@ -11,14 +13,33 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from .fonts import REGULAR
+from .page import body_height
 from .styles import FILL, HAIRLINE, RULE, stylesheet
 from .text import markup
 
 #: Alignment of a column: left, right or centre.
 Align = str
+
+
+class PageTable(Table):
+    """A table whose rows go whole to the next page, but a row taller than a page splits.
+
+    ReportLab can place such a row nowhere and stops the document; so, only when the
+    table holds one, its rows may split inside (``splitInRow``) while every other table
+    keeps its rows whole."""
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        self._calc(available_width, available_height)
+        tallest = max(self._rowHeights[self.repeatRows :], default=0)
+        self.splitInRow = int(tallest > body_height(first=False))
+        if self.splitInRow:
+            # A split row starts on this page: its short cells stand at its top, by
+            # the start of the long one, not in its middle pages further.
+            self.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP")])
+        return list(super().split(available_width, available_height))
 
 
 def table_style(commands: Sequence[tuple[object, ...]]) -> TableStyle:
@@ -94,7 +115,7 @@ def table(
             ]
         )
         heights.append(None)
-    result = Table(
+    result = PageTable(
         data,
         colWidths=[w * mm for w in widths_mm],
         rowHeights=heights,
@@ -134,7 +155,7 @@ def key_values(
         ]
         for label, value in pairs
     ]
-    result = Table(data, colWidths=[w * mm for w in widths_mm], hAlign="LEFT")
+    result = PageTable(data, colWidths=[w * mm for w in widths_mm], hAlign="LEFT")
     result.setStyle(
         table_style(
             [
@@ -192,6 +213,19 @@ def signature_boxes(
         )
     )
     return boxes
+
+
+def ending_with(
+    title: Flowable, text: Sequence[Flowable], closing: Sequence[Flowable]
+) -> list[Flowable]:
+    """A last section — its ``title``, its ``text`` —, then ``closing`` (the signatures)
+    kept on one page with the last paragraph of ``text`` (and the title when that is
+    the only one): a page of signatures never stands alone, apart from what was signed,
+    and a title never ends a page. (A title's ``keepWithNext`` does not hold to a
+    ``KeepTogether``: it goes inside.)"""
+    if len(text) <= 1:
+        return [KeepTogether([title, *text, *closing])]
+    return [title, *text[:-1], KeepTogether([text[-1], *closing])]
 
 
 #: Line starts that make a line of free text a bullet item.

@@ -14,9 +14,19 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Table
+from reportlab.platypus import Flowable, Table
 
-from .blocks import gap, heading, key_values, para, rich_text, signature_boxes, table_style
+from .blocks import (
+    PageTable,
+    ending_with,
+    gap,
+    heading,
+    key_values,
+    para,
+    rich_text,
+    signature_boxes,
+    table_style,
+)
 from .page import DocumentHeader, DocumentPart, copy_subtitle, render_pdf
 from .styles import FILL, RULE
 from .text import fr_date, quoted
@@ -49,7 +59,7 @@ class ContractData:
 def _parties(data: ContractData) -> Table:
     left = [heading("Le bénéficiaire", 2), key_values(data.beneficiary, (28, 55))]
     right = [heading("Le prestataire", 2), key_values(data.provider, (28, 55))]
-    table = Table([[left, right]], colWidths=[87 * mm, 87 * mm], hAlign="LEFT")
+    table = PageTable([[left, right]], colWidths=[87 * mm, 87 * mm], hAlign="LEFT")
     table.setStyle(
         table_style(
             [
@@ -94,24 +104,22 @@ def contract_story(data: ContractData) -> list[Flowable]:
         ),
         heading("Engagements du bénéficiaire"),
         *rich_text(data.beneficiary_commitments),
-        heading("Engagements du prestataire"),
-        *rich_text(data.provider_commitments),
     ]
     on = fr_date(data.signed_on, "……/……/…………")
-    story.append(
-        KeepTogether(
-            [
-                gap(3),
-                para(f"Fait à {data.place or '………………………'}, le {on}, en deux exemplaires."),
-                gap(2),
-                signature_boxes(
-                    ["Le bénéficiaire", "Le référent, pour le prestataire"],
-                    mention=READ_AND_APPROVED,
-                    place_line=False,
-                    height_mm=34,
-                ),
-            ]
-        )
+    story += ending_with(
+        heading("Engagements du prestataire"),
+        rich_text(data.provider_commitments),
+        [
+            gap(3),
+            para(f"Fait à {data.place or '………………………'}, le {on}, en deux exemplaires."),
+            gap(2),
+            signature_boxes(
+                ["Le bénéficiaire", "Le référent, pour le prestataire"],
+                mention=READ_AND_APPROVED,
+                place_line=False,
+                height_mm=34,
+            ),
+        ],
     )
     return story
 

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from datetime import date, time
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Table
+from reportlab.platypus import Flowable, KeepInFrame, Table
 
-from .blocks import gap, key_values, para, table_style
+from .blocks import PageTable, gap, key_values, para, table_style
 from .page import DocumentHeader, DocumentPart, render_pdf
 from .styles import FILL, RULE
 from .text import fr_duration, fr_long_date, fr_time, markup
@@ -23,6 +23,8 @@ from .text import fr_duration, fr_long_date, fr_time, markup
 #: Left edge of the addressee block, from the left margin (window envelopes: 110 mm
 #: from the paper's edge).
 ADDRESS_OFFSET_MM = 92
+#: Height of the addressee block (the envelope's window).
+ADDRESS_HEIGHT_MM = 34
 
 
 @dataclass(frozen=True)
@@ -49,11 +51,17 @@ class ConvocationData:
 
 
 def _address_block(data: ConvocationData) -> Table:
+    """The addressee in the envelope's window; a long address is written smaller so
+    that it stays inside it, above the references."""
     lines = "<br/>".join(markup(line) for line in data.addressee if line.strip())
+    width = (174 - ADDRESS_OFFSET_MM) * mm
+    window = KeepInFrame(
+        width - 12, ADDRESS_HEIGHT_MM * mm - 6, [para(lines, "Letter", raw=True)], mode="shrink"
+    )
     block = Table(
-        [["", para(lines, "Letter", raw=True)]],
-        colWidths=[ADDRESS_OFFSET_MM * mm, (174 - ADDRESS_OFFSET_MM) * mm],
-        rowHeights=[34 * mm],
+        [["", window]],
+        colWidths=[ADDRESS_OFFSET_MM * mm, width],
+        rowHeights=[ADDRESS_HEIGHT_MM * mm],
         hAlign="LEFT",
     )
     block.setStyle(table_style([("VALIGN", (0, 0), (-1, -1), "TOP")]))
@@ -73,7 +81,7 @@ def _appointment(data: ConvocationData) -> Table:
         ],
         (34, 128),
     )
-    box = Table([[rows]], colWidths=[174 * mm], hAlign="LEFT")
+    box = PageTable([[rows]], colWidths=[174 * mm], hAlign="LEFT")
     box.setStyle(
         table_style(
             [

@@ -17,10 +17,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from reportlab.platypus import Flowable, KeepTogether
+from reportlab.platypus import Flowable
 
 from .attendance import AttendanceSheet, attendance_part
-from .blocks import gap, heading, key_values, para, rich_text, signature_boxes
+from .blocks import ending_with, gap, heading, key_values, para, rich_text, signature_boxes
 from .case_tables import BarrierLine, CourseFacts, barriers_table, course_block
 from .page import DocumentHeader, DocumentPart, copy_subtitle, render_pdf
 from .text import fr_date
@@ -83,7 +83,8 @@ def _exit_block(report: FinalReport) -> list[Flowable]:
     return [key_values(lines)]
 
 
-def _signatures(report: FinalReport) -> Flowable:
+def _signatures(report: FinalReport) -> list[Flowable]:
+    """The signatures, kept by :func:`.blocks.ending_with` with the observations."""
     if report.without_beneficiary_signature:
         note = para(
             "Prestation interrompue : conformément au cahier des charges, ce bilan est "
@@ -91,13 +92,13 @@ def _signatures(report: FinalReport) -> Flowable:
             "Muted",
         )
         boxes = signature_boxes(["Le référent, pour le prestataire"], width_mm=87, height_mm=30)
-        return KeepTogether([gap(4), note, gap(2), boxes])
+        return [gap(4), note, gap(2), boxes]
     boxes = signature_boxes(
         ["Le bénéficiaire", "Le référent, pour le prestataire"],
         mention="Lu et approuvé",
         height_mm=30,
     )
-    return KeepTogether([gap(4), boxes])
+    return [gap(4), boxes]
 
 
 def final_story(report: FinalReport) -> list[Flowable]:
@@ -114,9 +115,11 @@ def final_story(report: FinalReport) -> list[Flowable]:
         *barriers_table(report.barriers),
         heading("3. Actions à mettre en place et leur calendrier"),
         *rich_text(report.next_steps, empty="Aucune action ne reste à mener."),
-        heading("4. Observations"),
-        *rich_text(report.observations, empty="Aucune observation."),
-        _signatures(report),
+        *ending_with(
+            heading("4. Observations"),
+            rich_text(report.observations, empty="Aucune observation."),
+            _signatures(report),
+        ),
     ]
 
 

@@ -14,7 +14,7 @@ from datetime import date, time
 
 from reportlab.platypus import Flowable, Table
 
-from .attendance import certification, signature_columns, signing_table
+from .attendance import certification, fitted_cell, signature_columns, signing_table
 from .blocks import gap, key_values, para
 from .fonts import BOLD, REGULAR
 from .page import DocumentHeader, DocumentPart, render_pdf
@@ -64,7 +64,13 @@ def session_text(day: date, start: time | None) -> str:
 def _table(sheet: GroupSheet) -> Table:
     heads = ("N°", "Nom et prénom", "Identifiant France Travail", "N° de commande", "Signature")
     body: list[list[str | Flowable]] = [
-        [str(number), person.name, person.pe_id, person.order_number, SIGNATURE_BOX]
+        [
+            str(number),
+            fitted_cell(person.name, COLUMNS_MM[1], bold=True),
+            fitted_cell(person.pe_id, COLUMNS_MM[2]),
+            fitted_cell(person.order_number, COLUMNS_MM[3]),
+            SIGNATURE_BOX,
+        ]
         for number, person in enumerate(sheet.participants, start=1)
     ]
     start = len(sheet.participants) + 1

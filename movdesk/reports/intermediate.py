@@ -13,10 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from reportlab.platypus import Flowable, KeepTogether
+from reportlab.platypus import Flowable
 
 from .attendance import AttendanceSheet, attendance_part
-from .blocks import gap, heading, rich_text, signature_boxes
+from .blocks import ending_with, gap, heading, rich_text, signature_boxes
 from .case_tables import BarrierLine, CourseFacts, barriers_table, course_block, online_line
 from .page import DocumentHeader, DocumentPart, render_pdf
 
@@ -47,9 +47,9 @@ def intermediate_story(report: IntermediateReport) -> list[Flowable]:
         *barriers_table(report.barriers),
         heading("4. Démarches en ligne"),
         online_line(report.course),
-        heading("5. Observations"),
-        *rich_text(report.observations, empty="Aucune observation."),
-        KeepTogether(
+        *ending_with(
+            heading("5. Observations"),
+            rich_text(report.observations, empty="Aucune observation."),
             [
                 gap(4),
                 signature_boxes(
@@ -57,7 +57,7 @@ def intermediate_story(report: IntermediateReport) -> list[Flowable]:
                     mention="Lu et approuvé",
                     height_mm=30,
                 ),
-            ]
+            ],
         ),
     ]
 

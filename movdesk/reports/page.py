@@ -38,11 +38,13 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
+    LayoutError,
     NextPageTemplate,
     PageBreak,
     PageTemplate,
 )
 
+from ..errors import UserError
 from ..rules.text import printable
 from .fonts import BOLD, REGULAR, register_fonts
 from .styles import ACCENT, FILL, MUTED, RULE
@@ -109,6 +111,24 @@ class CaseIdentity:
         """``Dossier LC-2026-000123 · Sophie DURAND``, the footer of every page."""
         return f"Dossier {self.order_number} · {self.first_name} {self.last_name.upper()}"
 
+    @property
+    def initial(self) -> str:
+        """``S.``: the first name shortened, so that a long one never hides the last name."""
+        first = self.first_name.strip()
+        return f"{first[0]}." if first else ""
+
+    @property
+    def short_beneficiary(self) -> str:
+        """``Mme S. DURAND``: the beneficiary when the whole name does not fit."""
+        name = " ".join(p for p in (self.initial, self.last_name.upper()) if p)
+        return f"{self.civility} {name}" if self.civility else name
+
+    @property
+    def short_reference(self) -> str:
+        """``Dossier LC-2026-000123 · S. DURAND``."""
+        name = " ".join(p for p in (self.initial, self.last_name.upper()) if p)
+        return f"Dossier {self.order_number} · {name}"
+
 
 @dataclass(frozen=True)
 class DocumentHeader:
@@ -131,6 +151,13 @@ class DocumentHeader:
         if self.reference:
             return self.reference
         return self.case.reference if self.case is not None else ""
+
+    @property
+    def short_footer_reference(self) -> tuple[str, ...]:
+        """The footer reference shortened (the first name's initial), when it has one."""
+        if self.reference or self.case is None:
+            return ()
+        return (self.case.short_reference,)
 
 
 #: The body of a part: its flowables, or a function that makes them when the part
@@ -241,14 +268,26 @@ class _ChromeCanvas(Canvas):
 _SMALLEST = 6.0
 
 
-def fitted(text: str, font: str, size: float, width: float, keep: str = "") -> tuple[str, float]:
+def fitted(
+    text: str,
+    font: str,
+    size: float,
+    width: float,
+    keep: str = "",
+    shorter: Sequence[str] = (),
+) -> tuple[str, float]:
     """``text + keep`` and the size it is drawn at to fit ``width``: smaller, down to 6
-    points, then ``text`` cut with « … » (a name of a hundred letters must not run off
-    the page); ``keep`` (an identifier) is never cut."""
+    points, then each of the ``shorter`` forms of ``text`` (a name with its first name's
+    initial), then the last form cut with « … » (a name of a hundred letters must not run
+    off the page); ``keep`` (an identifier) is never cut."""
     while size > _SMALLEST and stringWidth(text + keep, font, size) > width:
         size = max(size - 0.5, _SMALLEST)
     if stringWidth(text + keep, font, size) <= width:
         return text + keep, size
+    for form in shorter:
+        text = form
+        if stringWidth(text + keep, font, size) <= width:
+            return text + keep, size
     while text and stringWidth(text + "…" + keep, font, size) > width:
         text = text[:-1]
     return text.rstrip() + "…" + keep, size
@@ -264,10 +303,12 @@ def _draw(
     width: float,
     align: str = "left",
     keep: str = "",
+    shorter: Sequence[str] = (),
 ) -> None:
     """Draw ``text`` (then ``keep``, never cut) within ``width`` from ``x`` (or ending
-    at ``x``, or centred on it)."""
-    shown, shown_size = fitted(printable(text, multiline=False), font, size, width, keep)
+    at ``x``, or centred on it); ``shorter`` forms of ``text`` come before any cut."""
+    forms = [printable(form, multiline=False) for form in shorter]
+    shown, shown_size = fitted(printable(text, multiline=False), font, size, width, keep, forms)
     canvas.setFont(font, shown_size)
     if align == "right":
         canvas.drawRightString(x, y, shown)
@@ -316,15 +357,21 @@ def _draw_title(canvas: Canvas, header: DocumentHeader) -> float:
     return y - TITLE_HEIGHT
 
 
-def _band_lines(header: DocumentHeader) -> list[tuple[str, str, str]]:
-    """The (caption, value, part of the value never cut) lines of the band."""
+def _band_lines(header: DocumentHeader) -> list[tuple[str, str, str, tuple[str, ...]]]:
+    """The (caption, value, part of the value never cut, shorter forms of the value)
+    lines of the band."""
     case = header.case
     if case is None:
-        return [("", line, "") for line in header.band_lines]
+        return [("", line, "", ()) for line in header.band_lines]
     return [
-        ("N° de commande", case.order_number, ""),
-        ("Bénéficiaire", case.beneficiary, f" — identifiant France Travail {case.pe_id}"),
-        ("Référent", case.referent, ""),
+        ("N° de commande", case.order_number, "", ()),
+        (
+            "Bénéficiaire",
+            case.beneficiary,
+            f" — identifiant France Travail {case.pe_id}",
+            (case.short_beneficiary,),
+        ),
+        ("Référent", case.referent, "", ()),
     ]
 
 
@@ -335,7 +382,7 @@ def _draw_band(canvas: Canvas, header: DocumentHeader, top: float) -> None:
     canvas.setLineWidth(0.6)
     canvas.rect(MARGIN_LEFT, bottom, CONTENT_WIDTH, BAND_HEIGHT, stroke=1, fill=1)
     y = top - 11
-    for caption, value, keep in _band_lines(header)[:3]:
+    for caption, value, keep, shorter in _band_lines(header)[:3]:
         x = MARGIN_LEFT + 3 * mm
         canvas.setFillColor(MUTED)
         if caption:
@@ -345,7 +392,7 @@ def _draw_band(canvas: Canvas, header: DocumentHeader, top: float) -> None:
         canvas.setFillColor(ACCENT if caption == "Bénéficiaire" else "#000000")
         # The date sits at the right of the band: the values stop before it.
         room = MARGIN_LEFT + CONTENT_WIDTH - 30 * mm - x
-        _draw(canvas, x, y, value, BOLD, 8.5, room, keep=keep)
+        _draw(canvas, x, y, value, BOLD, 8.5, room, keep=keep, shorter=shorter)
         y -= 12.5
     canvas.setFillColor(MUTED)
     canvas.setFont(REGULAR, 8)
@@ -375,7 +422,8 @@ def _draw_footer(canvas: Canvas, header: DocumentHeader, number: int, total: int
     canvas.line(MARGIN_LEFT, y + 9, PAGE_WIDTH - MARGIN_RIGHT, y + 9)
     canvas.setFillColor(MUTED)
     # Reference (80 mm), the document and its date (64 mm), the page number (the rest).
-    _draw(canvas, MARGIN_LEFT, y, header.footer_reference, REGULAR, 7.5, 80 * mm)
+    reference, shorter = header.footer_reference, header.short_footer_reference
+    _draw(canvas, MARGIN_LEFT, y, reference, REGULAR, 7.5, 80 * mm, shorter=shorter)
     what = f"{header.title} du {fr_date(header.document_date)}"
     _draw(canvas, MARGIN_LEFT + 114 * mm, y, what, REGULAR, 7.5, 64 * mm, "center")
     _draw(
@@ -503,7 +551,16 @@ def render_pdf(
         initialFontName=REGULAR,
         pageTemplates=_templates(first.layout),
     )
-    doc.build(story, canvasmaker=Chrome)
+    try:
+        doc.build(story, canvasmaker=Chrome)
+    except LayoutError as error:
+        # Every block of the documents splits or fits a page; should one still not
+        # (a text no form limits), the user gets words instead of a traceback.
+        raise UserError(
+            f"« {title or first.title} » ne peut pas être mis en page : un de ses éléments "
+            "ne tient pas sur une page, même seul. Raccourcissez le texte en cause ; rien "
+            "n'a été imprimé."
+        ) from error
     if progress is not None:
         progress(total, total)
     return buffer.getvalue()

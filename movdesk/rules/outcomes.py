@@ -12,13 +12,19 @@ Decisions beyond the contract's text:
   status) makes the exit not positive, and the reason names what is missing, so that
   completing the record is what turns it positive;
 * a CDD or mission with no ``employment_start`` runs from the exit date, which is by
-  definition the first day of the job (J).
+  definition the first day of the job (J);
+* a contract's length is said counting its first and its last day, as a contract is
+  read (from 01/12 to 31/01 is « 2 mois »); the 3-month rule stays the contract's own
+  (end ≥ start + 3 months), so a refusal names the earliest end date that would count;
+* while a fact the rule needs is not given yet (full time or not, hours, the end of a
+  CDD, the training's kind or hours, the business status), the verdict says what to
+  fill in (``complete`` is False) rather than calling the exit negative for it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
@@ -42,10 +48,19 @@ _POSITIVE = "sortie positive"
 
 @dataclass(frozen=True)
 class ExitVerdict:
-    """Whether an exit is positive, and the rule that decided, in French."""
+    """Whether an exit is positive, and the rule that decided, in French.
+
+    ``complete`` is False while a fact the rule needs is missing: the exit is not
+    positive *yet*, and ``reason`` says what to fill in.
+    """
 
     positive: bool
     reason: str
+    complete: bool = True
+
+
+def _to_fill(reason: str) -> ExitVerdict:
+    return ExitVerdict(False, f"À compléter : {reason}", complete=False)
 
 
 def french_number(value: float) -> str:
@@ -56,8 +71,9 @@ def french_number(value: float) -> str:
 
 @lru_cache(maxsize=4096)
 def french_duration(start: date, end: date) -> str:
-    """The length from ``start`` to ``end`` in months and days: ``2 mois et 30 jours``."""
-    delta = relativedelta(end, start)
+    """The length from ``start`` to ``end``, both days counted, in months and days:
+    01/12 to 31/01 is ``2 mois``, 01/12 to 15/01 ``1 mois et 15 jours``."""
+    delta = relativedelta(end + timedelta(days=1), start)
     months = delta.years * 12 + delta.months
     parts = []
     if months:
@@ -67,13 +83,17 @@ def french_duration(start: date, end: date) -> str:
     return " et ".join(parts)
 
 
+def _fr(day: date) -> str:
+    return day.strftime("%d/%m/%Y")
+
+
 def _hours_phrase(exit: Any) -> tuple[bool | None, str]:
     """Whether the working time counts (None when unknown), and how to say it."""
     if exit.employment_full_time:
         return True, "à temps plein"
     hours = exit.employment_hours_per_month
     if hours is None:
-        return None, "à temps partiel sans nombre d'heures mensuelles"
+        return None, ""
     text = f"à {french_number(hours)} h par mois"
     if hours > MIN_HOURS_PER_MONTH:
         return True, f"{text} (plus de 78 h)"
@@ -83,7 +103,7 @@ def _hours_phrase(exit: Any) -> tuple[bool | None, str]:
 def _classify_employment(exit: Any) -> ExitVerdict:
     contract = exit.employment_contract
     if contract is None:
-        return ExitVerdict(False, f"Reprise d'emploi sans type de contrat : {_NOT_POSITIVE}")
+        return _to_fill("le type de contrat (CDI, CDD, intérim ou contrat aidé)")
     contract = ContractType(contract)
     if contract is ContractType.SUBSIDISED:
         return ExitVerdict(
@@ -96,20 +116,24 @@ def _classify_employment(exit: Any) -> ExitVerdict:
         start = exit.employment_start or exit.date
         end = exit.employment_end
         if end is None:
-            return ExitVerdict(
-                False,
-                f"{name} sans date de fin : la date de fin manque pour vérifier la durée "
-                f"d'au moins 3 mois, {_NOT_POSITIVE}",
+            return _to_fill(
+                f"la date de fin du {'CDD' if contract is ContractType.CDD else 'contrat'}, "
+                "pour vérifier qu'il dure au moins 3 mois"
             )
         length = french_duration(start, end)
-        if end < add_months(start, MIN_CDD_MONTHS):
-            return ExitVerdict(False, f"{name} de {length} : moins de 3 mois, {_NOT_POSITIVE}")
+        earliest = add_months(start, MIN_CDD_MONTHS)
+        if end < earliest:
+            return ExitVerdict(
+                False,
+                f"{name} de {length} (jusqu'au {_fr(end)}) : moins de 3 mois (fin au plus "
+                f"tôt le {_fr(earliest)}), {_NOT_POSITIVE}",
+            )
         name = f"{name} de {length}"
     counts, phrase = _hours_phrase(exit)
     if counts is None:
-        return ExitVerdict(
-            False, f"{name} {phrase} : durée du travail inconnue, {_NOT_POSITIVE}"
-        )
+        if exit.employment_full_time is None:
+            return _to_fill(f"{name} à temps plein ou non (sinon, les heures par mois)")
+        return _to_fill(f"{name} à temps partiel : le nombre d'heures par mois")
     if not counts:
         return ExitVerdict(
             False,
@@ -121,6 +145,8 @@ def _classify_employment(exit: Any) -> ExitVerdict:
 def _classify_training(exit: Any) -> ExitVerdict:
     if exit.training_afpr:
         return ExitVerdict(True, f"Formation dans le cadre d'une AFPR : {_POSITIVE}")
+    if exit.training_qualifying is None:
+        return _to_fill("la formation est-elle pré-qualifiante ou certifiante (ou une AFPR) ?")
     if not exit.training_qualifying:
         return ExitVerdict(
             False, f"Formation ni pré-qualifiante ni certifiante (et hors AFPR) : {_NOT_POSITIVE}"
@@ -128,11 +154,7 @@ def _classify_training(exit: Any) -> ExitVerdict:
     total = exit.training_hours_total
     weekly = exit.training_hours_per_week
     if total is None or weekly is None:
-        return ExitVerdict(
-            False,
-            "Formation qualifiante sans nombre d'heures (total et par semaine) : "
-            f"{_NOT_POSITIVE}",
-        )
+        return _to_fill("les heures de la formation qualifiante (au total et par semaine)")
     if total < MIN_TRAINING_HOURS:
         return ExitVerdict(
             False,
@@ -155,11 +177,7 @@ def _classify_training(exit: Any) -> ExitVerdict:
 def _classify_business(exit: Any) -> ExitVerdict:
     status = exit.business_auto_entrepreneur
     if status is None:
-        return ExitVerdict(
-            False,
-            "Création ou reprise d'entreprise sans statut précisé (auto-entrepreneur ou "
-            f"non) : {_NOT_POSITIVE}",
-        )
+        return _to_fill("la création se fait-elle sous le statut d'auto-entrepreneur ?")
     if status:
         return ExitVerdict(
             False,

@@ -54,9 +54,9 @@ def describe_character(char: str) -> str:
     code = ord(char)
     point = f"U+{code:04X}"
     if 0xD800 <= code <= 0xDFFF:
-        return f"un demi-caractère Unicode isolé ({point}), illisible hors de ce fichier"
+        return f"un demi-caractère Unicode isolé ({point})"
     if re.match(f"[{_BIDI}]", char):
-        return f"une marque invisible de sens d'écriture ({point}), qui peut déguiser le texte"
+        return f"une marque invisible de sens d'écriture ({point})"
     name = _NAMES.get(code)
     if unicodedata.category(char) == "Cc":
         return f"le caractère de contrôle {point}" + (f" ({name})" if name else "")
@@ -70,18 +70,22 @@ def _count(n: int) -> str:
 def text_problem(
     text: str, *, max_length: int, multiline: bool = False, label: str = "le texte"
 ) -> str | None:
-    """Why ``text`` is refused, as a French sentence about ``label`` (« le nom »), or None."""
+    """Why ``text`` is refused, as a French sentence about ``label`` (« le nom »), or None.
+
+    The sentences never make a verb agree with ``label`` (« dans les notes », « dans
+    l'agence »), so that any label fits.
+    """
     if len(text) > max_length:
         return (
-            f"{label} est trop long : {_count(len(text))} caractères pour "
+            f"trop de caractères dans {label} : {_count(len(text))} pour "
             f"{_count(max_length)} au plus."
         )
     char = forbidden_character(text, multiline=multiline)
     if char is not None:
         where = text.index(char) + 1
         return (
-            f"{label} contient {describe_character(char)} en position {where}, ce qui "
-            "n'est pas permis : retirez-le."
+            f"caractère interdit dans {label}, en position {where} : "
+            f"{describe_character(char)}. Retirez-le."
         )
     return None
 

@@ -399,6 +399,7 @@ def _exit(case: Case, today: date) -> ExitBlock:
         retention_due=add_months(exit.date, 3) if checked else None,
         retained=exit.retained_at_3_months,
         retention_recorded_on=exit.retention_recorded_on,
+        complete=verdict.complete,
     )
 
 

@@ -216,6 +216,8 @@ class ExitBlock:
     retention_due: date | None
     retained: bool | None
     retention_recorded_on: date | None
+    #: False while a fact the verdict needs is missing (« À compléter : … »).
+    complete: bool = True
 
 
 @dataclass(frozen=True)

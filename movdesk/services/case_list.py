@@ -115,7 +115,7 @@ class CaseRow:
     referent: str
     status: CaseStatus
     phase: int | None
-    #: Day n of 180 (S is day 1), stopped at the end of the case; None before S.
+    #: Day n (S is day 1), stopped at the end of the case; None before S.
     day: int | None
     last_interview: date | None
     next_due: date | None
@@ -126,6 +126,8 @@ class CaseRow:
     alert_count: int | None
     #: Running, in phase 2, and no company period of 7 days at least (an alert).
     needs_period: bool = False
+    #: Days from S to the current end (E, or the renewed end), both counted.
+    total_days: int | None = None
 
     @property
     def beneficiary(self) -> str:
@@ -197,6 +199,10 @@ class _Expressions:
             signed,
             Case.phase2_start.is_not(None),
             ~enough,
+        )
+        # The length of the case « n / total » is read against: E, or the renewed end.
+        self.total_days: ColumnElement[Any] = (
+            cast(func.julianday(current_end) - func.julianday(Case.start_date), Integer) + 1
         )
 
 
@@ -476,12 +482,13 @@ def rows_for(session: Session, ids: Sequence[int], today: date) -> dict[int, Cas
             CaseSummary.next_label,
             CaseSummary.alert_count,
             sql.needs_period,
+            sql.total_days,
         )
     ).where(Case.id.in_(ids))
     rows: dict[int, CaseRow] = {}
     for values in session.connection().execute(statement):
         (case_id, number, last, first, pe_id, referent, status, phase, day,
-         last_interview, next_due, next_label, alerts, needs_period) = values  # fmt: skip
+         last_interview, next_due, next_label, alerts, needs_period, total) = values  # fmt: skip
         rows[case_id] = CaseRow(
             case_id=case_id,
             order_number=number,
@@ -498,6 +505,7 @@ def rows_for(session: Session, ids: Sequence[int], today: date) -> dict[int, Cas
             next_status=deadline_status(next_due, today) if next_due else None,
             alert_count=alerts,
             needs_period=bool(needs_period),
+            total_days=total,
         )
     return rows
 

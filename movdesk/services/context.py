@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TypeVar
 
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, object_session, selectinload, sessionmaker
 
 from ..errors import UserError
@@ -42,6 +42,7 @@ from ..models import (
 from ..rules.lifecycle import status_from_facts, status_since
 from ..rules.validation import Problem, validate_case
 from ..store.engine import unit_of_work
+from ..store.sqlite_file import sqlite_cause
 from . import audit
 from .errors import NeedsConfirmation, NotFound, ValidationFailed
 from .events import Change, ChangeBus
@@ -154,6 +155,13 @@ class Desk:
             raise UserError(
                 f"{name} : la base de données a refusé l'enregistrement, rien n'a été "
                 f"modifié ({error.orig})."
+            ) from error
+        except DBAPIError as error:
+            # A full disk, a lock held too long by another workstation, a read-only file:
+            # the transaction was rolled back; say why in the words of the store.
+            raise UserError(
+                f"{name} : la base de données a refusé l'enregistrement : "
+                f"{sqlite_cause(error)}. Rien n'a été modifié."
             ) from error
         if work.rows:
             self.last_undoable = ActionRecord(name, tuple(work.rows))

@@ -32,8 +32,8 @@ def write_file(path: str | os.PathLike[str], data: bytes) -> None:
     over the target (:mod:`movdesk.store.files`), so that a full disk or a read-only
     folder leaves the previous file intact and says why in French.
     """
-    refuse_protected_target(path)
     try:
+        refuse_protected_target(path)
         write_atomically(Path(path), data)
     except OSError as error:
         raise UserError(

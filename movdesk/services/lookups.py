@@ -35,6 +35,7 @@ from ..models.enums import (
     TargetDecision,
 )
 from .context import CASE_LOAD, Desk, fetch
+from .summary import fold
 
 
 @dataclass(frozen=True)
@@ -46,11 +47,13 @@ class Choice:
 
 
 def referent_choices(desk: Desk, *, active_only: bool = True) -> list[Choice]:
-    """Referents by name; only those still working here unless ``active_only`` is False."""
-    query = select(Referent.id, Referent.full_name).order_by(Referent.full_name)
+    """Referents by name in French order (accents ignored); only those still working
+    here unless ``active_only`` is False."""
+    query = select(Referent.id, Referent.full_name)
     if active_only:
         query = query.where(Referent.active.is_(True))
-    return desk.read(lambda s: [Choice(i, n) for i, n in s.execute(query)])
+    choices = desk.read(lambda s: [Choice(i, n) for i, n in s.execute(query)])
+    return sorted(choices, key=lambda c: fold(c.label))
 
 
 def _named(name: str, town: str | None) -> str:

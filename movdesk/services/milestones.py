@@ -9,6 +9,7 @@ from datetime import date
 from enum import Enum
 
 from dateutil.relativedelta import relativedelta
+from sqlalchemy.orm import object_session
 
 from ..models import Case, ContractingResult, ContractType, Exit, ExitReason
 from ..rules.calendar import add_months
@@ -16,6 +17,7 @@ from ..rules.validation import Problem, fr_date
 from .context import Desk
 from .editing import edit_case
 from .errors import ValidationFailed
+from .rows import employer_for
 
 #: A renewal lasts six months (MOV-RULES.md 2.10).
 RENEWAL_MONTHS = 6
@@ -27,17 +29,27 @@ def record_contracting(
     desk: Desk,
     case_id: int,
     *,
-    on: date,
-    result: ContractingResult,
+    on: date | None,
+    result: ContractingResult | None,
     accept_warnings: bool = False,
 ) -> list[Problem]:
     """The contracting interview: signed, refused, or the beneficiary did not come.
 
     A no-show may be followed by a new attempt while S + 7 has not passed: recording
-    the new result replaces the old one (the history keeps both).
+    the new result replaces the old one (the history keeps both). ``result=None``
+    takes a wrongly recorded interview back (its date with it), which the rules refuse
+    while anything recorded since needs the signed contract.
     """
 
     def change(case: Case) -> str:
+        if result is None:
+            case.contracting_date = None
+            case.contracting_result = None
+            return "Entretien de contractualisation effacé"
+        if on is None:
+            raise ValidationFailed(
+                [Problem("contracting.date", "la date de l'entretien est obligatoire.")]
+            )
         case.contracting_date = on
         case.contracting_result = result
         return f"Entretien de contractualisation du {fr_date(on)} : {result.label}"
@@ -178,6 +190,8 @@ class ExitInput:
     employment_full_time: bool | None = None
     employment_hours_per_month: float | None = None
     employment_employer_id: int | None = None
+    #: A company typed by name, not in the directory yet: it is added to it.
+    employment_employer_name: str | None = None
     employment_job_title: str | None = None
     training_hours_total: float | None = None
     training_hours_per_week: float | None = None
@@ -200,6 +214,8 @@ class ExitInput:
         }.get(self.reason)
         out: dict[str, object] = {}
         for f in fields(self):
+            if f.name == "employment_employer_name":
+                continue  # not a column: the employer is found or added by name
             if f.name in ("date", "reason"):
                 out[f.name] = getattr(self, f.name)
             elif prefix and f.name.startswith(prefix):
@@ -215,13 +231,35 @@ def record_exit(
     """End the case: a placement, the term, or an interruption (PE told within 48 h).
 
     Recording again replaces the previous exit (a correction); the history keeps it.
+    An exit is recorded once it has happened: a date after today is refused (a case
+    with a future exit would read « Clôturée » before its end). A company typed by
+    name joins the directory.
     """
+    today = desk.today()
+    if data.date > today:
+        raise ValidationFailed(
+            [
+                Problem(
+                    "exit.date",
+                    f"la date de sortie ({fr_date(data.date)}) est à venir : une sortie "
+                    f"s'enregistre le jour venu (nous sommes le {fr_date(today)}). En "
+                    "attendant, le dossier reste en cours.",
+                )
+            ]
+        )
 
     def change(case: Case) -> str:
         if case.exit is None:
             case.exit = Exit(date=data.date, reason=data.reason)
         for name, value in data.values().items():
             setattr(case.exit, name, value)
+        if data.reason is ExitReason.EMPLOYMENT and data.employment_employer_name:
+            session = object_session(case)
+            assert session is not None
+            with session.no_autoflush:
+                case.exit.employment_employer = employer_for(
+                    session, None, data.employment_employer_name
+                )
         return f"Sortie du {fr_date(data.date)} : {data.reason.label}"
 
     return edit_case(

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from ..models import (
     AuditAction,
@@ -17,10 +18,21 @@ from ..models import (
     ReferentAssignment,
     StatusChange,
 )
-from ..rules.validation import Problem, check_beneficiary, check_order
+from ..rules.timeline import effective_status
+from ..rules.validation import Problem, check_beneficiary, check_order, fr_date
 from . import audit
 from .context import Desk
-from .errors import ValidationFailed
+from .errors import NeedsConfirmation, ValidationFailed
+from .referents import add_referent
+
+__all__ = [
+    "BeneficiaryInput",
+    "KnownBeneficiary",
+    "add_referent",
+    "change_referent",
+    "find_beneficiary",
+    "register_order",
+]
 
 #: E defaults to S + 179 when the order letter gives no end date (MOV-RULES.md 2.1).
 DEFAULT_LENGTH_DAYS = 179
@@ -50,11 +62,45 @@ class KnownBeneficiary:
     display_name: str
     case_numbers: tuple[str, ...]
     identity: BeneficiaryInput
+    #: « LC-2025-000001 (En cours) » for each case still in progress or in follow-up.
+    in_progress: tuple[str, ...] = ()
+
+
+#: The statuses of a case that is not over: a new order for the person is unusual.
+IN_PROGRESS = (CaseStatus.ORDERED, CaseStatus.ACTIVE, CaseStatus.FOLLOW_UP)
+
+
+def cases_in_progress(cases: Iterable[Case], today: date) -> tuple[str, ...]:
+    """« LC-2025-000001 (En cours) » for each case not over as of ``today``."""
+    found = []
+    for case in cases:
+        status = effective_status(case, today)
+        if status in IN_PROGRESS:
+            found.append(f"{case.order_number} ({status.label})")
+    return tuple(found)
 
 
 def normalise_pe_id(raw: str) -> str:
     """Identifiers are typed in any case and with stray spaces; store them one way."""
     return "".join(raw.split()).upper()
+
+
+def clean_text(value: str | None) -> str | None:
+    """Typed text without its outer spaces; None for nothing typed."""
+    text = (value or "").strip()
+    return text or None
+
+
+def apply_identity(person: Beneficiary, data: BeneficiaryInput) -> None:
+    """Write the identity and contact details typed into ``person`` (tidied as on entry)."""
+    person.civility = data.civility
+    person.last_name = " ".join(data.last_name.split())
+    person.first_name = " ".join(data.first_name.split())
+    person.birth_date = data.birth_date
+    person.category = data.category
+    person.phone = clean_text(data.phone)
+    person.email = clean_text(data.email)
+    person.address = clean_text(data.address)
 
 
 def find_beneficiary(desk: Desk, pe_id: str) -> KnownBeneficiary | None:
@@ -66,6 +112,7 @@ def find_beneficiary(desk: Desk, pe_id: str) -> KnownBeneficiary | None:
         if b is None:
             return None
         numbers = tuple(c.order_number for c in b.cases)
+        in_progress = cases_in_progress(b.cases, desk.today())
         identity = BeneficiaryInput(
             last_name=b.last_name,
             first_name=b.first_name,
@@ -77,51 +124,50 @@ def find_beneficiary(desk: Desk, pe_id: str) -> KnownBeneficiary | None:
             email=b.email,
             address=b.address,
         )
-        return KnownBeneficiary(b.id, b.display_name, numbers, identity)
+        return KnownBeneficiary(b.id, b.display_name, numbers, identity, in_progress)
 
     return desk.read(query)
 
 
-def add_referent(
-    desk: Desk, full_name: str, *, email: str | None = None, phone: str | None = None
-) -> int:
-    name = " ".join(full_name.split())
-    if not name:
-        raise ValidationFailed([Problem("full_name", "le nom du référent est obligatoire.")])
-    with desk.action("Ajouter un référent") as work:
-        exists = work.session.scalar(
-            select(func.count()).select_from(Referent).where(Referent.full_name == name)
-        )
-        if exists:
-            raise ValidationFailed([Problem("full_name", f"un référent « {name} » existe déjà.")])
-        referent = Referent(full_name=name, email=email or None, phone=phone or None)
-        work.session.add(referent)
-        work.log(AuditAction.CREATE, referent, case_id=None, summary=f"Référent {name}")
-        return referent.id
+def inactive_referent(name: str) -> str:
+    return f"{name} ne fait plus partie des référents actifs : choisissez-en un autre."
+
+
+#: What an order without referent is told.
+REFERENT_REQUIRED = "le référent est obligatoire : choisissez-le dans la liste."
 
 
 def register_order(
     desk: Desk,
     *,
     order_number: str,
-    referent_id: int,
+    referent_id: int | None,
     start_date: date,
     beneficiary: BeneficiaryInput,
     end_date: date | None = None,
     agency: str | None = None,
     counsellor: str | None = None,
+    update_known: bool = False,
+    accept_warnings: bool = False,
 ) -> int:
-    """Open a case from an order letter; a known PE identifier reuses the beneficiary.
+    """Open a case from an order letter; a known PE identifier reuses the beneficiary,
+    whose details ``beneficiary`` replaces when ``update_known`` (same checks).
 
-    Refused with the field and the rule: an empty or already registered order number,
-    an order longer than 180 days, an end before the start, a malformed identifier.
+    Refused with the field and the rule: no referent, an empty or already registered
+    order number, an order longer than 180 days, an end before the start, a malformed
+    identifier — every one found, at once. A person who still has a case in progress
+    or in follow-up is a warning, naming that case.
     """
     number = order_number.strip()
     pe_id = normalise_pe_id(beneficiary.pe_id)
     with desk.action("Enregistrer une lettre de commande") as work:
         session = work.session
-        referent = work.get(Referent, referent_id)
         problems: list[Problem] = []
+        referent = work.get(Referent, referent_id) if referent_id is not None else None
+        if referent is None:
+            problems.append(Problem("referent_id", REFERENT_REQUIRED))
+        elif not referent.active:
+            problems.append(Problem("referent_id", inactive_referent(referent.full_name)))
         if number and session.scalar(select(Case.id).where(Case.order_number == number)):
             problems.append(
                 Problem(
@@ -131,6 +177,25 @@ def register_order(
                 )
             )
         person = session.scalars(select(Beneficiary).where(Beneficiary.pe_id == pe_id)).first()
+        warnings: list[Problem] = []
+        person_before = audit.snapshot(person) if person is not None else None
+        if person is not None:
+            running = cases_in_progress(person.cases, desk.today())
+            if running:
+                word = "les dossiers" if len(running) > 1 else "le dossier"
+                warnings.append(
+                    Problem(
+                        "beneficiary.pe_id",
+                        f"{person.display_name} a encore {word} {', '.join(running)} : une "
+                        "nouvelle commande pour la même personne est inhabituelle. "
+                        "Vérifiez l'identifiant France Travail.",
+                        "warning",
+                    )
+                )
+            if update_known:
+                with session.no_autoflush:
+                    apply_identity(person, beneficiary)
+                    problems += check_beneficiary(person, start_date)
         if person is None:
             person = Beneficiary(
                 civility=beneficiary.civility,
@@ -159,6 +224,8 @@ def register_order(
         errors = [p for p in problems if p.is_error]
         if errors:
             raise ValidationFailed(errors)
+        if warnings and not accept_warnings:
+            raise NeedsConfirmation(warnings)
         case.referent_history.append(ReferentAssignment(referent=referent, start_date=start_date))
         case.status_history.append(
             StatusChange(
@@ -170,28 +237,52 @@ def register_order(
         )
         session.add(case)
         session.flush()
-        work.log(
-            AuditAction.CREATE,
-            case,
-            case_id=case.id,
-            summary=f"Lettre de commande n° {number} enregistrée",
-        )
+        summary = f"Lettre de commande n° {number} enregistrée"
+        if person_before is not None and audit.snapshot(person) != person_before:
+            work.log(
+                AuditAction.UPDATE,
+                person,
+                case_id=case.id,
+                summary=f"{summary} ; coordonnées de {person.display_name} mises à jour",
+                before=person_before,
+            )
+        work.log(AuditAction.CREATE, case, case_id=case.id, summary=summary)
         return case.id
 
 
 def change_referent(
-    desk: Desk, case_id: int, referent_id: int, *, on: date, reason: str | None = None
+    desk: Desk, case_id: int, referent_id: int | None, *, on: date, reason: str | None = None
 ) -> None:
-    """Hand the case to another referent from ``on``; the history keeps who had it."""
+    """Hand the case to another referent from ``on``; the history keeps who had it.
+
+    Refused, every reason at once: no referent chosen, one no longer active, a date
+    before S.
+    """
     with desk.action("Changer de référent") as work:
         case = work.case(case_id)
-        referent = work.get(Referent, referent_id)
-        if referent.id == case.referent_id:
+        referent = work.get(Referent, referent_id) if referent_id is not None else None
+        if referent is not None and referent.id == case.referent_id:
             return
-        if on < case.start_date:
-            raise ValidationFailed(
-                [Problem("referent", "le changement de référent ne peut précéder le début S.")]
+        problems = []
+        if referent is None:
+            problems.append(
+                Problem(
+                    "referent_id",
+                    "le nouveau référent est obligatoire : choisissez-le dans la liste.",
+                )
             )
+        elif not referent.active:
+            problems.append(Problem("referent_id", inactive_referent(referent.full_name)))
+        if on < case.start_date:
+            problems.append(
+                Problem(
+                    "referent",
+                    f"le changement de référent ne peut précéder le début S "
+                    f"({fr_date(case.start_date)}).",
+                )
+            )
+        if problems or referent is None:
+            raise ValidationFailed(problems)
         before = audit.snapshot(case)
         previous = case.referent.full_name
         for assignment in case.referent_history:

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from datetime import date, time
 from enum import Enum
 
-from sqlalchemy import select
+from sqlalchemy import inspect, select
+from sqlalchemy.orm import Session
 
 from ..models import (
     DEFAULT_INTERVIEW_MINUTES,
@@ -32,22 +33,13 @@ from ..models import (
 )
 from ..rules.validation import Problem, fr_date
 from . import audit
-from .context import Desk, Work
+from .context import Desk, Work, fetch
 from .directory import entry_label, name_key
 from .editing import add_row, edit_row, remove_row
 from .errors import ValidationFailed
 from .rome import code_problem, normalise_code, remember_title, validated_code
 
 DESCRIPTION_REQUIRED = "la description de l'action est obligatoire."
-
-
-def _rome(value: str | None, field: str) -> str | None:
-    """The code's shape, checked before the action opens (the referential, inside it)."""
-    code = normalise_code(value)
-    problem = code_problem(code, field)
-    if problem is not None:
-        raise ValidationFailed([problem])
-    return code
 
 
 def _interview_text(kind: InterviewKind, on: date, status: InterviewStatus) -> str:
@@ -206,15 +198,14 @@ def delete_suspension(desk: Desk, suspension_id: int) -> None:
     )
 
 
-def _employer(
-    work: Work, employer_id: int | None, employer_name: str | None, case_id: int
+def employer_for(
+    session: Session, employer_id: int | None, employer_name: str | None
 ) -> Employer | None:
-    """The employer chosen, or the one of the directory with the name typed (accents,
-    case and punctuation ignored, :func:`~.directory.name_key`), or a new entry of the
-    directory with that name (created on the fly, written in the history with the case
-    it came from; Ctrl+Z leaves it in the directory, :mod:`.undo`)."""
+    """The employer chosen (by id), or the one of the directory with the name typed
+    (accents, case and punctuation ignored, :func:`~.directory.name_key`), or a new
+    entry of the directory with that name (created on the fly, not flushed)."""
     if employer_id is not None:
-        return work.get(Employer, employer_id)
+        return fetch(session, Employer, employer_id)
     name = " ".join((employer_name or "").split())
     if not name:
         return None
@@ -223,7 +214,7 @@ def _employer(
     key = name_key(name)
     found = [
         row
-        for row in work.session.scalars(select(Employer).order_by(Employer.id))
+        for row in session.scalars(select(Employer).order_by(Employer.id))
         if name_key(row.name) == key
     ]
     if len(found) > 1:
@@ -240,17 +231,37 @@ def _employer(
     if found:
         return found[0]
     created = Employer(name=name)
-    work.session.add(created)
-    audit.record(
-        work.session,
-        user=work.user,
-        action=AuditAction.CREATE,
-        obj=created,
-        case_id=case_id,
-        summary=f"Entreprise « {name} » ajoutée à l'annuaire",
-    )
-    work.entities.add(audit.entity_name(created))
+    session.add(created)
     return created
+
+
+def _employer(
+    work: Work, employer_id: int | None, employer_name: str | None, case_id: int
+) -> Employer | None:
+    """:func:`employer_for`, a new entry written in the history with the case it came
+    from (Ctrl+Z of the period leaves it in the directory, :mod:`.undo`)."""
+    employer = employer_for(work.session, employer_id, employer_name)
+    if employer is not None and inspect(employer).pending:
+        audit.record(
+            work.session,
+            user=work.user,
+            action=AuditAction.CREATE,
+            obj=employer,
+            case_id=case_id,
+            summary=f"Entreprise « {employer.name} » ajoutée à l'annuaire",
+        )
+        work.entities.add(audit.entity_name(employer))
+    return employer
+
+
+def _period_code(work: Work, rome: str | None, *, kept: str | None = None) -> str | None:
+    """The code of a company period: a code of the wrong shape is left to the rules, which
+    refuse it with every other problem of the form; a well-shaped one is checked against
+    the imported referential."""
+    code = normalise_code(rome)
+    if code_problem(code, "rome") is not None:
+        return code
+    return validated_code(work, code, "rome", kept=kept)
 
 
 def _period_text_fields(
@@ -290,11 +301,10 @@ def add_company_period(
 ) -> int:
     """A period in a company (1 to 6 weeks; under 7 days is accepted with a warning),
     with its tutor, objectives and, once it ended, its evaluation."""
-    _rome(rome, "rome")
     texts = _period_text_fields(tutor_name, tutor_phone, objectives, skills_observed)
 
     def make(work: Work, case: Case) -> CompanyPeriod:
-        code = validated_code(work, rome, "rome")
+        code = _period_code(work, rome)
         row = CompanyPeriod(
             employer=_employer(work, employer_id, employer_name, case.id),
             start_date=start,
@@ -341,11 +351,10 @@ def update_company_period(
 ) -> list[Problem]:
     """Correct a company period: its company, dates, job, tutor, objectives and
     evaluation."""
-    _rome(rome, "rome")
     texts = _period_text_fields(tutor_name, tutor_phone, objectives, skills_observed)
 
     def change(work: Work, row: CompanyPeriod) -> str:
-        code = validated_code(work, rome, "rome", kept=row.rome)
+        code = _period_code(work, rome, kept=row.rome)
         row.employer = _employer(work, employer_id, employer_name, row.case_id)
         row.start_date, row.end_date = start, end
         row.job_title, row.rome = job_title or None, code
@@ -588,11 +597,16 @@ def update_action(
 
 def add_job_target(desk: Desk, case_id: int, *, title: str, rome: str | None = None) -> int:
     """A professional lead (piste professionnelle) with its ROME code."""
+    problems = []
     if not title.strip():
-        raise ValidationFailed([Problem("title", "l'intitulé du métier est obligatoire.")])
-    if len(title.strip()) > 200:
-        raise ValidationFailed([Problem("title", "200 caractères au plus pour l'intitulé.")])
-    _rome(rome, "rome")
+        problems.append(Problem("title", "l'intitulé du métier est obligatoire."))
+    elif len(title.strip()) > 200:
+        problems.append(Problem("title", "200 caractères au plus pour l'intitulé."))
+    shape = code_problem(normalise_code(rome), "rome")
+    if shape is not None:
+        problems.append(shape)
+    if problems:
+        raise ValidationFailed(problems)
 
     def make(work: Work, case: Case) -> JobTarget:
         code = validated_code(work, rome, "rome")

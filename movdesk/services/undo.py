@@ -51,8 +51,13 @@ UNDOABLE_ACTIONS = frozenset(
     {
         # orders
         "Ajouter un référent",
+        "Renommer un référent",
+        "Désactiver un référent",
+        "Réactiver un référent",
         "Enregistrer une lettre de commande",
         "Changer de référent",
+        "Modifier le bénéficiaire",
+        "Modifier la commande",
         # milestones
         "Enregistrer l'entretien de contractualisation",
         "Copie du contrat envoyée à France Travail",

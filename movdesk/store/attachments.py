@@ -15,6 +15,7 @@ extension), up to :data:`MAX_ATTACHMENT_BYTES`.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
@@ -24,8 +25,9 @@ from pathlib import Path
 
 from ..config import DatabaseLocation
 from ..errors import UserError
+from .files import atomic_target, os_error_cause, write_atomically
+from .guard import ATTACHMENTS_DIRNAME
 
-ATTACHMENTS_DIRNAME = "pieces-jointes"
 #: Largest file accepted (a scanned multi-page PDF stays well under it).
 MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
 
@@ -75,6 +77,11 @@ def attachment_type(name: str, head: bytes) -> str:
     return extension
 
 
+def _megabytes(size: int) -> str:
+    """``50,3 Mo``: a size said so that a file just over the limit does not read as at it."""
+    return f"{size / (1024 * 1024):.1f} Mo".replace(".", ",").replace(",0 Mo", " Mo")
+
+
 def store_attachment(location: DatabaseLocation, source: Path) -> StoredFile:
     """Copy ``source`` into the attachments folder (once) and say under which name."""
     source = Path(source)
@@ -82,13 +89,13 @@ def store_attachment(location: DatabaseLocation, source: Path) -> StoredFile:
         size = source.stat().st_size
         if size > MAX_ATTACHMENT_BYTES:
             raise UserError(
-                f"Pièce jointe : « {source.name} » pèse {size // (1024 * 1024)} Mo ; "
-                f"la limite est de {MAX_ATTACHMENT_BYTES // (1024 * 1024)} Mo."
+                f"Pièce jointe : « {source.name} » pèse {_megabytes(size)} ; "
+                f"la limite est de {_megabytes(MAX_ATTACHMENT_BYTES)}."
             )
         data = source.read_bytes()
     except OSError as error:
         raise UserError(
-            f"Pièce jointe : impossible de lire « {source} » ({error.strerror or error})."
+            f"Pièce jointe : impossible de lire « {source} » ({os_error_cause(error)})."
         ) from None
     if not data:
         raise UserError(f"Pièce jointe : « {source.name} » est vide.")
@@ -98,16 +105,17 @@ def store_attachment(location: DatabaseLocation, source: Path) -> StoredFile:
     folder = attachments_dir(location)
     target = folder / name
     if not target.is_file():
-        partial = folder / f"{name}.partiel"
         try:
+            if folder.exists() and not folder.is_dir():
+                raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(folder))
             folder.mkdir(parents=True, exist_ok=True)
-            partial.write_bytes(data)
-            os.replace(partial, target)
+            # Synced before it takes its name: a file named by its hash is never
+            # written again, so it must never be left short by a power cut.
+            write_atomically(target, data)
         except OSError as error:
-            partial.unlink(missing_ok=True)
             raise UserError(
                 f"Pièce jointe : impossible d'enregistrer la copie dans « {folder} » "
-                f"({error.strerror or error}). Rien n'a été joint."
+                f"({os_error_cause(error)}). Rien n'a été joint."
             ) from None
     return StoredFile(name, digest, len(data))
 
@@ -139,9 +147,8 @@ def copy_attachments(source_dir: Path, target_dir: Path) -> int:
         if entry in present or not _POOL_NAME.match(entry):
             continue
         target_dir.mkdir(parents=True, exist_ok=True)
-        partial = target_dir / f"{entry}.partiel"
-        shutil.copyfile(source_dir / entry, partial)
-        os.replace(partial, target_dir / entry)
+        with atomic_target(target_dir / entry) as partial:
+            shutil.copyfile(source_dir / entry, partial)
         copied += 1
     return copied
 
@@ -151,4 +158,4 @@ def carry_attachments(source_dir: Path, target_dir: Path, failure: str) -> None:
     try:
         copy_attachments(source_dir, target_dir)
     except OSError as error:
-        raise UserError(f"{failure} ({error.strerror or error}).") from None
+        raise UserError(f"{failure} ({os_error_cause(error)}).") from None

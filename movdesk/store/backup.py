@@ -30,6 +30,7 @@ from .files import (
     free_bytes,
     megabytes,
     os_error_cause,
+    remove_stale_temporaries,
     temporary_sibling,
 )
 from .guard import BACKUP_DIRNAME, protection_of
@@ -240,7 +241,13 @@ def backups_to_keep(dates: list[datetime], now: datetime) -> set[datetime]:
 
 
 def prune_automatic_backups(location: DatabaseLocation, now: datetime | None = None) -> list[Path]:
-    """Delete the automatic backups the retention policy no longer keeps; return them."""
+    """Delete the automatic backups the retention policy no longer keeps; return them.
+
+    What killed backups and restores left behind (``.partiel`` files hours old, in the
+    backups folder and beside the database) goes too.
+    """
+    remove_stale_temporaries(backups_dir(location))
+    remove_stale_temporaries(_database_path(location).parent)
     found = automatic_backups(location)
     keep = backups_to_keep(list(found.values()), now or datetime.now())
     removed: list[Path] = []

@@ -43,8 +43,13 @@ def make_engine(url: str | URL, **kwargs: Any) -> Engine:
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
-    """Sessions that keep their objects usable after commit (desktop use)."""
-    return sessionmaker(bind=engine, expire_on_commit=False, autoflush=True)
+    """Sessions that keep their objects usable after commit (desktop use), and never
+    write a text the text rules refuse (:mod:`.text_guard`)."""
+    from .text_guard import check_texts
+
+    factory = sessionmaker(bind=engine, expire_on_commit=False, autoflush=True)
+    event.listen(factory, "before_flush", check_texts)
+    return factory
 
 
 @contextmanager

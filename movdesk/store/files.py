@@ -61,6 +61,8 @@ def os_error_cause(error: OSError) -> str:
             "accès refusé : le dossier ou le fichier est en lecture seule, ou vous n'avez "
             "pas le droit d'y écrire (ou le fichier est ouvert dans un autre programme)"
         )
+    if isinstance(error, FileExistsError):
+        return "un fichier porte déjà ce nom (à la place d'un dossier ?)"
     if isinstance(error, FileNotFoundError):
         return "le dossier ou le fichier n'existe pas"
     if isinstance(error, IsADirectoryError):
@@ -183,6 +185,35 @@ def claim_new_name(temp: Path, wanted: Path) -> Path:
             return candidate
         remove_quietly(temp)
         return candidate
+
+
+#: A temporary file untouched for this long belongs to a write that was killed.
+STALE_AFTER_SECONDS = 6 * 3600
+
+
+def remove_stale_temporaries(folder: Path, *, older_than: float = STALE_AFTER_SECONDS) -> int:
+    """Delete the ``.partiel`` files a killed write left in ``folder``; how many.
+
+    A copy of a large database can weigh hundreds of megabytes. Only files untouched
+    for ``older_than`` seconds go: a write still running in another program is never
+    taken from under it.
+    """
+    import time
+
+    limit = time.time() - older_than
+    removed = 0
+    try:
+        entries = list(folder.glob(f".*{TEMP_SUFFIX}"))
+    except OSError:
+        return 0
+    for entry in entries:
+        try:
+            if entry.is_file() and entry.stat().st_mtime < limit:
+                entry.unlink()
+                removed += 1
+        except OSError:
+            continue
+    return removed
 
 
 def free_bytes(folder: Path) -> int | None:

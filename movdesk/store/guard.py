@@ -1,12 +1,13 @@
 """Files that an export or a saved document must never replace.
 
 An export written over the open database (``--out movdesk.sqlite``), over one of the
-files SQLite keeps beside it (``-wal``, ``-shm``, ``-journal``) or into its ``backups``
-folder would destroy the office's data. The store registers every database file it
-opens (:func:`protect_database`, called by :func:`movdesk.store.migrate.open_database`
-and by the command line as soon as it knows the database), and every writer asks
-:func:`refuse_protected_target` before writing: the command line's ``--out`` and the
-window's « Enregistrer sous » go through the same check.
+files SQLite keeps beside it (``-wal``, ``-shm``, ``-journal``), into its ``backups``
+folder or among its attached files (``pieces-jointes``) would destroy the office's
+data. The store registers every database file it opens (:func:`protect_database`,
+called by :func:`movdesk.store.migrate.open_database` and by the command line as soon
+as it knows the database), and every writer asks :func:`refuse_protected_target`
+before writing: the command line's ``--out`` and the window's « Enregistrer sous » go
+through the same check.
 
 A file that holds an SQLite database is also never replaced by an export, whatever its
 name: it may be another office's database, or this one reached through a link.
@@ -23,6 +24,8 @@ from ..errors import UserError
 from .files import SQLITE_COMPANIONS
 
 BACKUP_DIRNAME = "backups"
+#: The scans attached to cases (:mod:`.attachments`), each named by its content.
+ATTACHMENTS_DIRNAME = "pieces-jointes"
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
 _lock = threading.Lock()
@@ -76,6 +79,10 @@ def protection_of(target: str | os.PathLike[str], database: Path) -> Protection 
             return Protection(f"c'est un fichier de travail de la base de données ({suffix[1:]})")
     if _is_under(wanted, db.parent / BACKUP_DIRNAME):
         return Protection("il est dans le dossier des sauvegardes de la base de données", True)
+    if _is_under(wanted, db.parent / ATTACHMENTS_DIRNAME):
+        return Protection(
+            "il est dans le dossier des pièces jointes (copies signées) de la base de données"
+        )
     return None
 
 

@@ -22,7 +22,7 @@ from ..config import DatabaseLocation, is_network_path
 from ..errors import UserError
 from .backup import backup_before_migration, take_daily_backup
 from .engine import BUSY_TIMEOUT_MS, make_engine
-from .files import os_error_cause
+from .files import free_bytes, os_error_cause
 from .guard import protect_database
 from .sqlite_file import (
     DatabaseFileError,
@@ -280,6 +280,18 @@ def open_database(
     return engine
 
 
+def _unwritable_cause(folder: Path) -> str:
+    """Why SQLite cannot write beside the database: a full disk, or a read-only folder."""
+    free = free_bytes(folder)
+    if free is not None and free < _ROOM_FOR_SQLITE:
+        return f"le disque du dossier « {folder} » est plein"
+    return f"le dossier « {folder} » est en lecture seule"
+
+
+#: What SQLite needs at least beside a database to open it for writing (its -shm).
+_ROOM_FOR_SQLITE = 1_000_000
+
+
 def _read_only_engine(
     location: DatabaseLocation, path: Path, current: str, migrate: bool
 ) -> Engine:
@@ -288,17 +300,15 @@ def _read_only_engine(
     Reading commands work; there is no daily backup (nowhere to write it) and a write
     is refused by SQLite, which the commands word as "lecture seule".
     """
+    cause = _unwritable_cause(path.parent)
     if migrate and current != head_revision():
         raise UserError(
             f"La base « {path} » doit être mise à jour pour cette version de movdesk, mais "
-            f"son dossier « {path.parent} » est en lecture seule. Copiez-la dans un dossier "
-            "où vous pouvez écrire, ou demandez l'accès en écriture. La base n'a pas été "
-            "modifiée."
+            f"{cause}. Libérez de la place, demandez l'accès en écriture ou copiez la base "
+            "dans un dossier à vous. La base n'a pas été modifiée."
         )
     _log.warning(
-        "Sauvegarde automatique non faite : le dossier « %s » est en lecture seule ; la "
-        "base est ouverte en lecture seule.",
-        path.parent,
+        "Sauvegarde automatique non faite : %s ; la base est ouverte en lecture seule.", cause
     )
     uri = read_only_uri(path)
     return make_engine(

@@ -20,11 +20,12 @@ French (disk full, lock, permissions, a damaged candidate):
      before the lock is in the safety copy; whatever it tries to commit meanwhile waits
      or is refused; the other programs read the restored data at their next read;
    * any other current file (damaged, another program's, an older or newer schema,
-     empty): it must not be open anywhere (SQLite is asked to leave write-ahead-log
-     mode, which it refuses while another connection is open); its bytes, and those of
-     its ``-wal`` and ``-journal``, are copied aside, the companions removed (a stale
-     journal would otherwise be played back onto the restored file) and the staged
-     file renamed over it.
+     empty): a file SQLite can read must not be open anywhere (SQLite is asked to leave
+     write-ahead-log mode, which it refuses while another connection is open; a file
+     it cannot read is never opened, which could drop its journal); its bytes, and
+     those of its ``-wal`` and ``-journal``, are copied aside, the companions moved away
+     (a stale journal would otherwise be played back onto the restored file) and the
+     staged file renamed over it; a failed rename puts the companions back.
 
 A read-only database file is refused: somebody protected it on purpose.
 
@@ -83,6 +84,8 @@ def _refused(message: str) -> UserError:
 
 def _check_source(source: Path) -> None:
     """Refuse at once what is not a movdesk database this program can open."""
+    if source.is_dir():
+        raise _refused(f"« {source} » est un dossier ; indiquez le fichier de la sauvegarde.")
     if not source.is_file():
         raise _refused(f"le fichier « {source} » n'existe pas.")
     revision = stored_revision(source, outcome=_UNCHANGED)
@@ -274,6 +277,15 @@ def _replace_in_place(staged: Path, current: Path) -> Path:
             remove_quietly(safety_temp, with_companions=True)
 
 
+def _readable(current: Path) -> bool:
+    """True when SQLite reads ``current`` (looked at read-only)."""
+    try:
+        probe(current)
+    except (NotADatabase, DatabaseFileError, OSError):
+        return False
+    return True
+
+
 def _refuse_if_open_elsewhere(current: Path) -> None:
     """A readable SQLite file must be closed everywhere before it is replaced by a file."""
     timeout = engine_module.BUSY_TIMEOUT_MS / 1000
@@ -314,12 +326,31 @@ def _replace_file(staged: Path, current: Path) -> Path | None:
     """Any other current file: saved aside byte for byte, then replaced by a rename."""
     safety: Path | None = None
     if current.exists():
-        _refuse_if_open_elsewhere(current)
+        if _readable(current):
+            _refuse_if_open_elsewhere(current)
+        # An unreadable file is never opened by SQLite here: it could drop its journal.
         if file_size(current):
             safety = _copy_bytes_aside(current)
-    for suffix in SQLITE_COMPANIONS:
-        Path(f"{current}{suffix}").unlink(missing_ok=True)
-    os.replace(staged, current)
+    # The companions go before the rename (a stale journal would be played back onto
+    # the restored file), moved aside so that a failed rename can put them back.
+    moved: list[tuple[Path, Path]] = []
+    try:
+        for suffix in SQLITE_COMPANIONS:
+            companion = Path(f"{current}{suffix}")
+            if companion.exists():
+                aside = temporary_sibling(companion)
+                os.replace(companion, aside)
+                moved.append((aside, companion))
+        os.replace(staged, current)
+    except BaseException:
+        for aside, companion in moved:
+            try:
+                os.replace(aside, companion)
+            except OSError:
+                pass
+        raise
+    for aside, _companion in moved:
+        remove_quietly(aside)
     return safety
 
 

@@ -40,7 +40,10 @@ _CAUSES = {
         "une sauvegarde) y écrit en ce moment"
     ),
     "SQLITE_LOCKED": "la base est verrouillée par une autre opération en cours",
-    "SQLITE_READONLY": "la base ou son dossier est en lecture seule",
+    "SQLITE_READONLY": (
+        "la base est en lecture seule (fichier ou dossier protégé en écriture, ou disque "
+        "plein à l'ouverture)"
+    ),
     "SQLITE_CANTOPEN": (
         "le fichier ne peut être ni ouvert ni créé (dossier absent, en lecture seule ou "
         "sans droit d'écriture)"
@@ -119,12 +122,13 @@ def needs_immutable_open(path: Path) -> bool:
     """True when SQLite can read ``path`` only as an immutable file.
 
     A database in write-ahead-log mode needs its ``-shm`` file; in a folder nobody may
-    write (a read-only share, a locked-down folder) SQLite can create neither it nor a
-    ``-wal``, so no program can be writing the file either: it may then be read as
-    immutable. With a ``-wal`` present, committed data may be in it and the file is not
-    read that way.
+    write (a read-only share, a locked-down folder) or on a disk without any room left,
+    SQLite can create neither it nor a ``-wal``, so no program can be writing the file
+    either: it may then be read as immutable. A ``-wal`` holding frames may hold
+    committed data: such a file is never read that way.
     """
-    if Path(f"{path}-wal").exists() or Path(f"{path}-shm").exists():
+    wal = Path(f"{path}-wal")
+    if wal.exists() and wal.stat().st_size > 0:
         return False
     try:
         conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
@@ -133,7 +137,8 @@ def needs_immutable_open(path: Path) -> bool:
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.Error as error:
-        return error_code(error) == "SQLITE_CANTOPEN"
+        # No -shm can be made: a folder nobody may write, or a disk without room.
+        return error_code(error) in ("SQLITE_CANTOPEN", "SQLITE_IOERR", "SQLITE_FULL")
     finally:
         conn.close()
     return False

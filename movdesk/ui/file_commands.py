@@ -8,16 +8,44 @@ A mixin of the main window: the window provides ``desk``, ``location``, the
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
+from ..config import DatabaseLocation
+from ..errors import UserError
 from ..exchange import ImportSummary
 from ..services import exports
-from ..services.indicators import previous_month
-from ..store.backup import backup_database
+from ..store.backup import backup_database, backups_dir
 from .reporting.background import run_with_progress
 from .worker import Job, Worker
+
+#: The files a backup is saved as.
+BACKUP_FILTER = "Sauvegardes movdesk (*.sqlite);;Tous les fichiers (*)"
+
+
+def suggested_backup(location: DatabaseLocation, now: datetime) -> Path:
+    """Where the save dialog opens: the backups folder, a name with the date and time."""
+    folder = backups_dir(location)  # refuses a database that is not a local file
+    assert location.path is not None
+    return folder / f"{location.path.stem}-{now.strftime('%Y%m%d-%H%M%S')}.sqlite"
+
+
+def backup_target(location: DatabaseLocation, chosen: str) -> Path:
+    """The file the user chose, with ``.sqlite`` when they typed no extension; never the
+    database itself."""
+    target = Path(chosen)
+    if not target.suffix:
+        target = target.with_suffix(".sqlite")
+    database = location.path
+    if database is not None and target.resolve() == database.resolve():
+        raise UserError(
+            "Sauvegarde impossible : ce fichier est la base elle-même. Choisissez un autre "
+            "nom ou un autre dossier (une clé USB, par exemple)."
+        )
+    return target
 
 
 def _cases(count: int) -> str:
@@ -48,12 +76,29 @@ class FileCommands:
         )
 
     def backup_database(self) -> None:
-        """Fichier › Sauvegarder la base…: an online copy in the backups folder."""
+        """Fichier › Sauvegarder la base…: an online copy where the user chooses (a USB
+        key, a shared folder), the backups folder offered first."""
+        window: Any = self
         location = self.location  # type: ignore[attr-defined]
+        try:
+            offered = suggested_backup(location, datetime.now())
+        except UserError as error:
+            QMessageBox.warning(window, "Sauvegarder la base", str(error))
+            return
+        path, _filter = QFileDialog.getSaveFileName(
+            window, "Sauvegarder la base", str(offered), BACKUP_FILTER
+        )
+        if not path:
+            return
+        try:
+            target = backup_target(location, path)
+        except UserError as error:
+            QMessageBox.warning(window, "Sauvegarder la base", str(error))
+            return
         self.run_work(
             "Sauvegarde de la base",
-            lambda _progress, _cancel: backup_database(location),
-            lambda target: f"La base a été sauvegardée dans :\n« {target} »",
+            lambda _progress, _cancel: backup_database(location, target),
+            lambda written: f"La base a été sauvegardée dans :\n« {written} »",
         )
 
     def import_cases(self) -> None:
@@ -87,17 +132,18 @@ class FileCommands:
         )
 
     def export_indicators(self) -> None:
-        """Fichier › Exporter les indicateurs du mois: the monthly CSV for France Travail."""
+        """Fichier › Exporter les indicateurs du mois: the month first (the one just
+        ended offered), then where to write the CSV for France Travail."""
         window: Any = self
-        month, ok = QInputDialog.getText(
-            window,
-            "Indicateurs du mois",
-            "Mois des indicateurs (AAAA-MM) :",
-            text=previous_month(window.desk.today()),
-        )
-        wanted = month.strip()
-        if not ok or not wanted:
-            return
+        from .dialogs.month import MonthDialog
+
+        picker = MonthDialog(window.desk.today(), window)
+        try:
+            if picker.exec() != QDialog.DialogCode.Accepted:
+                return
+            wanted = picker.month_text()
+        finally:
+            picker.deleteLater()
         path, _filter = QFileDialog.getSaveFileName(
             window, "Exporter les indicateurs", f"indicateurs-{wanted}.csv", "Fichiers CSV (*.csv)"
         )

@@ -32,20 +32,20 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from .. import __version__
 from ..config import DatabaseLocation, data_dir
-from ..errors import UserError
 from ..services.context import Desk
 from ..services.dashboard import DeadlineOverview, read_office
 from ..services.office import needs_first_run
 from ..services.summary import keep_fresh
-from ..services.undo import undo_label, undo_last
 from .cases import CaseListPage
 from .file_commands import FileCommands
 from .formatting import describe_database
 from .icons import APP_ICON, load_icon
-from .menus import UNDO_TEXT, WindowMenus
+from .menus import WindowMenus
 from .pages import PAGE_CLASSES, Page, PageContext
+from .pages.referents import referent_ready
 from .relay import ChangeRelay
 from .scheduler import DeadlineScheduler, deadline_status_text
+from .undoing import show_undo_state, undo_in
 from .worker import Worker
 
 log = logging.getLogger("movdesk")
@@ -69,14 +69,31 @@ NO_CASE_SELECTED = (
 
 
 def window_title(office_name: str, *, demo: bool) -> str:
-    """``movdesk — <office>``, marked ``(démonstration)`` on the demo database."""
+    """``<office> — movdesk``, marked ``(démonstration)`` on the demo database.
+
+    The program's name comes last: Qt adds the application's display name (movdesk)
+    at the end of every window title that does not already end with it (see
+    :func:`shown_title`), so a title starting with it read « movdesk » twice.
+    """
     name = office_name.strip()
     if not name:
-        return f"{APP_TITLE} — {DEMO_TITLE if demo else NO_OFFICE_TITLE}"
+        return f"{DEMO_TITLE if demo else NO_OFFICE_TITLE} — {APP_TITLE}"
     # The demo office may already carry the mark in its name: say it once.
     if demo and not name.casefold().endswith("(démonstration)"):
         name = f"{name} (démonstration)"
-    return f"{APP_TITLE} — {name}"
+    return f"{name} — {APP_TITLE}"
+
+
+def shown_title(title: str, display_name: str = APP_TITLE) -> str:
+    """The title bar's text under Windows and Linux for a window titled ``title``.
+
+    Qt appends « — <display name> » to every title that does not end with it (its
+    ``QPlatformWindow::formatWindowTitle``): the case file « Dossier LC-… — DURAND
+    Sophie » reads « Dossier LC-… — DURAND Sophie — movdesk ».
+    """
+    if not title:
+        return display_name
+    return title if title.endswith(display_name) else f"{title} — {display_name}"
 
 
 def window_settings() -> QSettings:
@@ -255,6 +272,8 @@ class MainWindow(QMainWindow, FileCommands, WindowMenus):
         """Ctrl+N: the order dialog, then the new case's file."""
         from .dialogs import OrderDialog  # loaded when first needed: start-up stays short
 
+        if not referent_ready(self, self.desk):
+            return  # no referent yet: said, and one offered to be added
         dialog = OrderDialog(self.desk, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
@@ -298,20 +317,11 @@ class MainWindow(QMainWindow, FileCommands, WindowMenus):
 
     def undo(self) -> None:
         """Ctrl+Z: take back the last change, or say in French why not."""
-        try:
-            name = undo_last(self.desk)
-        except UserError as error:
-            QMessageBox.warning(self, "Annulation impossible", str(error))
-            self._update_undo_action()
-            return
-        self.statusBar().showMessage(f"Annulé : {name}.", 10_000)
-        self.current_page().refresh()
-        self._update_undo_action()
+        if undo_in(self, self.desk, self.undo_action) is not None:
+            self.current_page().refresh()
 
     def _update_undo_action(self, *_args: object) -> None:
-        name = undo_label(self.desk)
-        self.undo_action.setEnabled(name is not None)
-        self.undo_action.setText(f"{UNDO_TEXT} : {name}" if name else UNDO_TEXT)
+        show_undo_state(self.undo_action, self.desk)
 
     def offer_first_run(self) -> bool:
         """At start: the first-run assistant while the office is not set up; True if shown."""

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QStyle, QToolBar
 from .actions import create_action
 from .documents.menu import install_print_menu
 from .icons import load_icon
+from .undoing import UNDO_TEXT
 
-#: The text of Édition › Annuler when there is nothing named to undo.
-UNDO_TEXT = "&Annuler"
+__all__ = ["UNDO_TEXT", "WindowMenus"]
 
 
 class WindowMenus:

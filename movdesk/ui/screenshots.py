@@ -9,7 +9,8 @@ the case file of the first case with an urgent deadline, the interview dialog fo
 and the order dialog (new case), each saved without being run; after the agenda's
 views, the « Documents » section of a case and the preview of its attendance sheet; then
 the payments with the checklist of a case missing documents, and the compliance tab of
-the indicators.
+the indicators; last, every form with its refusals shown, the program's questions and
+the month picker.
 """
 
 from __future__ import annotations
@@ -256,6 +257,10 @@ def save_screenshots(outdir: Path, db: str | None = None, *, demo: bool = False)
         saved += _placement_views(window, app, outdir, PLACEMENT_VIEWS_FIRST)
         if window.scheduler.overview is not None and window.scheduler.overview.items:
             saved += _reporting_views(window, app, outdir, len(saved) + 1)
+        # Last, every form with its refusals shown (movdesk.ui.screenshots_forms).
+        from .screenshots_forms import form_views
+
+        saved += form_views(window, app, outdir, len(saved) + 1)
     finally:
         window.close()
         window.deleteLater()

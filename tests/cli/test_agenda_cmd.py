@@ -208,8 +208,11 @@ def test_command_writes_the_file_and_refuses_bad_input(
     # Around the calendar's first and last days the range stops there.
     assert default_range(date(9999, 12, 31)) == (date(9999, 12, 24), date(9999, 12, 31))
     assert default_range(date(1, 1, 3)) == (date(1, 1, 1), date(1, 3, 4))
-    assert main([*db, "agenda", "--today", "9999-12-31"]) == 0
-    assert capsys.readouterr().out.startswith("BEGIN:VCALENDAR")
+    # A date the program never works with is a usage error, in French.
+    with pytest.raises(SystemExit) as far:
+        main([*db, "agenda", "--today", "9999-12-31"])
+    assert far.value.code == EXIT_USAGE
+    assert "hors de la plage acceptée" in capsys.readouterr().err
     assert main([*db, "agenda", "--referent", "Personne"]) == EXIT_USER_ERROR
     assert "Référent inconnu : « Personne »" in capsys.readouterr().err
     assert main([*db, "agenda", "--from", "2026-05-20", "--to", "2026-05-10"]) == EXIT_USER_ERROR

@@ -52,13 +52,13 @@ def test_module_entry_point_runs() -> None:
 
 
 def test_a_locked_database_is_a_french_error(
-    tmp_path, capsys: pytest.CaptureFixture[str]
+    tmp_path, migrated_template, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    import shutil
     import sqlite3
 
     db = tmp_path / "m.sqlite"
-    assert main(["--db", str(db), "export", "json", "--out", str(tmp_path / "x.json")]) == 0
-    capsys.readouterr()
+    shutil.copyfile(migrated_template, db)
     holder = sqlite3.connect(db, timeout=0)
     holder.execute("BEGIN EXCLUSIVE")  # another program holds the write lock
     try:
@@ -75,5 +75,6 @@ def test_a_locked_database_is_a_french_error(
         holder.close()
     err = capsys.readouterr().err
     assert code == EXIT_USER_ERROR
-    assert "la base de données a refusé l'opération" in err
+    assert "la base de données a refusé l'opération : la base est occupée" in err
+    assert "Réessayez" in err
     assert "Traceback" not in err

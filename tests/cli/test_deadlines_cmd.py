@@ -7,7 +7,7 @@ import re
 from datetime import date
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from movdesk.cli import EXIT_USER_ERROR, main
@@ -170,7 +170,9 @@ def test_csv_is_excel_french(
     assert "\n" not in text.replace("\r\n", "")
 
 
-def test_nothing_open(db_location: DatabaseLocation, capsys: pytest.CaptureFixture[str]) -> None:
+def test_nothing_open(
+    engine: Engine, db_location: DatabaseLocation, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["--db", str(db_location.path), "deadlines", "--today", TODAY]) == 0
     assert capsys.readouterr().out == "Échéances ouvertes au 08/01/2026 : aucune.\n"
 

@@ -31,9 +31,11 @@ def test_many_warnings_are_counted(tmp_path: Path, capsys: pytest.CaptureFixture
     ]
     source = tmp_path / "cases.json"
     source.write_text(json.dumps(document(cases)), encoding="utf-8")
-    assert main(["--db", str(tmp_path / "db.sqlite"), "import", str(source)]) == 0
+    db = tmp_path / "db.sqlite"
+    assert main(["--db", str(db), "import", str(source)]) == 0
     captured = capsys.readouterr()
-    lines = captured.err.splitlines()
+    created, *lines = captured.err.splitlines()
+    assert created == f"movdesk : nouvelle base créée : « {db} »."
     assert len(lines) == MAX_WARNING_LINES + 1
     first = "movdesk : attention : Dossier LC-2026-000001, company_periods[0].end"
     assert lines[0].startswith(first)

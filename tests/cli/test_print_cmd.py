@@ -167,6 +167,9 @@ def test_the_month_batch(filled: Path, tmp_path: Path) -> None:
         (["attendance", "--month", "2025-06"], "aucune feuille à imprimer"),
         (["attendance", "--month", "2026-02", "--referent", "Inconnu"], "Référent inconnu"),
         (["attendance", ORDER, "--blank-rows", "99"], "Lignes vierges"),
+        (["attendance", "--month", "2026-02", "--blank-rows", "1000"], "Lignes vierges"),
+        (["attendance", "--month", "2026-02", "--blank-rows", "-1"], "Lignes vierges"),
+        (["intermediate", ORDER, "--to", "2026-07-05"], "après la fin de la prestation"),
     ],
 )
 def test_user_errors_exit_1_in_french_and_leave_no_file(
@@ -183,7 +186,8 @@ def test_user_errors_exit_1_in_french_and_leave_no_file(
 def test_an_unwritable_out_exits_1_and_leaves_nothing(filled: Path, tmp_path: Path, capsys) -> None:
     out = tmp_path / "absent" / "x.pdf"
     assert _print(filled, "contract", ORDER, "--out", str(out)) == EXIT_USER_ERROR
-    assert "Impossible d'écrire" in capsys.readouterr().err
+    # Refused before the document is made: the folder of --out does not exist.
+    assert "n'existe pas" in capsys.readouterr().err
     assert not out.parent.exists()
 
 

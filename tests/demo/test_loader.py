@@ -162,6 +162,13 @@ def test_seed_changes_the_cases(tmp_path: Path) -> None:
     assert len(pe_ids[0]) == 5 and pe_ids[0] != pe_ids[1]
 
 
-def test_bad_count_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--db", str(tmp_path / "x.sqlite"), "demo", "--cases", "0"]) == 1
-    assert "au moins 1" in capsys.readouterr().err
+@pytest.mark.parametrize("count", ["0", "-3", "200001", "beaucoup"])
+def test_bad_count_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], count: str
+) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(["--db", str(tmp_path / "x.sqlite"), "demo", "--cases", count])
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert "argument --cases : " in err and ("va de 1 à 200000" in err or "entier" in err)
+    assert not (tmp_path / "x.sqlite").exists()

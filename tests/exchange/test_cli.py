@@ -47,8 +47,10 @@ def test_bad_file_exits_1_with_the_message_and_no_traceback(
     assert err.startswith("movdesk : Import refusé, rien n'a été importé : 1 erreur dans bad.json")
     assert ("Dossier LC-2026-000001, suspensions[0].end : une suspension pour maladie dure au "
             "plus 14 jours consécutifs (ici 16 jours).") in err
-    assert main(["--db", db, "export", "json"]) == 0
-    assert json.loads(capsys.readouterr().out)["cases"] == []
+    # The refused import created no database, so there is nothing to export either.
+    assert not Path(db).exists() and not list(tmp_path.glob("office.sqlite*"))
+    assert main(["--db", db, "export", "json"]) == 1
+    assert "n'existe pas" in capsys.readouterr().err
 
 
 def test_missing_file_on_the_command_line(

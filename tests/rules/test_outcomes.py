@@ -67,19 +67,30 @@ CASES = [
     ("cdi-78.01h", job(C.CDI, employment_full_time=False, employment_hours_per_month=78.01),
      True, "78,01 h"),
     ("cdi-part-no-hours", job(C.CDI, employment_full_time=False),
-     False, "durée du travail inconnue"),
+     False, "À compléter : CDI à temps partiel : le nombre d'heures par mois"),
+    # Neither full time nor hours answered yet: never called part-time.
+    ("cdi-time-unknown", job(C.CDI),
+     False, "À compléter : CDI à temps plein ou non (sinon, les heures par mois)"),
     ("cdd-2-months", job(C.CDD, employment_end=date(2026, 7, 4), employment_full_time=True),
-     False, "CDD de 2 mois : moins de 3 mois, sortie non positive"),
+     False, "CDD de 2 mois et 1 jour (jusqu'au 04/07/2026) : moins de 3 mois (fin au plus "
+            "tôt le 04/08/2026), sortie non positive"),
+    ("cdd-december-to-january",
+     job(C.CDD, employment_start=date(2026, 12, 1), employment_end=date(2027, 1, 31),
+         employment_full_time=True),
+     False, "CDD de 2 mois (jusqu'au 31/01/2027) : moins de 3 mois"),
     ("cdd-exactly-3-months",
      job(C.CDD, employment_end=date(2026, 8, 4), employment_full_time=True),
-     True, "CDD de 3 mois à temps plein : sortie positive"),
+     True, "CDD de 3 mois et 1 jour à temps plein : sortie positive"),
+    # Three months counting both days, one day short of the contract's own rule.
     ("cdd-3-months-minus-1-day",
      job(C.CDD, employment_end=date(2026, 8, 3), employment_full_time=True),
-     False, "CDD de 2 mois et 30 jours : moins de 3 mois"),
+     False, "CDD de 3 mois (jusqu'au 03/08/2026) : moins de 3 mois (fin au plus tôt le "
+            "04/08/2026)"),
     ("cdd-month-end", job(C.CDD, employment_start=date(2026, 1, 31),
                           employment_end=date(2026, 4, 30), employment_full_time=True),
-     True, "CDD de 3 mois à temps plein : sortie positive"),
-    ("cdd-no-end", job(C.CDD, employment_full_time=True), False, "la date de fin manque"),
+     True, "CDD de 3 mois et 1 jour à temps plein : sortie positive"),
+    ("cdd-no-end", job(C.CDD, employment_full_time=True),
+     False, "À compléter : la date de fin du CDD"),
     ("cdd-long-part-time", job(C.CDD, employment_end=date(2026, 12, 31),
                                employment_full_time=False, employment_hours_per_month=60),
      False, "ni temps plein ni plus de 78 h"),
@@ -91,13 +102,13 @@ CASES = [
      True, "CDD de 3 mois"),
     ("interim-1-month", job(C.INTERIM, employment_end=date(2026, 6, 4),
                             employment_full_time=True),
-     False, "Mission d'intérim (comptée comme un CDD) de 1 mois : moins de 3 mois"),
+     False, "Mission d'intérim (comptée comme un CDD) de 1 mois et 1 jour"),
     ("interim-4-months", job(C.INTERIM, employment_end=date(2026, 9, 4),
                              employment_full_time=True),
      True, "sortie positive"),
     ("subsidised-few-hours", job(C.SUBSIDISED, employment_hours_per_month=20),
      True, "Contrat aidé : sortie positive"),
-    ("employment-no-contract", job(None), False, "sans type de contrat"),
+    ("employment-no-contract", job(None), False, "À compléter : le type de contrat"),
     ("training-ok", training(**QUALIFYING, training_hours_total=400, training_hours_per_week=35),
      True, "Formation qualifiante de 400 h à 35 h par semaine : sortie positive"),
     ("training-exactly-160-20",
@@ -115,12 +126,15 @@ CASES = [
     ("training-afpr-short", training(training_qualifying=False, training_afpr=True,
                                      training_hours_total=80, training_hours_per_week=10),
      True, "AFPR : sortie positive"),
-    ("training-no-hours", training(**QUALIFYING), False, "sans nombre d'heures"),
+    ("training-no-hours", training(**QUALIFYING), False, "À compléter : les heures"),
+    ("training-kind-unknown", training(training_hours_total=400, training_hours_per_week=35),
+     False, "À compléter : la formation est-elle pré-qualifiante ou certifiante"),
     ("business", make_exit(E.BUSINESS, business_auto_entrepreneur=False),
      True, "Création ou reprise d'entreprise : sortie positive"),
     ("business-auto-entrepreneur", make_exit(E.BUSINESS, business_auto_entrepreneur=True),
      False, "Création sous le statut d'auto-entrepreneur : jamais une sortie positive"),
-    ("business-status-unknown", make_exit(E.BUSINESS), False, "sans statut précisé"),
+    ("business-status-unknown", make_exit(E.BUSINESS),
+     False, "À compléter : la création se fait-elle sous le statut d'auto-entrepreneur"),
     ("term", make_exit(E.TERM), False, "Fin à terme : sortie non positive"),
     ("rule-14", make_exit(E.RULE_14_DAYS), False, "plus de 14 jours sans entretien"),
     ("abandon", make_exit(E.ABANDON), False, "abandon : sortie non positive"),
@@ -137,6 +151,8 @@ def test_classify_exit(exit: SimpleNamespace, positive: bool, words: str) -> Non
     verdict = classify_exit(exit)
     assert verdict.positive is positive
     assert words in verdict.reason
+    # Waiting for a fact is said so, and is never positive.
+    assert verdict.complete is (not words.startswith("À compléter"))
 
 
 def test_classify_accepts_orm_entity() -> None:
@@ -184,10 +200,13 @@ def test_french_number(value: float, text: str) -> None:
 @pytest.mark.parametrize(
     ("start", "end", "text"),
     [
-        (date(2026, 1, 1), date(2026, 1, 2), "1 jour"),
-        (date(2026, 1, 1), date(2026, 1, 1), "0 jour"),
-        (date(2026, 1, 1), date(2026, 1, 21), "20 jours"),
-        (date(2026, 1, 1), date(2027, 3, 1), "14 mois"),
+        (date(2026, 1, 1), date(2026, 1, 2), "2 jours"),
+        (date(2026, 1, 1), date(2026, 1, 1), "1 jour"),
+        (date(2026, 1, 1), date(2026, 1, 20), "20 jours"),
+        (date(2026, 1, 1), date(2027, 2, 28), "14 mois"),
+        (date(2026, 12, 1), date(2027, 1, 31), "2 mois"),
+        (date(2026, 12, 1), date(2027, 1, 15), "1 mois et 15 jours"),
+        (date(2026, 2, 1), date(2026, 2, 28), "1 mois"),
     ],
 )
 def test_french_duration(start: date, end: date, text: str) -> None:

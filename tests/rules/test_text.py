@@ -52,10 +52,10 @@ def test_descriptions_in_french() -> None:
 def test_problem_sentences() -> None:
     assert text_problem("ok", max_length=10) is None
     assert text_problem("x" * 12, max_length=10, label="le nom") == (
-        "le nom est trop long : 12 caractères pour 10 au plus."
+        "trop de caractères dans le nom : 12 pour 10 au plus."
     )
     assert text_problem("ab\x07", max_length=10, label="le nom").startswith(
-        "le nom contient le caractère de contrôle U+0007 (BEL) en position 3"
+        "caractère interdit dans le nom, en position 3 : le caractère de contrôle U+0007 (BEL)"
     )
 
 
@@ -105,7 +105,7 @@ def test_a_form_is_refused_with_the_field_named() -> None:
     person.last_name = "Du\x1brand"
     person.phone = "06" * 30
     problems = {p.field: p.message for p in check_beneficiary(person)}
-    assert problems["beneficiary.last_name"].startswith("le nom contient le caractère de contrôle")
+    assert problems["beneficiary.last_name"].startswith("caractère interdit dans le nom")
     assert problems["beneficiary.phone"] == (
-        "le téléphone est trop long : 60 caractères pour 40 au plus."
+        "trop de caractères dans le téléphone : 60 pour 40 au plus."
     )

@@ -179,6 +179,7 @@ def test_long_company_period_and_bad_rome_are_refused(desk: Desk, signed: int) -
 
 
 def test_positive_job_exit_then_retention_closes(desk: Desk, signed: int, session) -> None:
+    desk.clock = lambda: date(2026, 8, 4)  # the exit is recorded once it has happened
     ms.record_exit(
         desk,
         signed,
@@ -195,7 +196,6 @@ def test_positive_job_exit_then_retention_closes(desk: Desk, signed: int, sessio
     assert case.status is CaseStatus.FOLLOW_UP
     assert case.exit is not None and case.exit.training_hours_total is None
     assert session.scalars(select(AuditEntry).where(AuditEntry.entity == "exit")).one()
-    desk.clock = lambda: date(2026, 8, 4)  # three months later
     ms.record_retention(desk, signed, retained=True, on=date(2026, 8, 4))
     case = _case(session, signed)
     assert case.status is CaseStatus.CLOSED
@@ -203,6 +203,34 @@ def test_positive_job_exit_then_retention_closes(desk: Desk, signed: int, sessio
         CaseStatus.FOLLOW_UP,
         CaseStatus.CLOSED,
     ]
+
+
+def test_an_exit_still_to_come_is_refused(desk: Desk, signed: int, session) -> None:
+    with pytest.raises(ValidationFailed, match=r"La date de sortie \(03/03/2026\) est à venir"):
+        ms.record_exit(
+            desk, signed, ms.ExitInput(date=date(2026, 3, 3), reason=ExitReason.ABANDON)
+        )
+    assert _case(session, signed).exit is None
+
+
+def test_a_new_employer_named_at_the_exit_joins_the_directory(
+    desk: Desk, signed: int, session
+) -> None:
+    ms.record_exit(
+        desk,
+        signed,
+        ms.ExitInput(
+            date=date(2026, 3, 2),
+            reason=ExitReason.EMPLOYMENT,
+            employment_contract=ContractType.CDI,
+            employment_full_time=True,
+            employment_employer_name="  Boulangerie   Petit ",
+        ),
+    )
+    case = _case(session, signed)
+    assert case.exit is not None and case.exit.employment_employer is not None
+    assert case.exit.employment_employer.name == "Boulangerie Petit"
+    assert session.scalars(select(Employer)).one().name == "Boulangerie Petit"
 
 
 def test_interruption_and_notice(desk: Desk, signed: int, session) -> None:

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from movdesk.models import AuditEntry, Beneficiary, Case, CaseStatus, StatusChange
 from movdesk.services.context import Desk
-from movdesk.services.errors import NotFound, ValidationFailed
+from movdesk.services.errors import NeedsConfirmation, NotFound, ValidationFailed
 from movdesk.services.events import Change
 from movdesk.services.orders import (
     BeneficiaryInput,
@@ -93,13 +93,17 @@ def test_bad_orders_are_refused_and_nothing_is_written(
 def test_known_beneficiary_is_reused(desk: Desk, case_id: int, referent_id: int, session) -> None:
     known = find_beneficiary(desk, " 1234567 a ")
     assert known is not None and known.case_numbers == ("LC-2026-000123",)
-    register_order(
-        desk,
-        order_number="LC-2027-1",
-        referent_id=referent_id,
-        start_date=date(2027, 1, 4),
-        beneficiary=BeneficiaryInput(last_name="Durand", first_name="Sophie", pe_id="1234567A"),
-    )
+    again = {
+        "order_number": "LC-2027-1",
+        "referent_id": referent_id,
+        "start_date": date(2027, 1, 4),
+        "beneficiary": BeneficiaryInput(last_name="Durand", first_name="Sophie", pe_id="1234567A"),
+    }
+    # Her first case is not over: the new order is a warning naming it.
+    with pytest.raises(NeedsConfirmation, match=r"le dossier LC-2026-000123 \(Commandée\)"):
+        register_order(desk, **again)
+    assert _count(session, Case) == 1
+    register_order(desk, **again, accept_warnings=True)
     assert _count(session, Beneficiary) == 1
     assert find_beneficiary(desk, "0000000Z") is None
 

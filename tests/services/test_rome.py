@@ -76,7 +76,8 @@ def test_both_open_data_files_are_read_by_their_column_names() -> None:
         (CODES + b"K2205\n", "export.csv, ligne 5 : 1 colonne(s) au lieu de 10"),
         (
             CODES + b"K2205,K2205,1,Agent\x07,N,N,N,N,N,\n",
-            "export.csv, ligne 5 : l'intitulé contient le caractère de contrôle",
+            "export.csv, ligne 5 : caractère interdit dans l'intitulé, en position 6 : le "
+            "caractère de contrôle U+0007",
         ),
         (
             CODES.replace(b"pr\xc3\xa9paration", b"pr\xe9paration"),

@@ -25,7 +25,17 @@ from movdesk.models import (
     Suspension,
     SuspensionKind,
 )
-from movdesk.services import agenda, checklist, directory_edit, invoicing, orders, planning, rows
+from movdesk.services import (
+    agenda,
+    checklist,
+    corrections,
+    directory_edit,
+    invoicing,
+    orders,
+    planning,
+    referents,
+    rows,
+)
 from movdesk.services import milestones as ms
 from movdesk.services.context import Desk
 from movdesk.services.documents import records as document_records
@@ -50,7 +60,7 @@ def test_every_undoable_name_is_an_action_of_the_services() -> None:
     sources = "".join(
         inspect.getsource(m)
         for m in (orders, ms, rows, agenda, planning, document_records, report_texts,
-                  checklist, invoicing, directory_edit)
+                  checklist, invoicing, directory_edit, corrections, referents)
     )
     for name in UNDOABLE_ACTIONS:
         assert f'"{name}"' in sources or f"{name}\")" in sources, name
@@ -206,6 +216,7 @@ def test_an_order_for_a_known_beneficiary_keeps_the_beneficiary(
         referent_id=referent_id,
         start_date=date(2026, 2, 2),
         beneficiary=orders.BeneficiaryInput(last_name="Durand", first_name="S", pe_id="1234567A"),
+        accept_warnings=True,  # her first case is still in progress
     )
     undo_last(desk)
     session.expire_all()

@@ -19,6 +19,7 @@ from movdesk.store.backup import backup_database
 from movdesk.store.migrate import open_database
 from movdesk.store.restore import restore_database
 
+from ..disk import os_write_fails, read_only_folder
 from .conftest import location_at
 
 PDF = b"%PDF-1.4\n% scan\n"
@@ -69,11 +70,21 @@ def test_other_files_are_refused_in_french(location, tmp_path: Path, name, data,
 
 
 def test_too_large_and_missing_files(location, tmp_path: Path, monkeypatch) -> None:
+    with pytest.raises(UserError, match="impossible de lire .*n'existe pas"):
+        store_attachment(location, tmp_path / "absent.pdf")
+    with pytest.raises(UserError, match="impossible de lire .*c'est un dossier"):
+        store_attachment(location, tmp_path)
     monkeypatch.setattr(attachments, "MAX_ATTACHMENT_BYTES", 10)
     with pytest.raises(UserError, match="la limite est de"):
         store_attachment(location, _file(tmp_path, "gros.pdf", PDF))
-    with pytest.raises(UserError, match="impossible de lire"):
-        store_attachment(location, tmp_path / "absent.pdf")
+    # Just over 50 Mo reads as over it, not as « 50 Mo ; la limite est de 50 Mo ».
+    monkeypatch.setattr(attachments, "MAX_ATTACHMENT_BYTES", 50 * 1024 * 1024)
+    big = tmp_path / "scan-lourd.pdf"
+    with open(big, "wb") as handle:
+        handle.write(PDF)
+        handle.truncate(50 * 1024 * 1024 + 400 * 1024)
+    with pytest.raises(UserError, match="pèse 50,4 Mo ; la limite est de 50 Mo"):
+        store_attachment(location, big)
 
 
 def test_a_missing_or_strange_name_is_an_error(location) -> None:
@@ -83,16 +94,36 @@ def test_a_missing_or_strange_name_is_an_error(location) -> None:
         attachment_path(location, "../movdesk.sqlite")
 
 
-@pytest.mark.skipif(os.name == "nt" or os.geteuid() == 0, reason="needs a folder one cannot write")
 def test_an_unwritable_folder_attaches_nothing(location, tmp_path: Path) -> None:
     folder = attachments_dir(location)
-    folder.mkdir()
-    folder.chmod(0o500)
-    try:
+    folder.mkdir(parents=True)
+    scan = _file(tmp_path, "scan.pdf", PDF)
+    with read_only_folder(folder):
         with pytest.raises(UserError, match="Rien n'a été joint"):
-            store_attachment(location, _file(tmp_path, "scan.pdf", PDF))
-    finally:
-        folder.chmod(0o700)
+            store_attachment(location, scan)
+    assert list(folder.iterdir()) == []
+
+
+def test_a_full_disk_attaches_nothing_and_says_so(
+    location, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    scan = _file(tmp_path, "scan.pdf", PDF)
+    os_write_fails(monkeypatch)
+    with pytest.raises(UserError, match="le disque est plein.*Rien n'a été joint"):
+        store_attachment(location, scan)
+    folder = attachments_dir(location)
+    assert not folder.exists() or list(folder.iterdir()) == []
+
+
+def test_a_folder_that_cannot_hold_the_copy_attaches_nothing(location, tmp_path: Path) -> None:
+    # Something other than a folder stands where the attachments go (any user can meet
+    # this one, unlike a read-only folder): a French refusal, nothing half-written.
+    blocker = attachments_dir(location)
+    blocker.write_text("pas un dossier")
+    with pytest.raises(UserError, match="Rien n'a été joint") as refusal:
+        store_attachment(location, _file(tmp_path, "scan.pdf", PDF))
+    assert "n'est pas un dossier" in str(refusal.value)
+    assert blocker.read_text() == "pas un dossier"
 
 
 def test_backups_carry_the_attachments_and_restores_bring_them_back(

@@ -115,12 +115,30 @@ def test_megabytes_in_french() -> None:
 def test_the_database_and_its_files_are_protected(tmp_path: Path) -> None:
     db = tmp_path / "bureau" / "movdesk.sqlite"
     for name in ("movdesk.sqlite", "movdesk.sqlite-wal", "movdesk.sqlite-shm",
-                 "movdesk.sqlite-journal", "backups/auto-x.sqlite", "backups/neuf.csv"):
+                 "movdesk.sqlite-journal", "backups/auto-x.sqlite", "backups/neuf.csv",
+                 "pieces-jointes/" + "0" * 64 + ".pdf"):
         assert protection_of(tmp_path / "bureau" / name, db) is not None, name
     assert protection_of(tmp_path / "bureau" / "export.csv", db) is None
     assert protection_of(tmp_path / "bureau" / "backups-2" / "x.csv", db) is None
     # Another spelling of the same path is the same file.
     assert protection_of(tmp_path / "bureau" / "." / "movdesk.sqlite", db) is not None
+
+
+def test_the_signed_copies_beside_the_database_are_protected(tmp_path: Path) -> None:
+    # A stored scan is the signed original's copy, named by its own content: a document
+    # saved over it would replace the proof by an unsigned print.
+    db = tmp_path / "bureau" / "movdesk.sqlite"
+    scan = tmp_path / "bureau" / "pieces-jointes" / f"{'a' * 64}.pdf"
+    found = protection_of(scan, db)
+    assert found is not None and "pièces jointes" in found.reason
+    assert protection_of(tmp_path / "bureau" / "pieces-jointes" / "autre.pdf", db) is not None
+    assert protection_of(tmp_path / "bureau" / "pieces-jointes-2" / "x.pdf", db) is None
+    protect_database(db)
+    scan.parent.mkdir(parents=True)
+    scan.write_bytes(b"%PDF-1.4 scan")
+    with pytest.raises(UserError, match="pièces jointes"):
+        write_file(scan, b"%PDF-1.4 imprime")
+    assert scan.read_bytes() == b"%PDF-1.4 scan"
 
 
 def test_a_registered_database_refuses_exports(tmp_path: Path) -> None:
@@ -139,3 +157,20 @@ def test_any_sqlite_database_is_never_replaced_by_an_export(tmp_path: Path) -> N
     with pytest.raises(UserError, match="est une base de données SQLite"):
         write_file(str(other), b"cohorte;recus\r\n")
     assert other.read_bytes().startswith(b"SQLite format 3")
+
+
+def test_stale_temporaries_are_removed_fresh_ones_kept(tmp_path: Path) -> None:
+    import time
+
+    from movdesk.store.files import remove_stale_temporaries
+
+    stale = tmp_path / ".movdesk.sqlite.0a1b2c3d.partiel"
+    fresh = tmp_path / ".movdesk-20260105.sqlite.9f8e7d6c.partiel"
+    other = tmp_path / "notes.partiel"
+    for path in (stale, fresh, other):
+        path.write_bytes(b"x")
+    old = time.time() - 7 * 3600
+    os.utime(stale, (old, old))
+    os.utime(other, (old, old))
+    assert remove_stale_temporaries(tmp_path) == 1
+    assert not stale.exists() and fresh.exists() and other.exists()

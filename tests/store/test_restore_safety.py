@@ -277,3 +277,31 @@ def test_a_read_only_database_file_is_not_replaced(
         assert referent_names(office.path) == ["Claire Martin"]
     finally:
         office.path.chmod(0o644)
+
+
+def test_a_failed_rename_puts_the_damaged_file_and_its_journal_back(
+    office: DatabaseLocation, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A current file SQLite cannot read is replaced by a rename; when the rename fails
+    (the file is open in another program, on Windows), everything is as it was."""
+    import os
+
+    assert office.path is not None
+    source = _backup_with(tmp_path / "sauvegarde.sqlite", ["Julien Petit"])
+    office.path.write_bytes(b"\x00illisible" * 100)
+    journal = Path(f"{office.path}-journal")
+    journal.write_bytes(b"journal")
+    real_replace = os.replace
+
+    def replace(src: object, dst: object) -> None:
+        if Path(str(dst)) == office.path:
+            raise PermissionError(13, "Permission denied")
+        real_replace(src, dst)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "replace", replace)
+    with pytest.raises(UserError, match="accès refusé"):
+        restore_database(office, source)
+    monkeypatch.undo()
+    assert office.path.read_bytes() == b"\x00illisible" * 100
+    assert journal.read_bytes() == b"journal"
+    _no_temporary_left(office.path.parent)

@@ -31,6 +31,7 @@ def test_backup_to_a_chosen_file(
     db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "cle-usb" / "copie.sqlite"
+    out.parent.mkdir()
     assert main(["--db", str(db), "backup", "--out", str(out)]) == 0
     assert capsys.readouterr().out.strip() == str(out)
     assert referent_names(out) == ["Claire Martin"]

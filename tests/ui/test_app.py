@@ -114,7 +114,7 @@ def test_demo_fills_an_empty_database_once(
     qtbot.addWidget(window)
     try:
         assert calls == [1]
-        assert window.windowTitle() == "movdesk — Base de démonstration"
+        assert window.windowTitle() == "Base de démonstration — movdesk"
         assert "5 dossiers fictifs" in window.statusBar().currentMessage()
         assert window.pages[0].figures.total_cases == 5
     finally:
@@ -139,6 +139,24 @@ def test_demo_without_generator_opens_empty_with_a_note(
     engine.dispose()
     assert window.statusBar().currentMessage() == DEMO_UNAVAILABLE
     assert count_cases(session_factory) == 0
+
+
+def test_a_first_start_says_it_created_the_database(
+    qtbot: QtBot, db_location: DatabaseLocation
+) -> None:
+    """The window's first start is one of the three places that create a database file,
+    and it says so, with the path."""
+    assert db_location.path is not None and not db_location.path.exists()
+    window, engine = open_main_window(db_location)
+    qtbot.addWidget(window)
+    engine.dispose()
+    assert db_location.path.is_file()
+    message = window.statusBar().currentMessage()
+    assert message == f"Nouvelle base de données créée : « {db_location.path} »."
+    window, engine = open_main_window(db_location)
+    qtbot.addWidget(window)
+    engine.dispose()
+    assert "Nouvelle base" not in window.statusBar().currentMessage()
 
 
 def test_unexpected_error_is_logged_and_told_in_french(

@@ -14,7 +14,7 @@ from movdesk.ui.formatting import (
     format_long_date,
     plural,
 )
-from movdesk.ui.main_window import window_title
+from movdesk.ui.main_window import shown_title, window_title
 
 
 def _spaces(text: str) -> str:
@@ -48,12 +48,26 @@ def test_database_description_hides_passwords() -> None:
 @pytest.mark.parametrize(
     ("name", "demo", "title"),
     [
-        ("Cap Emploi", False, "movdesk — Cap Emploi"),
-        ("Cap Emploi", True, "movdesk — Cap Emploi (démonstration)"),
-        ("", False, "movdesk — Bureau non configuré"),
-        ("   ", True, "movdesk — Base de démonstration"),
-        ("Tremplin (démonstration)", True, "movdesk — Tremplin (démonstration)"),
+        ("Cap Emploi", False, "Cap Emploi — movdesk"),
+        ("Cap Emploi", True, "Cap Emploi (démonstration) — movdesk"),
+        ("", False, "Bureau non configuré — movdesk"),
+        ("   ", True, "Base de démonstration — movdesk"),
+        ("Tremplin (démonstration)", True, "Tremplin (démonstration) — movdesk"),
     ],
 )
 def test_window_title(name: str, demo: bool, title: str) -> None:
     assert window_title(name, demo=demo) == title
+
+
+@pytest.mark.parametrize(
+    ("title", "shown"),
+    [
+        ("Cap Emploi — movdesk", "Cap Emploi — movdesk"),
+        ("Dossier LC-1 — DURAND Sophie", "Dossier LC-1 — DURAND Sophie — movdesk"),
+        ("movdesk", "movdesk"),
+        ("", "movdesk"),
+    ],
+)
+def test_the_title_bar_says_movdesk_once(title: str, shown: str) -> None:
+    assert shown_title(title) == shown
+    assert shown_title(title).count("movdesk") == 1

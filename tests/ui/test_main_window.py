@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -44,21 +44,21 @@ def _spaces(text: str) -> str:
 
 
 def test_title_before_the_office_is_named(make_window: WindowFactory) -> None:
-    assert make_window().windowTitle() == "movdesk — Bureau non configuré"
+    assert make_window().windowTitle() == "Bureau non configuré — movdesk"
 
 
 def test_title_carries_the_office_name(
     make_window: WindowFactory, session_factory: sessionmaker[Session]
 ) -> None:
     save_office(session_factory, "Cap Emploi Rive Gauche")
-    assert make_window().windowTitle() == "movdesk — Cap Emploi Rive Gauche"
+    assert make_window().windowTitle() == "Cap Emploi Rive Gauche — movdesk"
 
 
 def test_demo_is_marked_in_title_banner_and_status_bar(
     make_window: WindowFactory, session_factory: sessionmaker[Session]
 ) -> None:
     window = make_window(demo=True)
-    assert window.windowTitle() == "movdesk — Base de démonstration"
+    assert window.windowTitle() == "Base de démonstration — movdesk"
     banner = window.findChild(QLabel, "demoBanner")
     assert banner is not None and banner.text() == DEMO_BANNER
     status = window.statusBar().findChild(QLabel, "demoLabel")
@@ -66,7 +66,7 @@ def test_demo_is_marked_in_title_banner_and_status_bar(
 
     save_office(session_factory, "Bureau d'Arras")
     window.refresh_title()
-    assert window.windowTitle() == "movdesk — Bureau d'Arras (démonstration)"
+    assert window.windowTitle() == "Bureau d'Arras (démonstration) — movdesk"
 
 
 def test_real_database_has_no_demo_marks(make_window: WindowFactory) -> None:
@@ -217,21 +217,57 @@ def test_about_gives_version_and_database(
     assert __version__ in text and str(db_location.path) in text
 
 
-def test_backup_writes_a_copy_and_says_where(
-    qtbot: QtBot, make_window: WindowFactory, monkeypatch: pytest.MonkeyPatch
+def test_backup_writes_a_copy_where_the_user_chooses_and_says_where(
+    qtbot: QtBot,
+    make_window: WindowFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    db_location: DatabaseLocation,
 ) -> None:
-    pytest.importorskip("movdesk.store.backup")
     told: list[str] = []
+    offered: list[str] = []
+    usb_key = tmp_path / "CLE-USB" / "movdesk"
+
+    def choose(_parent, title, suggested, _filter):  # type: ignore[no-untyped-def]
+        offered.append(suggested)
+        return str(usb_key / "sauvegarde-lundi"), ""  # no extension typed
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", choose)
     monkeypatch.setattr(
         QMessageBox, "information", lambda _parent, _title, text: told.append(text)
     )
     window: MainWindow = make_window()
     with qtbot.waitSignal(window.work_finished, timeout=10_000):
         window.backup_action.trigger()
+    # The backups folder is offered first, with a dated name…
+    [suggested] = offered
+    assert Path(suggested).parent == db_location.path.parent / "backups"
+    assert Path(suggested).name.startswith("test-") and suggested.endswith(".sqlite")
+    # …and the copy goes where the user chose (a USB key), « .sqlite » added.
     [text] = told
     written = Path(text.split("« ", 1)[1].rstrip(" »"))
+    assert written == usb_key / "sauvegarde-lundi.sqlite"
     assert written.is_file() and written.stat().st_size > 0
     assert str(written) in window.statusBar().currentMessage()
+
+
+def test_a_backup_over_the_database_itself_is_refused(
+    make_window: WindowFactory, monkeypatch: pytest.MonkeyPatch, db_location: DatabaseLocation
+) -> None:
+    warned: list[str] = []
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *_args: (str(db_location.path), "")
+    )
+    monkeypatch.setattr(
+        QMessageBox, "warning", lambda _parent, _title, text: warned.append(text)
+    )
+    window = make_window()
+    window.backup_action.trigger()
+    assert warned == [
+        "Sauvegarde impossible : ce fichier est la base elle-même. Choisissez un autre "
+        "nom ou un autre dossier (une clé USB, par exemple)."
+    ]
+    assert not window._jobs  # noqa: SLF001 - nothing was started
 
 
 def test_settings_are_edited_from_the_page(

@@ -16,8 +16,17 @@ def test_one_png_per_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     out = tmp_path / "images"
     assert main([str(out), "--db", str(tmp_path / "base.sqlite")]) == 0
     names = sorted(p.name for p in out.glob("*.png"))
-    # An empty database has no case to show: of the extra views, only the order form.
-    extra = ["09-dialogue-commande.png"]
+    # An empty database has no case to show: of the extra views, only the order form;
+    # of the forms with their refusals, those needing no case, then the questions.
+    extra = [
+        "09-dialogue-commande.png",
+        "10-formulaire-commande.png",
+        "11-formulaire-bureau.png",
+        "12-formulaire-referent.png",
+        "13-question-abandon.png",
+        "14-question-aucun-referent.png",
+        "15-choix-du-mois.png",
+    ]
     assert names == [
         "01-tableau-de-bord.png",
         "02-beneficiaires.png",

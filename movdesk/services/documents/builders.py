@@ -181,12 +181,35 @@ def _sheet_to(case: Case, end: date, context: Context, blank_rows: int) -> Atten
     )
 
 
+def latest_report_date(case: Case) -> date:
+    """The last day an intermediate report may be dated: the exit, else E (renewed)."""
+    return case.exit.date if case.exit is not None else current_end(case)
+
+
+def report_date_for(case: Case, today: date) -> date:
+    """The date of an intermediate report printed ``today``: today, or the end of a case
+    that has ended (a report owed late covers the case, not the days after it)."""
+    return min(today, latest_report_date(case))
+
+
 def intermediate(
     session: Session, case: Case, context: Context, *, report_date: date, blank_rows: int = 0
 ) -> IntermediateReport:
-    """The intermediate report as of ``report_date``, with the sheet from S to that date."""
+    """The intermediate report as of ``report_date``, with the sheet from S to that date;
+    refused after the end of the case."""
     _need_signed(case, "le bilan intermédiaire")
     check_period(case.start_date, report_date, field="report_date")
+    last = latest_report_date(case)
+    if report_date > last:
+        raise ValidationFailed(
+            [
+                Problem(
+                    "report_date",
+                    f"le bilan ne peut être daté du {fr_date(report_date)}, après la fin de la "
+                    f"prestation ({fr_date(last)}) : datez-le au plus tard ce jour-là.",
+                )
+            ]
+        )
     texts = report_texts(session, case, ReportKind.INTERMEDIATE, report_date)
     return IntermediateReport(
         header=_header(

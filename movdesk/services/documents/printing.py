@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 from enum import StrEnum
+from functools import partial
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -41,6 +42,7 @@ from ..schedule import open_deadlines
 from . import builders
 from .identity import SHEET_KINDS
 from .records import RecordSpec, record_printed
+from .settings import MAX_BLANK_ROWS
 from .sheets import (
     GroupSession,
     attendance_sheet,
@@ -144,11 +146,17 @@ def safe_name(text: str) -> str:
     return cleaned or "document"
 
 
-def _blank_rows(request: DocumentRequest, context: builders.Context) -> int:
-    rows = context.settings.blank_rows if request.blank_rows is None else request.blank_rows
-    if not 0 <= rows <= 30:
-        raise UserError(f"Lignes vierges : de 0 à 30 (ici {rows}).")
+def checked_blank_rows(rows: int) -> int:
+    """``rows`` blank rows for a sheet, or a French refusal outside 0 to 30."""
+    if not 0 <= rows <= MAX_BLANK_ROWS:
+        raise UserError(f"Lignes vierges : de 0 à {MAX_BLANK_ROWS} (ici {rows}).")
     return rows
+
+
+def _blank_rows(request: DocumentRequest, context: builders.Context) -> int:
+    return checked_blank_rows(
+        context.settings.blank_rows if request.blank_rows is None else request.blank_rows
+    )
 
 
 def render_case_document(
@@ -180,7 +188,7 @@ def render_case_document(
         data = render_contract(builders.contract(case, context, copies=request.copies))
         period = (case.start_date, current_end(case))
     elif kind is PrintKind.INTERMEDIATE:
-        report_date = request.end or today
+        report_date = request.end or builders.report_date_for(case, today)
         report = builders.intermediate(
             session,
             case,
@@ -242,6 +250,8 @@ class PrintFacts:
     planned: tuple[PlannedInterview, ...]
     blank_rows: int
     usual_place: str
+    #: The date an intermediate report takes by default (today, or the case's end).
+    report_date: date
 
 
 def print_facts(desk: Desk, case_id: int) -> PrintFacts:
@@ -281,6 +291,7 @@ def print_facts(desk: Desk, case_id: int) -> PrintFacts:
             ),
             blank_rows=context.settings.blank_rows,
             usual_place=" ".join(place.split()),
+            report_date=builders.report_date_for(case, today),
         )
 
     return desk.read(read)
@@ -356,6 +367,8 @@ def month_sheets(
     planned) in ``month`` (``AAAA-MM``), of the office or one referent, in one PDF;
     None when no case has one."""
     first, last = month_bounds(month)
+    if blank_rows is not None:
+        checked_blank_rows(blank_rows)
     with factory() as session:
         who = _referent_name(session, referent_id)
         ids = cases_with_interviews(session, first, last, referent_id)
@@ -430,16 +443,20 @@ def due_intermediate_reports(
         context = builders.make_context(session, today)
         for case_id in ids:
             case = builders.load_case(session, case_id)
+            dated = builders.report_date_for(case, today)
             report: IntermediateReport = builders.intermediate(
-                session, case, context, report_date=today, blank_rows=context.settings.blank_rows
+                session, case, context, report_date=dated, blank_rows=context.settings.blank_rows
             )
+            # Plain data now, flowables when the part is reached (as the month's
+            # sheets): hundreds of late reports never sit in memory laid out at once.
             parts += [
-                DocumentPart(report.header, intermediate_story(report)),
+                DocumentPart(report.header, partial(intermediate_story, report)),
                 attendance_part(report.sheet),
             ]
             records.append(
-                RecordSpec(case.id, RECORDED_KINDS[PrintKind.INTERMEDIATE], case.start_date, today)
+                RecordSpec(case.id, RECORDED_KINDS[PrintKind.INTERMEDIATE], case.start_date, dated)
             )
+            session.expunge_all()
     title = "Bilans intermédiaires dus cette semaine"
     if who:
         title += f" — {who}"
@@ -461,6 +478,8 @@ def group_document(
     place: str | None = None,
 ) -> RenderedDocument:
     """The sheet of one group session; recorded with each participant's case."""
+    if blank_rows is not None:
+        checked_blank_rows(blank_rows)
     with factory() as session:
         context = builders.make_context(session, today)
         rows = context.settings.blank_rows if blank_rows is None else blank_rows

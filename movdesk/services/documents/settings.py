@@ -125,11 +125,20 @@ def load_document_settings(desk: Desk) -> DocumentSettingsView:
     return desk.read(read_document_settings)
 
 
+def logo_size_problem(size: int) -> str | None:
+    """Why a file of ``size`` bytes cannot be the logo (French), or None: asked before
+    the file is read, so that a video chosen by mistake is not loaded."""
+    if size <= MAX_LOGO_BYTES:
+        return None
+    weight = f"{size / (1024 * 1024):.1f}".replace(".", ",")
+    return f"le logo pèse {weight} Mo ; la limite est de {MAX_LOGO_BYTES // (1024 * 1024)} Mo."
+
+
 def check_logo(data: bytes) -> str | None:
     """Why ``data`` cannot be the logo (French), or None when it can."""
-    if len(data) > MAX_LOGO_BYTES:
-        limit = MAX_LOGO_BYTES // (1024 * 1024)
-        return f"le logo pèse {len(data) / (1024 * 1024):.1f} Mo ; la limite est de {limit} Mo."
+    too_big = logo_size_problem(len(data))
+    if too_big is not None:
+        return too_big
     if not data.startswith((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")):
         return "le logo doit être une image PNG ou JPEG."
     from PIL import Image

@@ -69,9 +69,22 @@ class OrderSection(Section):
         history.addWidget(self.status_view, 1)
         self.body.addLayout(history, 1)
         self.add_form_button(
+            "Modifier le &bénéficiaire…",
+            "BeneficiaryDialog",
+            name="beneficiaryButton",
+            tip="Corriger l'identité, l'identifiant ou les coordonnées du bénéficiaire",
+        )
+        self.add_form_button(
+            "Modifier la &commande…",
+            "OrderEditDialog",
+            name="orderButton",
+            tip="Corriger le n° de commande, les dates S et E, l'agence ou le conseiller",
+        )
+        self.contracting_button = self.add_form_button(
             "Entretien de contractualisation…",
             "ContractingDialog",
             name="contractingButton",
+            tip="Enregistrer ou corriger l'entretien de contractualisation et son résultat",
         )
         self.add_form_button(
             "Changer de référent…",

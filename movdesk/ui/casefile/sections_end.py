@@ -72,10 +72,12 @@ class ExitSection(Section):
             self.retention.setText("")
             self.fill(self.windows, self.window_view, ())
             return
-        verdict = _colour(
-            ("Sortie positive" if exit.positive else "Sortie non positive"),
-            "ok" if exit.positive else "late",
-        )
+        if exit.positive:
+            verdict = _colour("Sortie positive", "ok")
+        elif exit.complete:
+            verdict = _colour("Sortie non positive", "late")
+        else:
+            verdict = _colour("Sortie à compléter", "warn")
         details = "".join(f"<br>{line}" for line in exit.details)
         self.verdict.setText(
             f"<b>{exit.reason}</b> le {short_date(exit.date)} — <b>{verdict}</b><br>"

@@ -31,6 +31,7 @@ from ...services.events import Change
 from ..actions import create_action
 from ..documents.section import DocumentsSection
 from ..relay import ChangeRelay
+from ..undoing import UNDO_TEXT, show_undo_state, undo_in
 from .header import HeaderStrip
 from .section import NO_FORM, Section, dialog_class
 from .sections_case import InterviewsSection, OrderSection
@@ -97,6 +98,8 @@ class CaseFileWindow(QMainWindow):
         #: Every committed action of the desk; the window keeps those about its case.
         self.relay = ChangeRelay(desk, self)
         self.relay.changed.connect(self._on_change)
+        self.relay.changed.connect(self._update_undo_action)
+        self._update_undo_action()
         self.reload()
         self._restore_geometry()
 
@@ -136,12 +139,20 @@ class CaseFileWindow(QMainWindow):
         self.previous_action.setShortcuts(
             [QKeySequence("Ctrl+PgUp"), QKeySequence("Ctrl+Shift+Tab")]
         )
+        self.undo_action = create_action(
+            self,
+            UNDO_TEXT,
+            shortcut=QKeySequence.StandardKey.Undo,
+            tip="Annuler la dernière modification enregistrée",
+            triggered=self.undo,
+        )
         self.close_action = create_action(
             self, "&Fermer", shortcut="Ctrl+W", tip="Fermer le dossier", triggered=self.close
         )
         self.close_action.setShortcuts([QKeySequence("Ctrl+W"), QKeySequence("Esc")])
         actions = [
             self.new_interview_action,
+            self.undo_action,
             self.reload_action,
             self.next_action,
             self.previous_action,
@@ -153,6 +164,8 @@ class CaseFileWindow(QMainWindow):
         menu.addAction(self.reload_action)
         menu.addSeparator()
         menu.addAction(self.close_action)
+        edit_menu = self.menuBar().addMenu("É&dition")
+        edit_menu.addAction(self.undo_action)
         view_menu = self.menuBar().addMenu("&Affichage")
         view_menu.addAction(self.next_action)
         view_menu.addAction(self.previous_action)
@@ -188,6 +201,13 @@ class CaseFileWindow(QMainWindow):
     def new_interview(self) -> None:
         self.show_section("Entretiens")
         self.open_dialog("InterviewDialog")
+
+    def undo(self) -> None:
+        """Ctrl+Z here: take back the last change, where it was made (or say why not)."""
+        undo_in(self, self.desk, self.undo_action)
+
+    def _update_undo_action(self, *_args: object) -> None:
+        show_undo_state(self.undo_action, self.desk)
 
     # -- what the sections ask ----------------------------------------------------
 

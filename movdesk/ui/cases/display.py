@@ -60,9 +60,10 @@ def phase_text(phase: int | None, *, needs_period: bool = False) -> str:
     return f"Phase {phase} · {WITHOUT_PERIOD_TEXT}" if needs_period else f"Phase {phase}"
 
 
-def day_text(day: int | None) -> str:
-    """``42 / 180``; a renewed case may go past 180."""
-    return EMPTY if day is None else f"{day} / {CASE_DAYS}"
+def day_text(day: int | None, total: int | None = None) -> str:
+    """``42 / 180``: day n of the case's length, S to its current end (a renewed case
+    counts to its new end: ``192 / 364``), as the case file's header says it."""
+    return EMPTY if day is None else f"{day} / {total or CASE_DAYS}"
 
 
 def deadline_text(row: CaseRow) -> str:
@@ -81,3 +82,14 @@ def deadline_tooltip(row: CaseRow) -> str:
     if row.next_due is None:
         return "Aucune échéance ouverte."
     return f"{row.next_label} — au plus tard le {long_date(row.next_due)}"
+
+
+def alerts_tooltip(row: CaseRow) -> str:
+    """What the « Alertes » figure counts, in words."""
+    if row.alert_count is None:
+        return "Les échéances de ce dossier n'ont pas encore été calculées."
+    if not row.alert_count:
+        return "Aucune échéance dépassée ni à tenir aujourd'hui."
+    one = row.alert_count == 1
+    what = "échéance dépassée" if one else "échéances dépassées"
+    return f"{row.alert_count} {what} ou à tenir aujourd'hui (voir le dossier)."

@@ -41,6 +41,7 @@ from .display import (
     DEADLINE_COLOURS,
     WITHOUT_PERIOD_COLOUR,
     WITHOUT_PERIOD_TIP,
+    alerts_tooltip,
     day_text,
     deadline_text,
     deadline_tooltip,
@@ -78,9 +79,10 @@ HEADERS = {
 }
 
 HEADER_TIPS = {
-    Column.DAY: "Jour n sur 180 depuis le début de la prestation (S est le jour 1)",
+    Column.DAY: "Jour n de la prestation (S est le jour 1), sur sa durée : 180 jours, "
+    "ou jusqu'à la nouvelle fin quand elle est renouvelée",
     Column.NEXT_DUE: "La plus proche des échéances ouvertes du dossier",
-    Column.ALERTS: "Échéances dépassées ou à tenir aujourd'hui",
+    Column.ALERTS: "Nombre d'échéances du dossier dépassées ou à tenir aujourd'hui",
 }
 
 SORT_KEYS = {column: SortKey[column.name] for column in Column}
@@ -328,6 +330,8 @@ class CaseListModel(QAbstractTableModel):
                 return QBrush(QColor(WITHOUT_PERIOD_COLOUR))
             if role == Qt.ItemDataRole.ToolTipRole:
                 return WITHOUT_PERIOD_TIP
+        if role == Qt.ItemDataRole.ToolTipRole and column is Column.ALERTS:
+            return alerts_tooltip(row)
         return None
 
     @staticmethod
@@ -343,7 +347,7 @@ class CaseListModel(QAbstractTableModel):
         if column is Column.PHASE:
             return phase_text(row.phase, needs_period=row.needs_period)
         if column is Column.DAY:
-            return day_text(row.day)
+            return day_text(row.day, row.total_days)
         if column is Column.LAST_INTERVIEW:
             return short_date(row.last_interview)
         if column is Column.NEXT_DUE:

@@ -1,19 +1,21 @@
 """The « Bénéficiaires » page: search, filters and the list of every case of the office.
 
 Typing searches as you type (after a short pause, so that a fast typist causes one
-query, not five); the filters apply at once. The list reads its rows a page at a time
-(:mod:`.model`); the count under it is of every matching case. Every change committed
-through the desk reloads the list, keeping the selected case selected wherever it is;
-so does sorting. A new search or filter keeps it only when it is among the first rows
-found: looking further would read every match at each keystroke. Enter or a double
-click on a row asks for its case file (:attr:`CaseListPage.open_case_requested`).
-"""
+query, not five); the filters apply at once. Entrée in the search opens the case when
+one matches, or goes into the list; Down goes into the list too. The list reads its
+rows a page at a time (:mod:`.model`); the count under it is of every matching case.
+Every change committed through the desk reloads the list, keeping the selected case
+selected wherever it is; so does sorting. A new search or filter keeps it only when it
+is among the first rows found: looking further would read every match at each
+keystroke. Enter or a double click on a row asks for its case file
+(:attr:`CaseListPage.open_case_requested`)."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -58,6 +60,29 @@ _WIDTHS = {
 }
 
 
+class _SearchLine(QLineEdit):
+    """The search field: Down goes into the list, as a combo's list would."""
+
+    #: Down was pressed: the user wants the list.
+    down_pressed = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.key() == Qt.Key.Key_Down and not event.modifiers():
+            self.down_pressed.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        # Entrée searches here: the window's « Ouvrir le dossier » (also Entrée) must not
+        # take it first, or it would open the row selected before the search.
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                event.accept()
+                return True
+        return super().event(event)
+
+
 class CaseListPage(Page):
     """Bénéficiaires: every case, searched, filtered and sorted by the database."""
 
@@ -76,7 +101,7 @@ class CaseListPage(Page):
         #: The query of the rows shown: tells a new search from a refresh or a new sort.
         self._shown_query = self.model.query
 
-        self.search = QLineEdit(self)
+        self.search = _SearchLine(self)
         self.search.setObjectName("caseSearch")
         self.search.setPlaceholderText(SEARCH_PLACEHOLDER)
         self.search.setClearButtonEnabled(True)
@@ -140,6 +165,7 @@ class CaseListPage(Page):
         self.layout_memory.restore()
         self.search.textEdited.connect(lambda _text: self._search_timer.start())
         self.search.returnPressed.connect(self._search_done)
+        self.search.down_pressed.connect(self._enter_list)
         for combo in (self.referent_filter, self.status_filter, self.phase_filter):
             combo.currentIndexChanged.connect(self.apply_filters)
         self.late_filter.toggled.connect(self.apply_filters)
@@ -267,7 +293,17 @@ class CaseListPage(Page):
         )
 
     def _search_done(self) -> None:
-        """Enter in the search field: search now and go to the list (Enter again opens)."""
+        """Entrée in the search field: search now; one case found opens at once, several
+        take the user into the list (Entrée again opens the selected one)."""
+        self.apply_filters()
+        if self.model.match_count == 1 and self.model.rowCount() == 1:
+            self.table.setCurrentIndex(self.model.index(0, 0))
+            self._open(self.model.index(0, 0))
+            return
+        self._enter_list()
+
+    def _enter_list(self) -> None:
+        """Down (or Entrée on several cases) in the search: into the list, on a row."""
         self.apply_filters()
         if self.model.rowCount() == 0:
             return

@@ -1,6 +1,7 @@
 """Every form a referent needs, one module per family of dialogs."""
 
 from .exit import ExitDialog
+from .identity import BeneficiaryDialog, OrderEditDialog
 from .interview import InterviewDialog
 from .milestones import (
     ContractingDialog,
@@ -17,6 +18,7 @@ from .plan import ActionDialog, BarrierDialog, JobTargetDialog
 __all__ = [
     "ActionDialog",
     "BarrierDialog",
+    "BeneficiaryDialog",
     "CompanyPeriodDialog",
     "ContractingDialog",
     "ExitDialog",
@@ -26,6 +28,7 @@ __all__ = [
     "OfficeSettingsDialog",
     "OnlineObligationsDialog",
     "OrderDialog",
+    "OrderEditDialog",
     "ReferentDialog",
     "RenewalDialog",
     "RetentionDialog",

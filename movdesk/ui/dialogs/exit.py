@@ -7,6 +7,7 @@ from dataclasses import fields
 from datetime import date, timedelta
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from ...models import ContractType, ExitReason
@@ -16,11 +17,15 @@ from ...rules.validation.common import MAX_HOURS_PER_MONTH
 from ...services.context import Desk
 from ...services.lookups import employer_choices
 from ...services.milestones import ExitInput, record_exit
-from ..widgets import ChoiceCombo, DateField, EnumCombo, HoursField, YesNoCombo
+from ..widgets import DateField, DirectoryCombo, EnumCombo, HoursField, YesNoCombo
 from .base import CaseDialog
 
 POSITIVE_COLOUR = "#1b5e20"
 NEGATIVE_COLOUR = "#b3261e"
+#: A verdict waiting for a fact the rule needs: neither green nor red.
+PENDING_COLOUR = "#8a5a00"
+#: Lines kept for the verdict, so that the form does not move as it wraps.
+VERDICT_LINES = 4
 #: PE is told of an interruption within 48 hours (MOV-RULES.md 2.11).
 NOTICE_DAYS = 2
 
@@ -35,6 +40,9 @@ class ExitDialog(CaseDialog):
         self.verdict = QLabel()
         self.verdict.setObjectName("exitVerdict")
         self.verdict.setWordWrap(True)
+        self.verdict.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        lines = self.verdict.fontMetrics().lineSpacing() * VERDICT_LINES
+        self.verdict.setMinimumHeight(lines + 4)
         self.add_field("date", "&Date de sortie :", self.date_field)
         self.add_field("reason", "&Motif :", self.reason)
         self.form.add_row("Verdict :", self.verdict)
@@ -58,7 +66,9 @@ class ExitDialog(CaseDialog):
                 (
                     "employment_employer_id",
                     "&Employeur :",
-                    ChoiceCombo(employer_choices(desk), none_text="— aucun —"),
+                    DirectoryCombo(
+                        employer_choices(desk), placeholder="entreprise du réseau ou nouveau nom"
+                    ),
                 ),
                 ("employment_job_title", "&Poste :", QLineEdit()),
             ],
@@ -137,6 +147,9 @@ class ExitDialog(CaseDialog):
         on, reason = self.date_field.value(), self.reason.value()
         assert on is not None and reason is not None
         values = {name: self._read(widget) for name, widget in self.inputs.items()}
+        employer = self.inputs["employment_employer_id"]
+        assert isinstance(employer, DirectoryCombo)
+        values["employment_employer_name"] = employer.new_name()
         known = {f.name for f in fields(ExitInput)}
         return ExitInput(date=on, reason=reason, **{k: v for k, v in values.items() if k in known})
 
@@ -150,7 +163,13 @@ class ExitDialog(CaseDialog):
         on = self.date_field.value()
         if on is not None and reason is not None:
             verdict = classify_exit(self.exit_input())
-            colour = POSITIVE_COLOUR if verdict.positive else NEGATIVE_COLOUR
+            colour = (
+                POSITIVE_COLOUR
+                if verdict.positive
+                else NEGATIVE_COLOUR
+                if verdict.complete
+                else PENDING_COLOUR
+            )
             self.verdict.setText(verdict.reason)
             self.verdict.setStyleSheet(f"color: {colour}; font-weight: bold;")
         if reason is not None and reason.is_interruption and isinstance(on, date):

@@ -14,28 +14,56 @@ from ...rules.validation import Problem, fr_date
 from ...rules.validation.common import CONTRACTING_DAYS, RENEWAL_MONTHS
 from ...services import milestones as ms
 from ...services.context import Desk
-from ...services.lookups import referent_choices
+from ...services.lookups import load_case, referent_choices
 from ...services.orders import change_referent
 from ..widgets import ChoiceCombo, DateField, EnumCombo
 from .base import CaseDialog
 
 
 class ContractingDialog(CaseDialog):
-    """The contracting interview (entretien de contractualisation) and its result."""
+    """The contracting interview (entretien de contractualisation) and its result.
+
+    Once recorded, it is corrected here: another date or result, or « — » to take a
+    wrongly recorded interview back (refused while what followed needs the contract).
+    """
 
     def __init__(self, desk: Desk, case_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(desk, case_id, "Entretien de contractualisation", parent)
+        case = load_case(desk, case_id)
+        recorded = case.contracting_result is not None
+        title = (
+            "Corriger l'entretien de contractualisation"
+            if recorded
+            else "Entretien de contractualisation"
+        )
+        super().__init__(desk, case_id, title, parent)
         self.date_field = DateField(self.case.contracting_date or self.today)
-        self.result = EnumCombo(list(ContractingResult))
-        if self.case.contracting_result is not None:
-            self.result.set_value(ContractingResult(self.case.contracting_result))
+        # Not ``self.result``: that is QDialog.result(), the dialog's own outcome.
+        self.outcome = EnumCombo(list(ContractingResult), optional=recorded)
+        if recorded:
+            self.outcome.set_value(ContractingResult(self.case.contracting_result))
         self.add_field("date", "&Date de l'entretien :", self.date_field)
-        self.add_field("result", "&Résultat :", self.result)
+        self.add_field("result", "&Résultat :", self.outcome)
         self.date_field.dateChanged.connect(self.refresh_advice)
+        self.outcome.currentIndexChanged.connect(self.refresh_advice)
         self.finish_layout()
         self.refresh_advice()
 
+    def clearing(self) -> bool:
+        """« — » chosen for a recorded interview: it is to be taken back."""
+        return self.outcome.value() is None
+
     def refresh_advice(self) -> None:
+        self.date_field.setEnabled(not self.clearing())
+        if self.clearing():
+            self.set_advice(
+                [
+                    "L'entretien enregistré sera effacé : le dossier redevient « Commandée »",
+                    "Refusé tant que des entretiens réalisés, une sortie ou d'autres "
+                    "étapes supposent le contrat signé",
+                ],
+                "Effacer l'entretien",
+            )
+            return
         deadline = self.case.start_date + timedelta(days=CONTRACTING_DAYS)
         lines = [f"Au plus tard le {fr_date(deadline)} (S + 7 jours)"]
         on = self.date_field.value()
@@ -44,10 +72,12 @@ class ContractingDialog(CaseDialog):
         self.set_advice(lines)
 
     def save(self, accept_warnings: bool) -> int | None:
-        on, result = self.date_field.value(), self.result.value()
-        assert on is not None and result is not None
         ms.record_contracting(
-            self.desk, self.case_id, on=on, result=result, accept_warnings=accept_warnings
+            self.desk,
+            self.case_id,
+            on=self.date_field.value(),
+            result=self.outcome.value(),
+            accept_warnings=accept_warnings,
         )
         return self.case_id
 
@@ -63,7 +93,10 @@ class OnlineObligationsDialog(CaseDialog):
             "offers", "&Abonnement aux offres le :", self.offers, aliases=["offers_subscription"]
         )
         self.add_field("profile", "&Profil en ligne le :", self.profile, aliases=["online_profile"])
-        self.set_advice(["Laissez « — » tant que la démarche n'est pas faite"], "Aide")
+        self.set_advice(
+            ["Laissez la date vide tant que la démarche n'est pas faite (Suppr l'efface)"],
+            "Aide",
+        )
         self.finish_layout()
 
     def check(self) -> list[Problem]:
@@ -202,14 +235,9 @@ class ReferentDialog(CaseDialog):
         self.add_field("reason", "&Motif :", self.reason)
         self.finish_layout()
 
-    def check(self) -> list[Problem]:
-        if self.referent.value() is None:
-            return [Problem("referent_id", "choisissez le nouveau référent.")]
-        return []
-
     def save(self, accept_warnings: bool) -> int | None:
         referent, on = self.referent.value(), self.date_field.value()
-        assert referent is not None and on is not None
+        assert on is not None
         change_referent(
             self.desk, self.case_id, referent, on=on, reason=self.reason.text().strip() or None
         )

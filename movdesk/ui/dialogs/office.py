@@ -29,8 +29,9 @@ from ...services.context import Desk
 from ...services.dashboard import OfficeSummary, count_cases
 from ...services.lookups import referent_choices
 from ...services.office import check_office, read_office, save_office
-from ...services.orders import add_referent
+from ...services.referents import add_referent, name_problems, tidy_name
 from ..widgets import FormDialog, MoneyField, ProblemForm
+from ..widgets.form import DiscardGuard, widget_state
 from ..worker import Worker
 
 DEMO_LABEL = "Charger des données de démonstration"
@@ -152,7 +153,8 @@ class ReferentsPage(QWizardPage):
         self.setTitle("Les référents")
         self.setSubTitle(
             "Saisissez le prénom et le nom de chaque référent, puis Entrée. "
-            "Chaque dossier est suivi par un référent."
+            "Chaque dossier est suivi par un référent ; la liste se complète ensuite "
+            "dans Paramètres › Référents."
         )
         self.known = [c.label for c in referent_choices(desk, active_only=False)]
         self.form = ProblemForm(self)
@@ -181,15 +183,10 @@ class ReferentsPage(QWizardPage):
 
     def add_name(self, raw: str) -> None:
         self.form.clear_problems()
-        name = " ".join(raw.split())
-        if not name:
-            self.form.show_problems([Problem("full_name", "saisissez le nom du référent.")])
-            return
-        taken = {n.casefold() for n in (*self.known, *self.new_names)}
-        if name.casefold() in taken:
-            self.form.show_problems(
-                [Problem("full_name", f"« {name} » figure déjà dans la liste.")]
-            )
+        name = tidy_name(raw)
+        problems = name_problems(name, {*self.known, *self.new_names})
+        if problems:
+            self.form.show_problems(problems)
             return
         self.new_names.append(name)
         self.names.addItem(name)
@@ -242,8 +239,11 @@ class DemoPage(QWizardPage):
         self.progress.show()
 
 
-class FirstRunWizard(QWizard):
-    """The first-run assistant: office, referents and, on the demo database, demo data."""
+class FirstRunWizard(DiscardGuard, QWizard):
+    """The first-run assistant: office, referents and, on the demo database, demo data.
+
+    Cancelled with something typed, it asks first (« Abandonner la saisie ? »).
+    """
 
     #: Emitted once the office is saved and marked configured.
     configured = Signal()
@@ -275,6 +275,10 @@ class FirstRunWizard(QWizard):
             self.addPage(self.demo_page)
         self._worker: Worker | None = None
         self.resize(620, 480)
+
+    def typed_state(self) -> list[object]:
+        fields = self.office_page.form.input_widgets() + [self.referents_page.line]
+        return [*(widget_state(w) for w in fields), tuple(self.referents_page.new_names)]
 
     def wants_demo_data(self) -> bool:
         return self.demo_page is not None and self.demo_page.load.isChecked()

@@ -3,35 +3,48 @@
 The checks of the service (180 days, E before S, identifier shape, order number
 already used) appear next to their fields; a PE identifier the office already knows
 fills the identity from the database and locks it, so the same person is never typed
-twice.
+twice — « Mettre à jour ses coordonnées » unlocks it when they changed. A person who
+still has a case in progress is named at once, and asked about at the save.
 """
 
 from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QWidget
 
-from ...models import Civility
 from ...rules.validation import Problem
-from ...rules.validation.common import MAX_CASE_DAYS, PE_ID_RE
+from ...rules.validation.common import PE_ID_RE
 from ...services.context import Desk
-from ...services.lookups import Choice, referent_choices
+from ...services.lookups import referent_choices
 from ...services.orders import (
     DEFAULT_LENGTH_DAYS,
-    BeneficiaryInput,
+    KnownBeneficiary,
     find_beneficiary,
     normalise_pe_id,
     register_order,
 )
-from ..widgets import ChoiceCombo, DateField, EnumCombo, FormDialog
-from ..widgets.form import ERROR_COLOUR
+from ..widgets import ChoiceCombo, FormDialog
+from .identity import CATEGORIES, BeneficiaryFields, OrderFields, length_text, pe_id_line
 
-CATEGORIES = [Choice(n, f"Catégorie {n}") for n in (1, 2, 3)]
+__all__ = ["CATEGORIES", "NO_REFERENT", "OrderDialog", "length_text"]
+
+#: Said when the office has no referent to choose (the main window says it earlier).
+NO_REFERENT = (
+    "aucun référent n'est enregistré : ajoutez-en un dans Paramètres › Référents (Ctrl+8)."
+)
+KNOWN_COLOUR = "#1b5e20"
+BUSY_COLOUR = "#8a5a00"
 
 
-def length_text(days: int) -> str:
-    return f"{days} jour{'s' if abs(days) > 1 else ''}"
+def known_text(known: KnownBeneficiary) -> str:
+    """What the order form says of a person the office already knows."""
+    numbers = ", ".join(known.case_numbers) or "aucun"
+    word = "dossiers" if len(known.case_numbers) > 1 else "dossier"
+    text = f"Bénéficiaire déjà connu : {known.display_name} ({word} {numbers})"
+    if known.in_progress:
+        return f"{text} — encore en cours : {', '.join(known.in_progress)}"
+    return f"{text} — ses coordonnées seront reprises"
 
 
 class OrderDialog(FormDialog):
@@ -49,72 +62,50 @@ class OrderDialog(FormDialog):
         self._setting_end = False
         today = desk.today()
 
-        self.order_number = QLineEdit()
-        self.order_number.setPlaceholderText("n° de la lettre de commande")
-        self.start = DateField(today)
-        self.end = DateField(today + timedelta(days=DEFAULT_LENGTH_DAYS))
-        self.length = QLabel()
-        self.length.setObjectName("orderLength")
-        self.agency = QLineEdit()
-        self.counsellor = QLineEdit()
         self.referent = ChoiceCombo(referent_choices(desk), none_text="— choisir —")
-        self.pe_id = QLineEdit()
-        self.pe_id.setMaxLength(12)
-        self.pe_id.setPlaceholderText("7 chiffres + 1 chiffre ou lettre (ex. 1234567A)")
+        self.pe_id = pe_id_line()
         self.known = QLabel()
         self.known.setObjectName("knownBeneficiary")
         self.known.setWordWrap(True)
-        self.known.setStyleSheet("color: #1b5e20;")
-        self.civility = EnumCombo(list(Civility), optional=True)
-        self.last_name = QLineEdit()
-        self.first_name = QLineEdit()
-        self.birth_date = DateField(optional=True)
-        self.category = ChoiceCombo(CATEGORIES, none_text="—")
-        self.phone = QLineEdit()
-        self.email = QLineEdit()
-        self.address = QLineEdit()
+        self.update_known = QCheckBox("Mettre à &jour ses coordonnées")
+        self.update_known.setObjectName("updateKnown")
 
         self.form.add_section("Lettre de commande")
-        self.add_field("order_number", "N° de &commande :", self.order_number)
-        self.add_field("start", "&Début S :", self.start, aliases=["start_date"])
-        self.add_field("end", "&Fin E :", self.end, aliases=["end_date"])
-        self.form.add_row("Durée :", self.length)
-        self.add_field("agency", "&Agence France Travail :", self.agency)
-        self.add_field("counsellor", "C&onseiller :", self.counsellor)
+        self.order = OrderFields(
+            self, start=today, end=today + timedelta(days=DEFAULT_LENGTH_DAYS)
+        )
+        order = self.order
+        self.order_number, self.start, self.end = order.order_number, order.start, order.end
+        self.length, self.agency, self.counsellor = order.length, order.agency, order.counsellor
         self.add_field("referent", "&Référent :", self.referent, aliases=["referent_id"])
         self.form.add_section("Bénéficiaire")
         self.add_field("pe_id", "&Identifiant FT :", self.pe_id)
         self.form.add_row("", self.known)
-        self.add_field("civility", "Civilit&é :", self.civility)
-        self.add_field("last_name", "&Nom :", self.last_name)
-        self.add_field("first_name", "&Prénom :", self.first_name)
-        self.add_field("birth_date", "Date de nai&ssance :", self.birth_date)
-        self.add_field("category", "Ca&tégorie :", self.category)
-        self.add_field("phone", "Télép&hone :", self.phone)
-        self.add_field("email", "Co&urriel :", self.email)
-        self.add_field("address", "Adresse :", self.address)
+        self.add_field("update_known", "", self.update_known)
+        self.person = BeneficiaryFields(self)
+        person = self.person
+        # The person's fields by name, as the form has always offered them.
+        self.civility, self.last_name, self.first_name = (
+            person.civility,
+            person.last_name,
+            person.first_name,
+        )
+        self.birth_date, self.category = person.birth_date, person.category
+        self.phone, self.email, self.address = person.phone, person.email, person.address
         self.order_tabs()
         self.known.hide()
+        self.form.set_row_visible("update_known", False)
 
         self.start.dateChanged.connect(self._on_start_changed)
         self.end.dateChanged.connect(self._on_end_changed)
         self.pe_id.textChanged.connect(self._on_pe_id)
-        self._show_length()
+        self.update_known.toggled.connect(self.person.set_enabled)
         self.resize(560, self.sizeHint().height())
 
-    # -- live behaviour -------------------------------------------------------------
-
     def identity_fields(self) -> list[QWidget]:
-        return [
-            self.civility,
-            self.last_name,
-            self.first_name,
-            self.birth_date,
-            self.category,
-            self.phone,
-            self.email,
-            self.address,
-        ]
+        return self.person.widgets()
+
+    # -- live behaviour -------------------------------------------------------------
 
     def _on_start_changed(self) -> None:
         start = self.start.value()
@@ -122,26 +113,10 @@ class OrderDialog(FormDialog):
             self._setting_end = True
             self.end.set_value(start + timedelta(days=DEFAULT_LENGTH_DAYS))
             self._setting_end = False
-        self._show_length()
 
     def _on_end_changed(self) -> None:
         if not self._setting_end:
             self._end_chosen = True
-        self._show_length()
-
-    def _show_length(self) -> None:
-        start, end = self.start.value(), self.end.value()
-        if start is None or end is None:
-            return
-        days = (end - start).days + 1
-        if days < 1:
-            text, bad = "la fin E précède le début S", True
-        elif days > MAX_CASE_DAYS:
-            text, bad = f"{length_text(days)} : {MAX_CASE_DAYS} jours au plus", True
-        else:
-            text, bad = length_text(days), False
-        self.length.setText(text)
-        self.length.setStyleSheet(f"color: {ERROR_COLOUR};" if bad else "")
 
     def _on_pe_id(self, text: str) -> None:
         pe_id = normalise_pe_id(text)
@@ -150,72 +125,47 @@ class OrderDialog(FormDialog):
             if self.known_beneficiary_id is not None:
                 self._unlock_identity()
             return
-        numbers = ", ".join(known.case_numbers) or "aucun"
-        word = "dossiers" if len(known.case_numbers) > 1 else "dossier"
-        self.known.setText(
-            f"Bénéficiaire déjà connu : {known.display_name} ({word} {numbers}) — "
-            "ses coordonnées seront reprises"
-        )
+        self.known.setText(known_text(known))
+        colour = BUSY_COLOUR if known.in_progress else KNOWN_COLOUR
+        self.known.setStyleSheet(f"color: {colour};")
         self.known.show()
+        self.form.set_row_visible("update_known", True)
+        self.update_known.setChecked(False)
         self.known_beneficiary_id = known.id
-        identity = known.identity
-        self.civility.set_value(identity.civility)
-        self.last_name.setText(identity.last_name)
-        self.first_name.setText(identity.first_name)
-        self.birth_date.set_value(identity.birth_date)
-        self.category.set_value(identity.category)
-        self.phone.setText(identity.phone or "")
-        self.email.setText(identity.email or "")
-        self.address.setText(identity.address or "")
-        for widget in self.identity_fields():
-            widget.setEnabled(False)
+        self.person.load(known.identity)
+        self.person.set_enabled(False)
+        self.grow_to_fit()
 
     def _unlock_identity(self) -> None:
         """Another identifier was typed: the identity shown was someone else's."""
         self.known_beneficiary_id = None
         self.known.clear()
         self.known.hide()
-        for widget in self.identity_fields():
-            widget.setEnabled(True)
-        self.civility.set_value(None)
-        self.birth_date.set_value(None)
-        self.category.set_value(None)
-        for line in (self.last_name, self.first_name, self.phone, self.email, self.address):
-            line.clear()
+        self.update_known.setChecked(False)
+        self.form.set_row_visible("update_known", False)
+        self.person.set_enabled(True)
+        self.person.load(None)
 
     # -- saving ---------------------------------------------------------------------
 
     def check(self) -> list[Problem]:
-        if self.referent.value() is None:
-            text = (
-                "choisissez le référent du dossier."
-                if self.referent.count() > 1
-                else "aucun référent n'est enregistré : ajoutez-en un dans les paramètres."
-            )
-            return [Problem("referent", text)]
+        if self.referent.count() <= 1:
+            return [Problem("referent", NO_REFERENT)]
         return []
 
     def save(self, accept_warnings: bool) -> int | None:
-        start, end, referent = self.start.value(), self.end.value(), self.referent.value()
-        assert start is not None and referent is not None
+        start, end = self.start.value(), self.end.value()
+        assert start is not None
         self.created_case_id = register_order(
             self.desk,
             order_number=self.order_number.text(),
-            referent_id=referent,
+            referent_id=self.referent.value(),
             start_date=start,
             end_date=end,
             agency=self.agency.text().strip() or None,
             counsellor=self.counsellor.text().strip() or None,
-            beneficiary=BeneficiaryInput(
-                last_name=self.last_name.text(),
-                first_name=self.first_name.text(),
-                pe_id=self.pe_id.text(),
-                civility=self.civility.value(),
-                birth_date=self.birth_date.value(),
-                category=self.category.value(),
-                phone=self.phone.text().strip() or None,
-                email=self.email.text().strip() or None,
-                address=self.address.text().strip() or None,
-            ),
+            beneficiary=self.person.read(self.pe_id.text()),
+            update_known=self.update_known.isChecked(),
+            accept_warnings=accept_warnings,
         )
         return self.created_case_id

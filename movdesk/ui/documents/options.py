@@ -99,7 +99,7 @@ class DocumentOptionsDialog(FormDialog):
         ReportEditorDialog(self.desk, self.case_id, kind, self).exec()
 
     def _build_intermediate(self) -> None:
-        self.report_date = DateField(self.facts.today)
+        self.report_date = DateField(self.facts.report_date)
         self.add_field("report_date", "Date du bilan :", self.report_date, aliases=("period",))
         self._blank_rows()
         self._report_texts_button(ReportKind.INTERMEDIATE)

@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QStandardPaths, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeySequence
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QProgressDialog,
     QSpinBox,
     QStyle,
     QToolBar,
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
 from ...errors import UserError
 from ...services.context import Desk
 from ...services.documents.printing import RenderedDocument, deliver, save_pdf
+from ...store.files import os_error_cause
 from ..actions import create_action
 from .printer import page_range, print_pdf
 
@@ -44,6 +46,8 @@ ZOOM_STEP = 1.25
 ZOOM_MIN, ZOOM_MAX = 0.25, 5.0
 #: Where « Ouvrir dans la visionneuse » writes its copies.
 VIEWER_FOLDER = "movdesk-documents"
+#: How many names a copy tries when the viewer holds the previous ones open.
+VIEWER_NAMES = 20
 
 PRINTED = "imprimé"
 OPENED = "ouvert dans la visionneuse"
@@ -66,6 +70,8 @@ class PreviewWindow(QMainWindow):
         self.setWindowTitle(f"Aperçu — {document.title}")
         self.desk = desk
         self.document = document
+        #: True while pages go to the printer: the window is not closed under them.
+        self.printing = False
         self._buffer = QBuffer(self)
         self._buffer.setData(QByteArray(document.data))
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
@@ -243,15 +249,47 @@ class PreviewWindow(QMainWindow):
         self.print_to(printer)
 
     def print_to(self, printer: QPrinter) -> int:
-        """Send the pages the printer asks for; returns how many went out."""
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        """Send the pages the printer asks for; returns how many went out.
+
+        Each page is rendered at the printer's resolution, seconds a page: a progress
+        dialog says how far it is and can stop it, and the other windows are painted
+        meanwhile. A stopped print records nothing."""
+        pages = page_range(printer, self.page_count())
+        total = len(pages)
+        progress = QProgressDialog(
+            "Préparation de l'impression…", "Annuler l'impression", 0, total, self
+        )
+        progress.setWindowTitle("Impression")
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(0)
+        progress.setAutoClose(False)
+        progress.setValue(0)
+        progress.show()
+
+        def step(done: int) -> None:
+            if progress.value() != done:
+                progress.setValue(done)
+                progress.setLabelText(f"Impression : page {min(done + 1, total)} sur {total}…")
+            QApplication.processEvents()
+
+        self.printing = True
         try:
-            sent = print_pdf(self.pdf, printer, page_range(printer, self.page_count()))
+            sent = print_pdf(self.pdf, printer, pages, cancel=progress.wasCanceled, step=step)
+            cancelled = progress.wasCanceled()
         except OSError as error:
-            QApplication.restoreOverrideCursor()
             QMessageBox.warning(self, "Impression impossible", f"Impression impossible : {error}.")
             return 0
-        QApplication.restoreOverrideCursor()
+        finally:
+            self.printing = False
+            # Closing the dialog counts as cancelling it: asked before, above.
+            progress.close()
+            progress.setParent(None)  # type: ignore[call-overload]
+            progress.deleteLater()
+        if cancelled:
+            self.statusBar().showMessage(
+                "Impression annulée : le document n'est pas noté comme imprimé.", 10_000
+            )
+            return 0
         if sent:
             self._record(PRINTED)
             self.statusBar().showMessage(
@@ -270,6 +308,9 @@ class PreviewWindow(QMainWindow):
                 return False
             if not path.lower().endswith(".pdf"):
                 path += ".pdf"
+                # The dialog asked about the name typed, not about this one.
+                if Path(path).exists() and not self._may_replace(path):
+                    return False
         try:
             save_pdf(self.desk, self.document, path)
         except UserError as error:
@@ -280,13 +321,37 @@ class PreviewWindow(QMainWindow):
         self.statusBar().showMessage(f"Document enregistré dans « {path} ».", 10_000)
         return True
 
+    def _may_replace(self, path: str) -> bool:
+        answer = QMessageBox.question(
+            self,
+            "Remplacer le fichier ?",
+            f"« {path} » existe déjà. Le remplacer par ce document ?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
     def viewer_copy(self) -> Path:
-        """The copy handed to the system's viewer, in a folder of the temporary files."""
+        """The copy handed to the system's viewer, in a folder of the temporary files.
+
+        The viewer may still hold the previous copy open (Windows then refuses to write
+        it again): the same bytes are used as they are, else the copy takes the next
+        free name, « contrat-… (2).pdf »."""
         folder = Path(tempfile.gettempdir()) / VIEWER_FOLDER
         folder.mkdir(parents=True, exist_ok=True)
-        target = folder / self.document.file_name
-        target.write_bytes(self.document.data)
-        return target
+        name = Path(self.document.file_name)
+        failure: OSError | None = None
+        for number in range(1, VIEWER_NAMES + 1):
+            target = folder / (name.name if number == 1 else f"{name.stem} ({number}){name.suffix}")
+            try:
+                if target.is_file() and target.read_bytes() == self.document.data:
+                    return target
+                target.write_bytes(self.document.data)
+                return target
+            except OSError as error:
+                failure = error
+        assert failure is not None
+        raise failure
 
     def open_in_viewer(self) -> bool:
         """Ouvrir dans la visionneuse: the PDF in the program the PC opens PDFs with."""
@@ -294,7 +359,9 @@ class PreviewWindow(QMainWindow):
             copy = self.viewer_copy()
         except OSError as error:
             QMessageBox.warning(
-                self, "Ouverture impossible", f"Copie impossible ({error.strerror or error})."
+                self,
+                "Ouverture impossible",
+                f"Copie pour la visionneuse impossible : {os_error_cause(error)}.",
             )
             return False
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy))):
@@ -307,6 +374,14 @@ class PreviewWindow(QMainWindow):
             return False
         self._record(OPENED)
         return True
+
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if self.printing:
+            # The pages are being rendered from this window's document.
+            event.ignore()
+            return
+        super().closeEvent(event)
 
 
 def show_preview(desk: Desk, document: RenderedDocument, parent: QWidget | None) -> PreviewWindow:

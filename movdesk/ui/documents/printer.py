@@ -3,7 +3,8 @@
 Each page is rendered by QtPdf at the printer's resolution, in horizontal bands, so
 that a 1200 dpi printer gets sharp text without a full-page image of hundreds of
 megabytes in memory. Pages keep their proportions and are centred on the paper's
-printable area.
+printable area. A page takes seconds at such a resolution: after each band the caller
+hears how far it is (``step``) and may stop (``cancel``), which drops the job.
 """
 
 from __future__ import annotations
@@ -46,8 +47,12 @@ def print_pdf(
     pages: range | None = None,
     *,
     cancel: Callable[[], bool] | None = None,
+    step: Callable[[int], None] | None = None,
 ) -> int:
-    """Paint ``pages`` of ``pdf`` on ``printer``; returns how many pages were sent."""
+    """Paint ``pages`` of ``pdf`` on ``printer``; returns how many pages were sent, 0 when
+    ``cancel()`` turned true (the job is then aborted, where the system allows it).
+
+    ``step(pages_done)`` is called after each band of each page."""
     wanted = pages if pages is not None else page_range(printer, pdf.pageCount())
     painter = QPainter()
     if not painter.begin(printer):
@@ -55,19 +60,24 @@ def print_pdf(
     sent = 0
     try:
         for index in wanted:
-            if cancel is not None and cancel():
-                break
             if sent:
                 printer.newPage()
             target = _target(printer, pdf, index)
             options = QPdfDocumentRenderOptions()
             options.setScaledSize(target.size())
             for top in range(0, target.height(), BAND_PIXELS):
+                if cancel is not None and cancel():
+                    printer.abort()
+                    return 0
                 band = min(BAND_PIXELS, target.height() - top)
                 options.setScaledClipRect(QRect(0, top, target.width(), band))
                 image = pdf.render(index, QSize(target.width(), band), options)
                 painter.drawImage(target.left(), target.top() + top, image)
+                if step is not None:
+                    step(sent)
             sent += 1
+            if step is not None:
+                step(sent)
     finally:
         painter.end()
     return sent

@@ -32,8 +32,10 @@ from ...services.documents.settings import (
     DocumentSettingsInput,
     DocumentSettingsView,
     load_document_settings,
+    logo_size_problem,
     save_document_settings,
 )
+from ...store.files import os_error_cause
 from ..widgets import FormDialog
 
 #: Height of the logo's thumbnail, in pixels.
@@ -209,9 +211,13 @@ class DocumentSettingsDialog(FormDialog):
             if not path:
                 return False
         try:
+            too_big = logo_size_problem(Path(path).stat().st_size)
+            if too_big is not None:
+                self.show_banner(f"Logo : {too_big}")
+                return False
             self.logo_data = Path(path).read_bytes()
         except OSError as error:
-            self.show_banner(f"Logo : impossible de lire « {path} » ({error.strerror}).")
+            self.show_banner(f"Logo : impossible de lire « {path} » ({os_error_cause(error)}).")
             return False
         self.logo_name = Path(path).name
         self._show_logo()

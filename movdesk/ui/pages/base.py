@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtWidgets import QLabel, QStyle, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QStyle, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session, sessionmaker
 
 from ...config import DatabaseLocation
@@ -70,3 +70,20 @@ class PlaceholderPage(Page):
         text.setWordWrap(True)
         self.body.addWidget(text)
         self.body.addStretch(1)
+
+
+def scrolling_body(page: Page) -> QVBoxLayout:
+    """Put what ``page`` adds to its body from now on in a scroll area, and return the
+    layout to add to: a page of many groups (Paramètres) scrolls instead of making the
+    window taller than the screen."""
+    area = QScrollArea(page)
+    area.setObjectName("pageScroll")
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    inner = QWidget(area)
+    layout = QVBoxLayout(inner)
+    layout.setContentsMargins(0, 0, 8, 0)
+    layout.setSpacing(page.body.spacing())
+    area.setWidget(inner)
+    page.body.addWidget(area, 1)
+    return layout

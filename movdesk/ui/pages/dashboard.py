@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
@@ -25,6 +25,7 @@ from ...models import CaseStatus
 from ...services.dashboard import DashboardFigures, DeadlineOverview, read_dashboard
 from ..deadlines import SchedulerWidget
 from ..formatting import describe_database, format_count, format_long_date, plural
+from ..relay import ChangeRelay
 from .base import Page, PageContext
 
 #: Shown as office name until the settings are filled in.
@@ -93,6 +94,12 @@ class DashboardPage(Page):
         self.scheduler.open_case_requested.connect(self.open_case_at)
         self.body.addWidget(self.scheduler, 1)
         self.refresh()
+        # Every committed change (a new case, an exit…) shows in the counts at once;
+        # a burst of changes reads them once, after the event loop turns.
+        self._recount = QTimer(self)
+        self._recount.setSingleShot(True)
+        self._recount.timeout.connect(self.refresh)
+        ChangeRelay(context.desk, self).changed.connect(lambda _change: self._recount.start(0))
 
     def open_case_at(self, case_id: int, section: str) -> None:
         """Open the case file (through the window) and bring ``section`` forward."""

@@ -6,14 +6,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QStyle,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -21,7 +18,8 @@ from ...services.dashboard import OfficeSummary, read_office
 from ..agenda.hours_group import WorkingHoursGroup
 from ..documents.settings import DocumentSettingsGroup
 from ..formatting import NOT_FILLED, format_euros
-from .base import Page, PageContext
+from .base import Page, PageContext, scrolling_body
+from .referents import ReferentsGroup
 from .rome_settings import RomeSettings
 
 
@@ -32,6 +30,8 @@ class SettingsPage(Page):
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
+        # Group after group, the settings scroll rather than stretch the window.
+        self.body = scrolling_body(self)
         self.edit_button = QPushButton("&Modifier les paramètres du bureau…", self)
         self.edit_button.setObjectName("editSettings")
         self.edit_button.clicked.connect(self.edit_settings)
@@ -65,31 +65,11 @@ class SettingsPage(Page):
         self.body.addWidget(self.documents)
         self.rome = RomeSettings(context.desk, self)
         self.body.addWidget(self.rome)
+        #: Paramètres › Référents (movdesk.ui.pages.referents).
+        self.referents = ReferentsGroup(context.desk, self)
+        self.body.addWidget(self.referents, 3)
         self.body.addStretch(1)
-        self._scroll_groups()
         self.refresh()
-
-    def _scroll_groups(self) -> None:
-        """Everything under the heading scrolls: the groups outgrow a 720-pixel window."""
-        content = QWidget(self)
-        content.setObjectName("settingsContent")
-        column = QVBoxLayout(content)
-        column.setContentsMargins(0, 0, 8, 0)
-        column.setSpacing(self.body.spacing())
-        while self.body.count() > 1:
-            item = self.body.takeAt(1)
-            if item.widget() is not None:
-                column.addWidget(item.widget())
-            elif item.layout() is not None:
-                column.addLayout(item.layout())
-            elif item.spacerItem() is not None:
-                column.addItem(item.spacerItem())
-        scroll = QScrollArea(self)
-        scroll.setObjectName("settingsScroll")
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(content)
-        self.body.addWidget(scroll, 1)
 
     def edit_settings(self) -> None:
         """The office form (the same checks as the first-run assistant); shown again after."""
@@ -122,3 +102,4 @@ class SettingsPage(Page):
             self._fields[key].setText(text.strip() if text and text.strip() else NOT_FILLED)
         self.working_hours.refresh()
         self.documents.refresh()
+        self.referents.refresh()

@@ -3,6 +3,7 @@
 from .fields import (
     ChoiceCombo,
     DateField,
+    DirectoryCombo,
     EnumCombo,
     HoursField,
     MoneyField,
@@ -14,6 +15,7 @@ from .form import FormDialog, ProblemForm, sentence
 __all__ = [
     "ChoiceCombo",
     "DateField",
+    "DirectoryCombo",
     "EnumCombo",
     "FormDialog",
     "HoursField",

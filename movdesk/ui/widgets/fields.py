@@ -376,6 +376,53 @@ class ChoiceCombo(QComboBox):
         self.setCurrentIndex(max(self.findData(row_id), 0))
 
 
+class DirectoryCombo(QComboBox):
+    """A directory entry to pick (an employer of the network), or a new name to type.
+
+    ``value()`` is the id of the entry chosen, None when a new name is typed (then
+    ``new_name()``) or nothing; the service adds the new name to the directory.
+    """
+
+    def __init__(
+        self,
+        choices: Sequence[Choice],
+        *,
+        placeholder: str = "choisir dans la liste ou taper un nouveau nom",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.addItem("", None)
+        for choice in choices:
+            self.addItem(choice.label, choice.id)
+        self.lineEdit().setPlaceholderText(placeholder)
+        self.setCurrentIndex(0)
+
+    def _typed(self) -> str:
+        return " ".join(self.currentText().split())
+
+    def value(self) -> int | None:
+        """The id of the listed entry whose name is shown, or None."""
+        text = self._typed()
+        index = self.findText(text, Qt.MatchFlag.MatchFixedString) if text else -1
+        return self.itemData(index) if index > 0 else None
+
+    def new_name(self) -> str | None:
+        """The name typed when it is not in the list (case and spaces ignored), or None."""
+        text = self._typed()
+        return text if text and self.value() is None else None
+
+    def set_value(self, row_id: int | None, name: str | None = None) -> None:
+        """Show the entry ``row_id``, or the name ``name`` (an entry removed since)."""
+        index = self.findData(row_id) if row_id is not None else -1
+        if index > 0:
+            self.setCurrentIndex(index)
+        else:
+            self.setCurrentIndex(0)
+            self.setEditText(name or "")
+
+
 class YesNoCombo(QComboBox):
     """« — », « Oui », « Non »: a fact the rules need, which may not be known yet."""
 

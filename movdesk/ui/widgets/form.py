@@ -9,11 +9,11 @@ everything the user typed.
 
 Every problem of a form shows at the first save, not in rounds: what the fields say of
 themselves (an empty required field, a date that does not exist), what the form checks,
-and — once every field reads — what the rules say, found by a rehearsal of the save
-that writes nothing (:meth:`~movdesk.services.context.Desk.rehearse`). A message goes
-as soon as its field is changed. A refusal (red, under the field, with a red frame)
-never looks like advice (a yellow note above the buttons). Esc, « Annuler » or closing
-the window asks before throwing away what was typed.
+and what the rules say, found by a rehearsal of the save that writes nothing
+(:meth:`~movdesk.services.context.Desk.rehearse`). A message goes as soon as its field
+is changed. A refusal (red, marked ✖, under the field, with a red frame) never looks
+like advice (a yellow note above the buttons). Esc, « Annuler » or closing the window
+asks before throwing away what was typed.
 """
 
 from __future__ import annotations
@@ -21,8 +21,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtGui import (
+    QCloseEvent,
+    QFontMetrics,
+    QKeySequence,
+    QResizeEvent,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -96,6 +103,66 @@ def path_suffixes(field: str) -> list[str]:
     return [".".join(parts[i:]) for i in range(len(parts))]
 
 
+def wrap_lines(text: str, metrics: QFontMetrics, width: int) -> list[str]:
+    """``text`` cut between words into lines no wider than ``width`` pixels (a word
+    longer than the width stays whole on its line)."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        candidate = f"{line} {word}" if line else word
+        if line and metrics.horizontalAdvance(candidate) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = candidate
+    if line:
+        lines.append(line)
+    return lines
+
+
+class MessageLabel(QLabel):
+    """The refusals under a field: red, bold, each marked ✖, every line shown.
+
+    The lines are cut here, to the width of the label, rather than word-wrapped by Qt:
+    a word-wrapped label in a form row is given too little height by the nested
+    layouts, and a two-line message lost its second line.
+    """
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        font = self.font()
+        font.setBold(True)
+        self.setFont(font)
+        self.setStyleSheet(f"color: {ERROR_COLOUR};")
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        #: The messages shown, as sentences (without the mark).
+        self.messages: list[str] = []
+
+    def set_messages(self, messages: list[str]) -> None:
+        self.messages = list(messages)
+        self._wrap()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._wrap()
+
+    def _wrap(self) -> None:
+        # The label spans its cell: the cell's width is the one it will be given, even
+        # while the label itself, hidden until now, has a stale width.
+        cell = self.parentWidget()
+        width = max(cell.width() if cell is not None else self.width(), 200)
+        metrics = self.fontMetrics()
+        lines: list[str] = []
+        for message in self.messages:
+            lines += wrap_lines(f"{ERROR_MARK} {message}", metrics, width - 2)
+        text = "\n".join(lines)
+        if text != self.text():
+            self.setText(text)
+        # As tall as the label says its lines take (not a count of lines: bold text
+        # and the style's margins add a little).
+        self.setFixedHeight(self.sizeHint().height() if lines else 0)
+
+
 class ProblemForm(QWidget):
     """Labelled fields in a ``QFormLayout``, each with a red message line under it."""
 
@@ -121,12 +188,8 @@ class ProblemForm(QWidget):
         widget.setParent(cell)
         widget.setObjectName(f"field-{key}")
         column.addWidget(widget)
-        error = QLabel(cell)
+        error = MessageLabel(cell)
         error.setObjectName(f"error-{key}")
-        error.setWordWrap(True)
-        error.setStyleSheet(f"color: {ERROR_COLOUR}; font-weight: bold;")
-        # Two-line messages take their height: never clipped to one line.
-        error.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         error.hide()
         column.addWidget(error)
         caption = QLabel(label, self)
@@ -178,7 +241,7 @@ class ProblemForm(QWidget):
         label = self._errors[key]
         if label.isHidden():
             return ""
-        return "\n".join(line.removeprefix(f"{ERROR_MARK} ") for line in label.text().split("\n"))
+        return "\n".join(label.messages)
 
     def clear_problems(self) -> None:
         for key in self._errors:
@@ -187,9 +250,9 @@ class ProblemForm(QWidget):
     def clear_problem(self, key: str) -> None:
         """Take the message of field ``key`` away, and its red frame."""
         label = self._errors[key]
-        if label.isHidden() and not label.text():
+        if label.isHidden() and not label.messages:
             return
-        label.clear()
+        label.set_messages([])
         label.hide()
         self._mark(self._widgets[key], False)
 
@@ -227,10 +290,10 @@ class ProblemForm(QWidget):
                 unmatched.append(problem)
                 continue
             label = self._errors[key]
-            text = f"{ERROR_MARK} {sentence(problem.message)}"
+            text = sentence(problem.message)
             # Two rules may report the same thing (the order and its beneficiary): once.
-            if text not in label.text().split("\n"):
-                label.setText(f"{label.text()}\n{text}" if label.text() else text)
+            if text not in label.messages:
+                label.set_messages([*label.messages, text])
             label.show()
             self._mark(self._widgets[key], True)
             shown.add(key)
@@ -241,6 +304,7 @@ class ProblemForm(QWidget):
                 break
         return unmatched
 
+
     @staticmethod
     def _mark(widget: QWidget, invalid: bool) -> None:
         widget.setProperty("invalid", invalid)
@@ -249,7 +313,70 @@ class ProblemForm(QWidget):
         widget.style().polish(widget)
 
 
-class FormDialog(QDialog):
+def discard_box(parent: QWidget) -> QMessageBox:
+    """« Abandonner la saisie ? », « Continuer la saisie » by default (and on Esc)."""
+    box = QMessageBox(parent)
+    box.setObjectName("discardBox")
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(DISCARD_TITLE)
+    box.setText(DISCARD_TITLE)
+    box.setInformativeText(DISCARD_TEXT)
+    discard = box.addButton(DISCARD_YES, QMessageBox.ButtonRole.DestructiveRole)
+    keep = box.addButton(DISCARD_NO, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    box.setProperty("discardButton", discard)
+    return box
+
+
+class DiscardGuard:
+    """For a dialog (listed before the Qt class): Esc, « Annuler » or the window's close
+    button ask « Abandonner la saisie ? » when something was typed since it was shown.
+
+    The dialog says what the user typed with :meth:`typed_state`. A ``close()`` called
+    by the program (not the user's close button) asks nothing.
+    """
+
+    #: What was typed when the dialog was shown (None before it is shown).
+    _initial: list[object] | None = None
+    #: True while the program closes the dialog.
+    _closing_quietly = False
+
+    def typed_state(self) -> list[object]:
+        """What the user typed or chose, in a comparable form."""
+        raise NotImplementedError
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        if self._initial is None:
+            self._initial = self.typed_state()
+        super().showEvent(event)  # type: ignore[misc]
+
+    def has_typed_input(self) -> bool:
+        """Something was typed or chosen since the dialog was shown."""
+        return self._initial is not None and self.typed_state() != self._initial
+
+    def confirm_discard(self) -> bool:
+        """Ask « Abandonner la saisie ? »; True to close without saving."""
+        box = discard_box(self)  # type: ignore[arg-type]
+        box.exec()
+        return box.clickedButton() is box.property("discardButton")
+
+    def reject(self) -> None:
+        """Esc, « Annuler » or the close button: ask first if something was typed."""
+        if not self._closing_quietly and self.has_typed_input() and not self.confirm_discard():
+            return
+        super().reject()  # type: ignore[misc]
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        # ``close()`` called by the program (not the user's close button) asks nothing.
+        self._closing_quietly = not event.spontaneous()
+        try:
+            super().closeEvent(event)  # type: ignore[misc]
+        finally:
+            self._closing_quietly = False
+
+
+class FormDialog(DiscardGuard, QDialog):
     """A form that saves through one service call; subclasses build fields and ``save``."""
 
     #: Emitted after a successful save with the id the service returned (0 when none).
@@ -268,10 +395,6 @@ class FormDialog(QDialog):
         self.desk = desk
         #: What the last successful save returned (the new row's id, for instance).
         self.result_id: int | None = None
-        #: What the fields held when the form was shown, to tell whether anything was typed.
-        self._initial: list[object] | None = None
-        #: True while the program (not the user) closes the form: nothing to ask then.
-        self._closing_quietly = False
         self.setWindowTitle(title)
         self.setObjectName(type(self).__name__)
         layout = QVBoxLayout(self)
@@ -367,10 +490,13 @@ class FormDialog(QDialog):
 
     def grow_to_fit(self) -> None:
         """Make room for lines that just appeared (messages, advice) without shrinking."""
+        # The rows just changed post their layout requests upwards: run them first, or
+        # the dialog reads the sizes its form had before the messages appeared.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         self.layout().activate()
-        needed = self.layout().totalHeightForWidth(self.width())
-        if needed < 0:
-            needed = self.sizeHint().height()
+        # A wrapped message in a form row is under-counted by the height-for-width of
+        # nested layouts: the size hint (each message at its own width) is the floor.
+        needed = max(self.layout().totalHeightForWidth(self.width()), self.sizeHint().height())
         if needed > self.height():
             self.resize(self.width(), needed)
 
@@ -396,12 +522,13 @@ class FormDialog(QDialog):
     def problems_before_saving(self) -> list[Problem]:
         """Every problem the first save would meet, gathered at once.
 
-        The fields' own problems and the form's checks; when every field reads, also
-        what the rules refuse, by rehearsing the save (nothing is written).
+        The fields' own problems and the form's checks and, when there are some, what
+        the rules refuse of the rest, by rehearsing the save (nothing is written). A
+        field that does not read is given as empty to the rehearsal, so an optional
+        one takes nothing from it; a required one stops it (see :meth:`_rehearse`).
         """
-        own = self.form.field_problems()
-        problems = own + self.check()
-        if problems and not own:
+        problems = self.form.field_problems() + self.check()
+        if problems:
             problems += self._rehearse()
         return problems
 
@@ -449,45 +576,5 @@ class FormDialog(QDialog):
         self.saved.emit(result or 0)
         super().accept()
 
-    # -- nothing typed is lost without a question ---------------------------------------
-
-    def _state(self) -> list[object]:
+    def typed_state(self) -> list[object]:
         return [widget_state(w) for w in self.form.input_widgets()]
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
-        if self._initial is None:
-            self._initial = self._state()
-        super().showEvent(event)
-
-    def has_typed_input(self) -> bool:
-        """Something was typed or chosen since the form was shown."""
-        return self._initial is not None and self._state() != self._initial
-
-    def confirm_discard(self) -> bool:
-        """Ask « Abandonner la saisie ? »; True to close without saving."""
-        box = QMessageBox(self)
-        box.setObjectName("discardBox")
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(DISCARD_TITLE)
-        box.setText(DISCARD_TITLE)
-        box.setInformativeText(DISCARD_TEXT)
-        discard = box.addButton(DISCARD_YES, QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton(DISCARD_NO, QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)
-        box.setEscapeButton(keep)
-        box.exec()
-        return box.clickedButton() is discard
-
-    def reject(self) -> None:
-        """Esc, « Annuler » or the window's close button: ask first if something was typed."""
-        if not self._closing_quietly and self.has_typed_input() and not self.confirm_discard():
-            return
-        super().reject()
-
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        # ``close()`` called by the program (not the user's close button) asks nothing.
-        self._closing_quietly = not event.spontaneous()
-        try:
-            super().closeEvent(event)
-        finally:
-            self._closing_quietly = False

@@ -25,6 +25,7 @@ from movdesk.services.documents.printing import (
     PrintKind,
     month_sheets,
     page_count,
+    print_facts,
     render_for_desk,
 )
 from movdesk.services.documents.report_texts import load_report_texts, save_report_texts
@@ -284,5 +285,95 @@ def test_the_month_batch_can_be_stopped_while_reading(
 def test_texts_with_control_characters_are_refused(desk: Desk, followed: int) -> None:
     with pytest.raises(ValidationFailed, match="ESC"):
         save_report_texts(desk, followed, ReportKind.FINAL, {"achievements": "ok\x1b[2J"})
-    with pytest.raises(ValidationFailed, match="(?i)le lieu contient"):
+    with pytest.raises(ValidationFailed, match="(?i)caractère interdit dans le lieu"):
         _render(desk, PrintKind.CONVOCATION, followed, place="Mairie\x07")
+
+
+def test_an_intermediate_report_is_dated_at_the_latest_at_the_end_of_the_case(
+    desk: Desk, signed: int
+) -> None:
+    for day in HELD:
+        interview(desk, signed, day, InterviewStatus.ATTENDED)
+    # Ongoing: today by default, never after E (03/07/2026).
+    assert print_facts(desk, signed).report_date == date(2026, 3, 2)
+    with pytest.raises(ValidationFailed, match="après la fin de la prestation"):
+        _render(desk, PrintKind.INTERMEDIATE, signed, end=date(2026, 7, 4))
+    ms.record_exit(desk, signed, ms.ExitInput(date=date(2026, 2, 26), reason=ExitReason.ABANDON))
+    # Ended: the report is dated on the end, not on a day the case no longer runs.
+    assert print_facts(desk, signed).report_date == date(2026, 2, 26)
+    document = _render(desk, PrintKind.INTERMEDIATE, signed)
+    text = flat(all_text(document.data))
+    assert "Période du 05/01/2026 au 26/02/2026" in text and "Date du bilan 26/02/2026" in text
+    assert document.records[0].period_end == date(2026, 2, 26)
+    with pytest.raises(ValidationFailed, match="après la fin de la prestation"):
+        _render(desk, PrintKind.INTERMEDIATE, signed, end=date(2026, 3, 1))
+
+
+def test_the_due_reports_of_an_ended_case_are_dated_on_its_end(
+    desk: Desk, session_factory: sessionmaker[Session], signed: int
+) -> None:
+    from movdesk.services.documents.printing import due_intermediate_reports
+
+    for day in HELD:
+        interview(desk, signed, day, InterviewStatus.ATTENDED)
+    # Due on 05/03/2026, still owed; the case ends on 20/03, the report is printed on 30/03.
+    late = date(2026, 3, 30)
+    later = Desk(session_factory, user="claire", clock=lambda: late)
+    ms.record_exit(later, signed, ms.ExitInput(date=date(2026, 3, 20), reason=ExitReason.ABANDON))
+    document = due_intermediate_reports(session_factory, late)
+    assert document is not None
+    assert "Période du 05/01/2026 au 20/03/2026" in flat(all_text(document.data))
+    assert document.records[0].period_end == date(2026, 3, 20)
+
+
+@pytest.mark.parametrize("rows", [-1, 31, 1000])
+def test_batches_keep_blank_rows_within_bounds(
+    desk: Desk, session_factory: sessionmaker[Session], followed: int, rows: int
+) -> None:
+    from movdesk.services.documents.printing import group_document
+    from movdesk.services.documents.sheets import GroupSession
+
+    with pytest.raises(UserError, match="Lignes vierges : de 0 à 30"):
+        month_sheets(session_factory, "2026-02", date(2026, 3, 2), blank_rows=rows)
+    session = GroupSession(date(2026, 2, 2), time(9, 30), 1, "Claire Martin", 45, (followed,))
+    with pytest.raises(UserError, match="Lignes vierges : de 0 à 30"):
+        group_document(session_factory, session, date(2026, 3, 2), blank_rows=rows)
+
+
+def test_the_due_reports_are_laid_out_one_at_a_time(
+    desk: Desk,
+    session_factory: sessionmaker[Session],
+    signed: int,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from movdesk.models import Civility
+    from movdesk.reports.page import Cancelled
+    from movdesk.services.documents import printing
+    from movdesk.services.orders import BeneficiaryInput, register_order
+
+    for number in range(2, 5):
+        case = register_order(
+            desk,
+            order_number=f"LC-2026-00020{number}",
+            referent_id=add_referent(desk, f"Référent {number}"),
+            start_date=date(2026, 1, 5),
+            beneficiary=BeneficiaryInput(
+                last_name=f"Nom{number}", first_name="Jean", pe_id=f"765432{number}B",
+                civility=Civility.M,
+            ),
+        )
+        ms.record_contracting(desk, case, on=date(2026, 1, 7), result=ms.ContractingResult.SIGNED)
+    laid_out: list[str] = []
+    story = printing.intermediate_story
+    monkeypatch.setattr(
+        printing, "intermediate_story", lambda report: laid_out.append("x") or story(report)
+    )
+    # Stopped as the second report starts: only the first was ever laid out (the batch
+    # holds data, not flowables, for the reports to come).
+    with pytest.raises(Cancelled):
+        printing.due_intermediate_reports(
+            session_factory, date(2026, 3, 2), cancel=lambda: len(laid_out) >= 1
+        )
+    assert laid_out == ["x"]
+    whole = printing.due_intermediate_reports(session_factory, date(2026, 3, 2))
+    assert whole is not None and len(whole.records) == 4

@@ -111,6 +111,6 @@ def test_a_large_logo_is_kept_small_and_a_broken_one_refused(
     ],
 )
 def test_control_characters_are_refused(desk: Desk, data, field: str) -> None:
-    with pytest.raises(ValidationFailed, match="n'est pas permis") as refused:
+    with pytest.raises(ValidationFailed, match="Caractère interdit dans") as refused:
         save_document_settings(desk, data)
     assert refused.value.problems[0].field == field

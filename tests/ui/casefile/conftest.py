@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import date, time
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from movdesk.models import ContractingResult, InterviewKind, InterviewStatus, SuspensionKind
 from movdesk.services import milestones, rows
 from movdesk.services.context import Desk
+from movdesk.ui.casefile import CaseFileWindow
 from tests.services.conftest import TODAY, case_id, desk, referent_id
 
 __all__ = ["TODAY", "case_id", "desk", "referent_id"]
@@ -39,3 +41,13 @@ def signed_case(desk: Desk, case_id: int) -> int:
         desk, case_id, kind=SuspensionKind.LEAVE, start=date(2026, 1, 19), end=date(2026, 1, 30)
     )
     return case_id
+
+
+@pytest.fixture
+def window(qtbot: QtBot, desk: Desk, signed_case: int) -> CaseFileWindow:
+    """The case file of the signed case, shown."""
+    win = CaseFileWindow(desk, signed_case)
+    qtbot.addWidget(win)
+    with qtbot.waitExposed(win):
+        win.show()
+    return win

@@ -28,15 +28,6 @@ pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def window(qtbot: QtBot, desk: Desk, signed_case: int) -> CaseFileWindow:
-    win = CaseFileWindow(desk, signed_case)
-    qtbot.addWidget(win)
-    with qtbot.waitExposed(win):
-        win.show()
-    return win
-
-
-@pytest.fixture
 def answers(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Any]]:
     """Message boxes answer what the test puts here (Yes by default) and never block."""
     asked: list[Any] = []

@@ -124,6 +124,27 @@ def test_clicking_a_header_sorts_and_again_reverses(qtbot: QtBot, page: CaseList
     assert _column(page, Column.ORDER_NUMBER) == sorted(numbers, reverse=True)
 
 
+def test_enter_on_several_matches_and_down_go_into_the_list(
+    qtbot: QtBot, page: CaseListPage
+) -> None:
+    page.focus_search()
+    qtbot.keyClicks(page.search, "lc-2")  # every demo case: Enter goes into the list
+    opened: list[int] = []
+    page.open_case_requested.connect(opened.append)
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    assert opened == []
+    assert page.table.hasFocus() and page.selected_case_id() == page.model.case_id(0)
+    qtbot.keyClick(page.table, Qt.Key.Key_Down)
+    assert page.selected_case_id() == page.model.case_id(1)
+    # Down from the search goes into the list as well, at once (no pause to wait for).
+    page.focus_search()
+    page.search.clear()
+    qtbot.keyClicks(page.search, "lefev")
+    qtbot.keyClick(page.search, Qt.Key.Key_Down)
+    assert page.table.hasFocus()
+    assert page.model.rowCount() == 1 and page.table.currentIndex().row() == 0
+
+
 def test_enter_and_double_click_ask_for_the_case_file(
     qtbot: QtBot, page: CaseListPage, session_factory: sessionmaker[Session]
 ) -> None:
@@ -131,11 +152,13 @@ def test_enter_and_double_click_ask_for_the_case_file(
     page.focus_search()
     assert page.search.hasFocus()
     qtbot.keyClicks(page.search, "lefev")  # stored « Lefèvre »
-    # Enter in the search field searches at once and goes to the first row …
-    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    # Enter in the search field searches at once; the one case found opens …
+    with qtbot.waitSignal(page.open_case_requested) as opened:
+        qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    assert opened.args == [wanted]
     assert page.model.rowCount() == 1
     assert page.selected_case_id() == wanted
-    # … and Enter on the list opens it.
+    # … and Enter on the list opens it too.
     with qtbot.waitSignal(page.open_case_requested) as opened:
         qtbot.keyClick(page.table, Qt.Key.Key_Return)
     assert opened.args == [wanted]

@@ -18,6 +18,9 @@ from movdesk.services import milestones as ms
 from movdesk.services.context import Desk
 from movdesk.services.orders import BeneficiaryInput, add_referent, register_order
 from movdesk.ui.widgets import FormDialog
+from tests.ui.modal import answer_next_box
+
+__all__ = ["answer_next_box", "count", "tab", "type_into"]
 
 TODAY = date(2026, 3, 2)  # a Monday
 

@@ -86,9 +86,15 @@ def test_an_interruption_hides_the_blocks_and_says_the_48_hours(
     assert not dialog.inputs["employment_contract"].isVisible()
     assert dialog.verdict.text() == "Interruption — abandon : sortie non positive"
     assert "au plus tard le 04/03/2026" in dialog.advice_text()
-    type_into(qtbot, dialog.date_field, "10072026")
+    type_into(qtbot, dialog.date_field, "06012026")
     qtbot.keyClick(dialog.date_field, Qt.Key.Key_Return)
-    assert "la fin de la prestation (03/07/2026)" in dialog.error_text("date")
+    assert "entre l'entretien de contractualisation (07/01/2026)" in dialog.error_text("date")
+    # An exit still to come is not recorded ahead: the case would read closed.
+    type_into(qtbot, dialog.date_field, "10032026")
+    qtbot.keyClick(dialog.date_field, Qt.Key.Key_Return)
+    assert dialog.error_text("date").startswith("La date de sortie (10/03/2026) est à venir")
+    with session_factory() as session:
+        assert session.get(Case, case_id).exit is None
     type_into(qtbot, dialog.date_field, "02032026")
     qtbot.keyClick(dialog.date_field, Qt.Key.Key_Return)
     with session_factory() as session:
@@ -105,3 +111,50 @@ def test_training_hours_decide(qtbot: QtBot, open_dialog, desk: Desk, case_id: i
     assert "sortie non positive" in dialog.verdict.text()
     type_into(qtbot, dialog.inputs["training_hours_total"], "400")
     assert dialog.verdict.text().endswith("sortie positive")
+
+
+def test_the_verdict_waits_for_the_working_time_and_never_moves_the_form(
+    qtbot: QtBot, open_dialog, desk: Desk, case_id: int
+) -> None:
+    dialog = open_dialog(ExitDialog(desk, case_id))
+    contract = dialog.inputs["employment_contract"]
+    contract.setFocus()
+    qtbot.keyClick(contract, Qt.Key.Key_Down)  # — → CDI
+    assert contract.value() is ContractType.CDI
+    # Full time not answered yet: nothing is called part-time, the verdict asks.
+    assert dialog.verdict.text() == (
+        "À compléter : CDI à temps plein ou non (sinon, les heures par mois)"
+    )
+    assert "#8a5a00" in dialog.verdict.styleSheet()
+    height = dialog.height()
+    verdict_height = dialog.verdict.height()
+    # A CDD of December and January reads « 2 mois », as a contract is read.
+    contract.set_value(ContractType.CDD)
+    type_into(qtbot, dialog.inputs["employment_start"], "01122026")
+    type_into(qtbot, dialog.inputs["employment_end"], "31012027")
+    dialog.inputs["employment_full_time"].set_value(True)
+    assert dialog.verdict.text().startswith("CDD de 2 mois (jusqu'au 31/01/2027) : moins de 3")
+    assert dialog.inputs["employment_end"].value() == date(2027, 1, 31)
+    # The longer verdict wraps inside the room kept for it: nothing below moves.
+    assert (dialog.height(), dialog.verdict.height()) == (height, verdict_height)
+    assert dialog.verdict.heightForWidth(dialog.verdict.width()) <= verdict_height
+
+
+def test_an_employer_typed_by_name_is_kept(
+    qtbot: QtBot, open_dialog, desk: Desk, case_id: int, session_factory
+) -> None:
+    dialog = open_dialog(ExitDialog(desk, case_id))
+    dialog.inputs["employment_contract"].set_value(ContractType.CDI)
+    dialog.inputs["employment_full_time"].set_value(True)
+    employer = dialog.inputs["employment_employer_id"]
+    type_into(qtbot, employer.lineEdit(), "Transports Lefranc")
+    qtbot.keyClick(employer, Qt.Key.Key_Return)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    with session_factory() as session:
+        exit = session.get(Case, case_id).exit
+        assert exit.employment_employer.name == "Transports Lefranc"
+        employer_id = exit.employment_employer_id
+    # Opened again, the exit shows its employer, now in the list.
+    again = open_dialog(ExitDialog(desk, case_id))
+    assert again.inputs["employment_employer_id"].currentText() == "Transports Lefranc"
+    assert again.inputs["employment_employer_id"].value() == employer_id

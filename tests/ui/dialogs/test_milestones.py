@@ -157,13 +157,17 @@ def test_change_of_referent(
     dialog = open_dialog(ReferentDialog(desk, case_id))
     assert dialog.current.text() == "Claire Martin"
     qtbot.keyClick(dialog.referent, Qt.Key.Key_Return)
-    assert dialog.error_text("new_referent") == "Choisissez le nouveau référent."
+    assert dialog.error_text("new_referent") == (
+        "Le nouveau référent est obligatoire : choisissez-le dans la liste."
+    )
 
     dialog.referent.setFocus()
     qtbot.keyClick(dialog.referent, Qt.Key.Key_Down)
     type_into(qtbot, dialog.date_field, "01012026")
     qtbot.keyClick(dialog.date_field, Qt.Key.Key_Return)
-    assert dialog.error_text("date") == "Le changement de référent ne peut précéder le début S."
+    assert dialog.error_text("date") == (
+        "Le changement de référent ne peut précéder le début S (05/01/2026)."
+    )
     assert read_case(session_factory, case_id).referent_id != other
 
     type_into(qtbot, dialog.date_field, "02032026")

@@ -63,7 +63,7 @@ def test_the_assistant_saves_the_office_and_its_referents(
         qtbot.keyClicks(page.line, name)
         qtbot.keyClick(page.line, Qt.Key.Key_Return)
     assert page.new_names == ["Claire Martin", "Karim Benali"]
-    assert page.form.error_text("full_name") == "« claire martin » figure déjà dans la liste."
+    assert page.form.error_text("full_name") == "Un référent « claire martin » existe déjà."
     assert wizard.currentPage() is page  # Enter added names; it did not finish
     assert needs_first_run(desk)  # nothing saved before the end
     qtbot.mouseClick(finish, Qt.MouseButton.LeftButton)

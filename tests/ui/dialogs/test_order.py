@@ -11,7 +11,8 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from movdesk.models import Beneficiary, Case, Civility
+from movdesk.models import Beneficiary, Case, Civility, ContractingResult
+from movdesk.services import milestones as ms
 from movdesk.services.context import Desk
 from movdesk.services.orders import BeneficiaryInput, register_order
 from movdesk.ui.dialogs import OrderDialog
@@ -40,6 +41,10 @@ def fill_order(qtbot: QtBot, dialog: OrderDialog, *, number: str = "LC-2026-0005
     qtbot.keyClicks(dialog.last_name, "Lefebvre")
     assert tab(qtbot, dialog) is dialog.first_name
     qtbot.keyClicks(dialog.first_name, "Marc")
+
+
+def first_case(factory: sessionmaker[Session]) -> int:
+    return cases(factory)[0].id
 
 
 def cases(factory: sessionmaker[Session]) -> list[Case]:
@@ -142,8 +147,40 @@ def test_no_referent_chosen_is_said_next_to_the_referent(
     fill_order(qtbot, dialog)
     dialog.referent.set_value(None)
     qtbot.keyClick(dialog.first_name, Qt.Key.Key_Return)
-    assert dialog.error_text("referent") == "Choisissez le référent du dossier."
+    assert dialog.error_text("referent") == (
+        "Le référent est obligatoire : choisissez-le dans la liste."
+    )
     assert cases(session_factory) == []
+
+
+def test_every_problem_shows_at_the_first_save_and_goes_once_corrected(
+    qtbot: QtBot, open_dialog, desk: Desk, referent_id: int, session_factory
+) -> None:
+    dialog = open_dialog(OrderDialog(desk))
+    # Nothing typed but a malformed identifier and an impossible birth date.
+    type_into(qtbot, dialog.pe_id, "12345")
+    type_into(qtbot, dialog.birth_date, "31/04/1985")
+    qtbot.keyClick(dialog.birth_date, Qt.Key.Key_Return)
+
+    assert dialog.isVisible()
+    # The field's own problem (a date that does not exist), the form's and the rules'.
+    assert dialog.error_text("birth_date") == (
+        "« 31/04/1985 » n'est pas une date : avril 1985 compte 30 jours."
+    )
+    assert dialog.error_text("order_number") == "Le n° de lettre de commande est obligatoire."
+    assert dialog.error_text("referent") == (
+        "Le référent est obligatoire : choisissez-le dans la liste."
+    )
+    assert "doit compter 7 chiffres" in dialog.error_text("pe_id")
+    assert dialog.error_text("last_name") == "Le nom est obligatoire."
+    assert dialog.error_text("first_name") == "Le prénom est obligatoire."
+    assert dialog.focusWidget() is dialog.order_number  # the highest field in error
+    # A message goes as soon as its field is corrected; the others stay.
+    qtbot.keyClicks(dialog.order_number, "LC-2026-000777")
+    assert dialog.error_text("order_number") == ""
+    assert dialog.error_text("last_name") == "Le nom est obligatoire."
+    assert cases(session_factory) == []
+    assert count(session_factory, Beneficiary) == 0
 
 
 def test_a_known_beneficiary_is_reused_and_locked(
@@ -161,6 +198,9 @@ def test_a_known_beneficiary_is_reused_and_locked(
             civility=Civility.MME,
             phone="0320000000",
         ),
+    )
+    ms.record_contracting(
+        desk, first_case(session_factory), on=date(2025, 6, 2), result=ContractingResult.REFUSED
     )
     dialog = open_dialog(OrderDialog(desk))
     type_into(qtbot, dialog.pe_id, "1234567a")
@@ -182,3 +222,22 @@ def test_a_known_beneficiary_is_reused_and_locked(
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert count(session_factory, Beneficiary) == 1
     assert len(cases(session_factory)) == 2
+
+
+def test_hostile_text_is_refused_next_to_its_field(
+    qtbot: QtBot, open_dialog, desk: Desk, referent_id: int, session_factory
+) -> None:
+    """Pasted text with an invisible direction mark, or absurdly long: refused in French
+    under the field, nothing saved."""
+    dialog = open_dialog(OrderDialog(desk))
+    fill_order(qtbot, dialog)
+    dialog.last_name.setText("Lefebvre\u202eeuqraM")
+    dialog.agency.setText("A" * 300)
+    qtbot.keyClick(dialog.first_name, Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    assert dialog.error_text("last_name").startswith(
+        "Caractère interdit dans le nom, en position 9 : une marque invisible de sens "
+        "d'écriture (U+202E)"
+    )
+    assert dialog.error_text("agency") == "Trop de caractères dans l'agence : 300 pour 200 au plus."
+    assert cases(session_factory) == []

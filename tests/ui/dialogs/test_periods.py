@@ -93,9 +93,14 @@ def test_a_company_period_refused_then_confirmed(
     assert "Plus de 42 jours : refusée (6 semaines au plus)" in dialog.advice_text()
     type_into(qtbot, dialog.rome, "D11")
     qtbot.keyClick(dialog.rome, Qt.Key.Key_Return)
-    assert "s'écrit une lettre majuscule suivie de 4 chiffres" in dialog.error_text("rome")
+    # Both refusals at the first save: the code's shape and the length.
+    assert dialog.error_text("rome") == (
+        "Le code ROME « D11 » s'écrit d'une lettre majuscule et de 4 chiffres (ex. D1106)."
+    )
+    assert dialog.error_text("end").startswith("Une période en entreprise dure au plus 42 jours")
     type_into(qtbot, dialog.rome, "D1106")
     qtbot.keyClick(dialog.rome, Qt.Key.Key_Return)
+    assert dialog.error_text("rome") == ""
     assert dialog.error_text("end").startswith("Une période en entreprise dure au plus 42 jours")
     assert count(session_factory, CompanyPeriod) == 0 and count(session_factory, Employer) == 0
 

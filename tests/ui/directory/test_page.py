@@ -30,7 +30,7 @@ from movdesk.services.undo import undo_last
 from movdesk.ui.directory import DirectoryPage, EntryDialog, MergeDialog
 from movdesk.ui.pages.base import PageContext
 from tests.services.conftest import case_id, desk, referent_id
-from tests.ui.modal import when_modal
+from tests.ui.modal import when_any_modal
 
 __all__ = ["case_id", "desk", "referent_id"]
 
@@ -180,7 +180,7 @@ def test_a_merge_from_the_page_keeps_every_link_and_is_undone(
         assert "1 période(s) en entreprise" in dialog.preview.text()
         dialog.accept()
 
-    when_modal(merge)
+    when_any_modal(merge)
     qtbot.mouseClick(tab.merge_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(_names(tab)) == 1)
     assert "SIRET : 73282932000074" in tab.info.text()

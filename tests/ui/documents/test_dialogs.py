@@ -72,6 +72,19 @@ def test_final_dialog_of_an_interrupted_case(qtbot: QtBot, desk: Desk, signed: i
     assert "sans la signature du bénéficiaire" in flat(all_text(dialog.rendered.data))
 
 
+def test_intermediate_dialog_of_an_ended_case_dates_the_report_on_its_end(
+    qtbot: QtBot, desk: Desk, signed: int
+) -> None:
+    ms.record_exit(desk, signed, ms.ExitInput(date=date(2026, 2, 20), reason=ExitReason.MOVED))
+    dialog = _dialog(qtbot, desk, signed, PrintKind.INTERMEDIATE)
+    assert dialog.report_date.value() == date(2026, 2, 20)
+    dialog.show()
+    dialog.report_date.set_value(date(2026, 3, 2))
+    dialog.accept()
+    assert dialog.rendered is None and dialog.isVisible()
+    assert "après la fin de la prestation" in dialog.error_text("report_date")
+
+
 def test_convocation_dialog_lists_planned_interviews_and_another_place(
     qtbot: QtBot, desk: Desk, followed: int
 ) -> None:
@@ -138,6 +151,22 @@ def _png() -> bytes:
     out = io.BytesIO()
     Image.new("RGB", (120, 60), (10, 70, 140)).save(out, "PNG")
     return out.getvalue()
+
+
+def test_a_logo_file_far_too_big_is_refused_before_it_is_read(
+    qtbot: QtBot, desk: Desk, tmp_path: Path
+) -> None:
+    dialog = DocumentSettingsDialog(desk)
+    qtbot.addWidget(dialog)
+    huge = tmp_path / "film.png"
+    with open(huge, "wb") as handle:
+        handle.write(_png())
+        handle.truncate(2 * 1024**3)  # 2 Go, sparse: nothing to read if it is refused
+    assert not dialog.choose_logo(str(huge))
+    assert dialog.logo_data is None
+    assert "le logo pèse 2048,0 Mo ; la limite est de 10 Mo." in dialog.banner_text()
+    assert not dialog.choose_logo(str(tmp_path / "absent.png"))
+    assert "n'existe pas" in dialog.banner_text()
 
 
 def test_document_settings_from_the_settings_page(

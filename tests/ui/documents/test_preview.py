@@ -132,12 +132,40 @@ def test_save_as_pdf(
     assert boxes and "Impossible d'écrire" in boxes[-1][2]
 
 
-def test_open_in_the_system_viewer(
-    window: PreviewWindow, document, session_factory, monkeypatch, tmp_path: Path, boxes
+def test_saving_under_a_name_given_without_pdf_asks_before_replacing(
+    window: PreviewWindow, document, monkeypatch, tmp_path: Path
 ) -> None:
-    opened: list[QUrl] = []
+    from PySide6.QtWidgets import QMessageBox
+
+    kept = tmp_path / "bilan.pdf"
+    kept.write_bytes(b"%PDF-1.4 copie signee")
+    typed = str(tmp_path / "bilan")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (typed, ""))
+    asked: list[str] = []
+
+    def answer(_parent, _title, text, *_args):
+        asked.append(text)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    assert window.save_as() is False
+    assert kept.read_bytes() == b"%PDF-1.4 copie signee" and "existe déjà" in asked[0]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    assert window.save_as() is True and kept.read_bytes() == document.data
+
+
+@pytest.fixture
+def opened(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[QUrl]:
+    """What the system's viewer was asked to open; copies go to ``tmp_path``."""
+    urls: list[QUrl] = []
     monkeypatch.setattr(preview_module.tempfile, "gettempdir", lambda: str(tmp_path))
-    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: urls.append(url) or True)
+    return urls
+
+
+def test_open_in_the_system_viewer(
+    window: PreviewWindow, document, session_factory, monkeypatch, opened, boxes
+) -> None:
     assert window.open_in_viewer()
     path = Path(opened[0].toLocalFile())
     assert path.read_bytes() == document.data and path.name == document.file_name
@@ -145,3 +173,62 @@ def test_open_in_the_system_viewer(
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: False)
     assert not window.open_in_viewer()
     assert "Aucune visionneuse PDF" in boxes[-1][2]
+
+
+def test_printing_shows_its_progress_and_keeps_the_window_alive(
+    qtbot: QtBot, window: PreviewWindow, document, session_factory, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QProgressDialog
+
+    seen: list[tuple[int, int, bool]] = []
+
+    tries = iter(range(200))
+
+    def look() -> None:
+        progress = window.findChild(QProgressDialog)
+        if progress is not None:
+            seen.append((progress.value(), progress.maximum(), progress.isVisible()))
+        elif next(tries, None) is not None:
+            QTimer.singleShot(5, look)
+
+    QTimer.singleShot(0, look)
+    assert window.print_to(_pdf_printer(tmp_path / "p.pdf")) == document.pages
+    # The events went on while the pages were rendered: the progress was seen, shown.
+    assert seen and seen[0][1] == document.pages and seen[0][2]
+    assert window.findChild(QProgressDialog) is None
+    assert len(_recorded(session_factory)) == 2
+
+
+def test_printing_can_be_cancelled_and_then_records_nothing(
+    qtbot: QtBot, window: PreviewWindow, session_factory, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QProgressDialog
+
+    tries = iter(range(200))
+
+    def cancel() -> None:
+        progress = window.findChild(QProgressDialog)
+        if progress is not None:
+            progress.cancel()
+        elif next(tries, None) is not None:
+            QTimer.singleShot(5, cancel)
+
+    QTimer.singleShot(0, cancel)
+    assert window.print_to(_pdf_printer(tmp_path / "p.pdf")) == 0
+    assert _recorded(session_factory) == []
+    assert "annulée" in window.statusBar().currentMessage()
+
+
+def test_the_viewer_copy_takes_another_name_when_the_last_one_is_held_open(
+    window: PreviewWindow, document, opened, tmp_path: Path, boxes
+) -> None:
+    # The PC's viewer holds the previous copy open (Windows then refuses to rewrite it):
+    # here, something that cannot be written stands under that name.
+    held = tmp_path / preview_module.VIEWER_FOLDER / document.file_name
+    held.mkdir(parents=True)
+    assert window.open_in_viewer(), boxes
+    path = Path(opened[0].toLocalFile())
+    assert path.read_bytes() == document.data and path != held
+    assert path.parent == held.parent and path.suffix == ".pdf"

@@ -20,7 +20,7 @@ from movdesk.services.orders import add_referent
 from movdesk.ui.pages.base import PageContext
 from movdesk.ui.placements import PlacementsPage
 from tests.services.placed import CDI, placed
-from tests.ui.modal import when_modal
+from tests.ui.modal import when_any_modal
 
 __all__ = ["CDI", "placed"]
 
@@ -59,5 +59,5 @@ def make_page(
 def modal() -> Modal:
     """``modal(act)``: when a modal window shows, ``act(window)`` runs on it."""
     done: list[bool] = []
-    yield lambda act: when_modal(act, done)  # type: ignore[misc]
+    yield lambda act: when_any_modal(act, done)  # type: ignore[misc]
     assert done, "the modal window the test drove never showed"

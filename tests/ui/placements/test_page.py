@@ -155,7 +155,10 @@ def test_the_case_opens_at_its_exit_and_a_two_month_cdd_reads_non_positive(
     modal(type_a_cdd)
     exit_button = window.findChild(QPushButton, "exitButton")
     _click(qtbot, exit_button)
-    assert seen == ["CDD de 1 mois et 30 jours : moins de 3 mois, sortie non positive"]
+    assert seen == [
+        "CDD de 2 mois (jusqu'au 24/04/2026) : moins de 3 mois (fin au plus tôt le "
+        "25/05/2026), sortie non positive"
+    ]
     assert page.model.index(0, Column.VERDICT).data() == "Positive"
 
 
