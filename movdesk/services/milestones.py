@@ -17,7 +17,7 @@ from ..rules.validation import Problem, fr_date
 from .context import Desk
 from .editing import edit_case
 from .errors import ValidationFailed
-from .rows import employer_for
+from .rows import employer_for, log_new_employer
 
 #: A renewal lasts six months (MOV-RULES.md 2.10).
 RENEWAL_MONTHS = 6
@@ -260,6 +260,7 @@ def record_exit(
                 case.exit.employment_employer = employer_for(
                     session, None, data.employment_employer_name
                 )
+            log_new_employer(session, desk.user, case.exit.employment_employer, case.id)
         return f"Sortie du {fr_date(data.date)} : {data.reason.label}"
 
     return edit_case(

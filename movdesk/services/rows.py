@@ -235,21 +235,29 @@ def employer_for(
     return created
 
 
+def log_new_employer(session: Session, user: str, employer: Employer | None, case_id: int) -> bool:
+    """Write in the history who added ``employer`` to the directory, from which case,
+    when :func:`employer_for` has just created it; True if it had."""
+    if employer is None or not inspect(employer).pending:
+        return False
+    audit.record(
+        session,
+        user=user,
+        action=AuditAction.CREATE,
+        obj=employer,
+        case_id=case_id,
+        summary=f"Entreprise « {employer.name} » ajoutée à l'annuaire",
+    )
+    return True
+
+
 def _employer(
     work: Work, employer_id: int | None, employer_name: str | None, case_id: int
 ) -> Employer | None:
     """:func:`employer_for`, a new entry written in the history with the case it came
     from (Ctrl+Z of the period leaves it in the directory, :mod:`.undo`)."""
     employer = employer_for(work.session, employer_id, employer_name)
-    if employer is not None and inspect(employer).pending:
-        audit.record(
-            work.session,
-            user=work.user,
-            action=AuditAction.CREATE,
-            obj=employer,
-            case_id=case_id,
-            summary=f"Entreprise « {employer.name} » ajoutée à l'annuaire",
-        )
+    if log_new_employer(work.session, work.user, employer, case_id):
         work.entities.add(audit.entity_name(employer))
     return employer
 

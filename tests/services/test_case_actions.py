@@ -207,9 +207,7 @@ def test_positive_job_exit_then_retention_closes(desk: Desk, signed: int, sessio
 
 def test_an_exit_still_to_come_is_refused(desk: Desk, signed: int, session) -> None:
     with pytest.raises(ValidationFailed, match=r"La date de sortie \(03/03/2026\) est à venir"):
-        ms.record_exit(
-            desk, signed, ms.ExitInput(date=date(2026, 3, 3), reason=ExitReason.ABANDON)
-        )
+        ms.record_exit(desk, signed, ms.ExitInput(date=date(2026, 3, 3), reason=ExitReason.ABANDON))
     assert _case(session, signed).exit is None
 
 
@@ -231,6 +229,9 @@ def test_a_new_employer_named_at_the_exit_joins_the_directory(
     assert case.exit is not None and case.exit.employment_employer is not None
     assert case.exit.employment_employer.name == "Boulangerie Petit"
     assert session.scalars(select(Employer)).one().name == "Boulangerie Petit"
+    added = session.scalars(select(AuditEntry).where(AuditEntry.entity == "employer")).one()
+    assert (added.action, added.user, added.case_id) == (AuditAction.CREATE, "claire", signed)
+    assert added.summary == "Entreprise « Boulangerie Petit » ajoutée à l'annuaire"
 
 
 def test_interruption_and_notice(desk: Desk, signed: int, session) -> None:
