@@ -11,13 +11,14 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from movdesk.models import ContractType, ExitReason, Interview, InterviewKind, InterviewStatus
+from movdesk.models import ExitReason, Interview, InterviewKind, InterviewStatus
 from movdesk.rules.validation import Problem
 from movdesk.services import milestones as ms
 from movdesk.services import rows
 from movdesk.services.context import Desk
 from movdesk.services.errors import NeedsConfirmation
 from movdesk.ui.dialogs import InterviewDialog
+from tests.services.placed import CDI
 
 from .conftest import count, tab, type_into
 
@@ -138,16 +139,8 @@ def test_after_a_follow_up_the_next_one_is_proposed_in_its_window(
 ) -> None:
     """A follow-up interview plans the next follow-up in the window that comes, not a
     week later under the 14-day rule, which no longer runs after the exit."""
-    ms.record_exit(
-        desk,
-        case_id,
-        ms.ExitInput(
-            date=date(2026, 2, 9),
-            reason=ExitReason.EMPLOYMENT,
-            employment_contract=ContractType.CDI,
-            employment_full_time=True,
-        ),
-    )
+    job = ms.ExitInput(date=date(2026, 2, 9), reason=ExitReason.EMPLOYMENT, **CDI)
+    ms.record_exit(desk, case_id, job)
     dialog = open_dialog(InterviewDialog(desk, case_id))
     dialog.kind.set_value(InterviewKind.FOLLOW_UP)
     dialog.plan_next.setChecked(True)
