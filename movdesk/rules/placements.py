@@ -107,13 +107,17 @@ class FollowUpSummary:
 
     done: int
     missed: int
-    #: The window whose due date is today or later, when it has not been held yet.
+    #: The first window due today or later not held yet: the one to hold next (the
+    #: current window's, or, once that one is held, the following window's).
     next: Window | None
     total: int
+    #: The day the summary is read on.
+    today: date | None = None
 
     @property
     def text(self) -> str:
-        """``1 fait · 1 manqué · 3e au plus tard le 02/05/2026`` (no window: a dash)."""
+        """``1 fait · 1 manqué · 3e au plus tard le 02/05/2026`` (no window: a dash); a
+        window not open yet says when it opens: ``3e du 03/04/2026 au 02/05/2026``."""
         if not self.total:
             return "—"
         parts = [f"{self.done} fait{'s' if self.done > 1 else ''}"]
@@ -121,18 +125,24 @@ class FollowUpSummary:
             parts.append(f"{self.missed} manqué{'s' if self.missed > 1 else ''}")
         if self.next is not None:
             number = "1er" if self.next.number == 1 else f"{self.next.number}e"
-            parts.append(f"{number} au plus tard le {self.next.due:%d/%m/%Y}")
+            if self.today is not None and self.next.start > self.today:
+                parts.append(f"{number} du {self.next.start:%d/%m/%Y} au {self.next.due:%d/%m/%Y}")
+            else:
+                parts.append(f"{number} au plus tard le {self.next.due:%d/%m/%Y}")
         return " · ".join(parts)
 
 
 def follow_up_summary(windows: Sequence[Window], today: date) -> FollowUpSummary:
-    """Done, missed (due date passed without an interview) and the next one to hold."""
+    """Done, missed (due date passed without an interview) and the next one to hold.
+
+    Once the current window's interview is held, the next window is still owed: the
+    summary names it (it used to say nothing more until that window opened)."""
     done = sum(1 for w in windows if w.done)
     missed = sum(1 for w in windows if not w.done and w.due < today)
-    current = next((w for w in windows if w.due >= today), None)
     return FollowUpSummary(
         done=done,
         missed=missed,
-        next=current if current is not None and not current.done else None,
+        next=next((w for w in windows if w.due >= today and not w.done), None),
         total=len(windows),
+        today=today,
     )

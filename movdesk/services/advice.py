@@ -23,8 +23,10 @@ from ..rules.outcomes import classify_exit
 from ..rules.timeline import (
     CLOCK_KINDS,
     WEEKLY_MIN_MINUTES,
+    Window,
     blocked_intervals,
     current_end,
+    follow_up_windows,
     is_signed,
     latest_allowed_after,
 )
@@ -167,6 +169,24 @@ def next_appointment(case: Any, after: date, *, alsace_moselle: bool = False) ->
     return proposed, latest
 
 
+def next_follow_up(
+    case: Any, after: date, *, alsace_moselle: bool = False
+) -> tuple[date, Window] | None:
+    """After a follow-up interview on ``after``: the in-job follow-up window that opens
+    next (MOV-RULES.md section 4) and a working day proposed in it, a week after it
+    opens and never after its due date. None without a positive exit, or after the last
+    window: the 14-day rule no longer runs then, the windows do."""
+    window = next((w for w in follow_up_windows(case) if w.start > after), None)
+    if window is None:
+        return None
+    proposed = next_working_day(
+        window.start + timedelta(days=NEXT_APPOINTMENT_DAYS), alsace_moselle=alsace_moselle
+    )
+    if proposed > window.due:
+        proposed = practical_date(window.due, alsace_moselle=alsace_moselle)
+    return proposed, window
+
+
 def period_length(start: date, end: date) -> int:
     """Days of a period, its first and last day counted (Monday to Sunday = 7)."""
     return (end - start).days + 1
@@ -233,9 +253,7 @@ class Busy:
     group: bool = False
 
 
-def clash_notes(
-    at: time, minutes: int, busy: Iterable[Busy], *, group: bool = False
-) -> list[str]:
+def clash_notes(at: time, minutes: int, busy: Iterable[Busy], *, group: bool = False) -> list[str]:
     """A note for each appointment of the referent that the slot ``at`` + ``minutes``
     overlaps (back to back is no clash). A participant of a group session (``group``)
     joins the session at the same time and length: that is no clash either."""

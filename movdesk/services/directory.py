@@ -14,6 +14,7 @@ status of each case (:func:`referent_lines`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -62,6 +63,11 @@ class EntryKind(StrEnum):
     def noun(self) -> str:
         return "entreprise" if self is EntryKind.EMPLOYER else "partenaire"
 
+    @property
+    def this(self) -> str:
+        """« cette entreprise », « ce partenaire »."""
+        return "cette entreprise" if self is EntryKind.EMPLOYER else "ce partenaire"
+
 
 @dataclass(frozen=True)
 class EntryRow:
@@ -95,6 +101,27 @@ class EntryRow:
 
 def entry_label(name: str, town: str | None) -> str:
     return f"{name} ({town})" if town else name
+
+
+#: Town words written in short: « St-Amand », « Ste-Catherine ».
+_SHORT_TOWN_WORDS = {"st": "saint", "ste": "sainte"}
+
+
+def name_key(text: str | None) -> str:
+    """What makes two names the same (**decision**): accents, case, spacing and
+    punctuation ignored — « Boulangerie-Petit » is « BOULANGERIE PETIT », « & » is
+    « et », a typographic apostrophe a plain one."""
+    folded = fold(text or "").replace("&", " et ")
+    return " ".join(re.split(r"[\W_]+", folded)).strip()
+
+
+def town_key(text: str | None) -> str:
+    """:func:`name_key` of a town, « St » and « Ste » spelt out, a CEDEX and its number
+    left out: « St Amand les Eaux Cedex 2 » is « Saint-Amand-les-Eaux »."""
+    words = [_SHORT_TOWN_WORDS.get(word, word) for word in name_key(text).split()]
+    if "cedex" in words:
+        words = words[: words.index("cedex")]
+    return " ".join(words)
 
 
 def _key(*parts: str | None) -> str:
@@ -439,9 +466,7 @@ def referent_lines(session: Session, today: date) -> list[ReferentLine]:
         counted.setdefault(referent_id, {})[value] = count
     lines = []
     for rid, name, email, phone, active in session.execute(
-        select(
-            Referent.id, Referent.full_name, Referent.email, Referent.phone, Referent.active
-        ).order_by(Referent.active.desc(), Referent.full_name)
+        select(Referent.id, Referent.full_name, Referent.email, Referent.phone, Referent.active)
     ):
         counts = counted.get(rid, {})
         lines.append(
@@ -457,4 +482,6 @@ def referent_lines(session: Session, today: date) -> list[ReferentLine]:
                 total=sum(counts.values()),
             )
         )
+    # By name as a reader sorts them: « Élodie » among the E, not after « Zoé ».
+    lines.sort(key=lambda line: (not line.active, fold(line.name), line.id))
     return lines

@@ -1,8 +1,9 @@
 """Writing the directory: entries checked on entry, duplicates, contacts, merges.
 
 **Duplicates** (decision): two entries of one kind are the same when they have the same
-SIRET, or the same name and the same town with accents, case and spacing ignored
-(« Boulangerie Petit » in « Lille » and « BOULANGERIE  PETIT » in « lille »). Two
+SIRET, or the same name and the same town with accents, case, spacing and punctuation
+ignored (« Boulangerie Petit » in « Villeneuve-d'Ascq » and « BOULANGERIE-PETIT » in
+« villeneuve d’ascq cedex »; :func:`~.directory.name_key`, :func:`~.directory.town_key`). Two
 entries whose SIRETs are both known and differ are two establishments, whatever their
 names. :func:`find_duplicates` lists them while the form is typed; :func:`save_entry`
 refuses to create or rename into one (:class:`DuplicateFound`, with the existing
@@ -46,9 +47,9 @@ from ..rules.validation import Problem, fr_date
 from ..rules.validation.common import TextField, multiline_field, text_problems
 from . import audit
 from .context import Desk, Work
-from .directory import EntryKind, entry_label
+from .directory import EntryKind, entry_label, name_key, town_key
 from .errors import ValidationFailed
-from .office import normalise_siret, siret_key_ok
+from .office import normalise_siret, siret_problem
 from .summary import fold
 
 _POSTCODE = re.compile(r"^\d{5}$")
@@ -140,19 +141,8 @@ def check_entry(values: EntryInput) -> list[Problem]:
     problems: list[Problem] = []
     if not values.name:
         problems.append(Problem("name", "le nom est obligatoire."))
-    if values.siret is not None:
-        if len(values.siret) != 14 or not values.siret.isdigit():
-            problems.append(
-                Problem("siret", f"le SIRET compte 14 chiffres (ici « {values.siret} »).")
-            )
-        elif not siret_key_ok(values.siret):
-            problems.append(
-                Problem(
-                    "siret",
-                    f"le SIRET {values.siret} n'est pas valide : sa clé de contrôle ne "
-                    "correspond pas. Vérifiez chaque chiffre.",
-                )
-            )
+    if values.siret is not None and (problem := siret_problem(values.siret)) is not None:
+        problems.append(problem)
     if values.postcode is not None and not _POSTCODE.match(values.postcode):
         problems.append(
             Problem("postcode", f"le code postal compte 5 chiffres (ici « {values.postcode} »).")
@@ -195,7 +185,7 @@ class DuplicateFound(UserError):
             else "Utilisez l'entrée existante, ou confirmez qu'il s'agit d'une autre."
         )
         super().__init__(
-            f"Cette {kind.noun} existe déjà dans l'annuaire : {listed}. {advice}",
+            f"{kind.this.capitalize()} existe déjà dans l'annuaire : {listed}. {advice}",
             field="siret" if blocking else "name",
         )
 
@@ -208,22 +198,24 @@ class DuplicateFound(UserError):
 def _duplicates_in(
     rows: Any, kind: EntryKind, values: EntryInput, ignore_id: int | None
 ) -> list[Duplicate]:
-    name_key = fold(" ".join(values.name.split()))
-    town_key = fold(values.town or "")
+    name = name_key(values.name)
+    town = town_key(values.town)
     found = []
-    for row_id, name, town, siret in rows:
+    for row_id, row_name, row_town, siret in rows:
         if row_id == ignore_id:
             continue
         if values.siret and siret == values.siret:
-            found.append(Duplicate(row_id, entry_label(name, town), siret, "même SIRET", True))
+            label = entry_label(row_name, row_town)
+            found.append(Duplicate(row_id, label, siret, "même SIRET", True))
         elif (
-            name_key
-            and fold(" ".join(name.split())) == name_key
-            and fold(town or "") == town_key
+            name
+            and name_key(row_name) == name
+            and town_key(row_town) == town
             and not (values.siret and siret and siret != values.siret)
         ):
-            reason = "même nom et même ville" if town_key else "même nom, sans ville"
-            found.append(Duplicate(row_id, entry_label(name, town), siret, reason, False))
+            label = entry_label(row_name, row_town)
+            reason = "même nom et même ville" if town else "même nom, sans ville"
+            found.append(Duplicate(row_id, label, siret, reason, False))
     return found
 
 
@@ -465,8 +457,7 @@ def merge_size(session: Session, kind: EntryKind, absorbed_id: int) -> int:
     entry, the contact it may gain, the absorbed entry. Above
     :data:`movdesk.services.undo.MAX_UNDO_ROWS` Ctrl+Z does not take the merge back."""
     links = sum(
-        session.scalar(select(func.count()).select_from(linked).where(column == absorbed_id))
-        or 0
+        session.scalar(select(func.count()).select_from(linked).where(column == absorbed_id)) or 0
         for linked, column in _links(kind)
     )
     return links + 3

@@ -149,6 +149,25 @@ def read_barrier(desk: Desk, barrier_id: int) -> BarrierValues:
     return desk.read(query)
 
 
+def request_to_follow_up(desk: Desk, case_id: int, due: date) -> int | None:
+    """The barrier whose request to its partner is still open and is to be followed up on
+    ``due`` (the ``partner_follow_up`` deadline of that day); None once answered."""
+    query = (
+        select(Barrier.id)
+        .where(
+            Barrier.case_id == case_id,
+            Barrier.follow_up_on == due,
+            Barrier.partner_id.is_not(None),
+            Barrier.referred_on.is_not(None),
+            Barrier.referral_closed_on.is_(None),
+            Barrier.status != BarrierStatus.LIFTED,
+        )
+        .order_by(Barrier.id)
+        .limit(1)
+    )
+    return desk.read(lambda session: session.scalar(query))
+
+
 @dataclass(frozen=True)
 class SuspensionValues:
     """A suspension as the form shows it, to correct it."""

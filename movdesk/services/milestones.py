@@ -12,14 +12,17 @@ from dateutil.relativedelta import relativedelta
 from sqlalchemy.orm import object_session
 
 from ..models import Case, ContractingResult, ContractType, Exit, ExitReason
+from ..rules.calendar import add_months
 from ..rules.validation import Problem, fr_date
 from .context import Desk
 from .editing import edit_case
 from .errors import ValidationFailed
-from .rows import employer_for
+from .rows import employer_for, log_new_employer
 
 #: A renewal lasts six months (MOV-RULES.md 2.10).
 RENEWAL_MONTHS = 6
+#: Retention is seen at J + 3 months (MOV-RULES.md section 4).
+RETENTION_MONTHS = 3
 
 
 def record_contracting(
@@ -257,6 +260,7 @@ def record_exit(
                 case.exit.employment_employer = employer_for(
                     session, None, data.employment_employer_name
                 )
+            log_new_employer(session, desk.user, case.exit.employment_employer, case.id)
         return f"Sortie du {fr_date(data.date)} : {data.reason.label}"
 
     return edit_case(
@@ -277,7 +281,13 @@ def cancel_exit(desk: Desk, case_id: int) -> None:
 
 
 def record_retention(desk: Desk, case_id: int, *, retained: bool, on: date) -> None:
-    """Still in the job (or the business still alive) at J + 3 months?"""
+    """Still in the job (or the business still alive) at J + 3 months?
+
+    « Oui » is what J + 3 months shows, so it is refused before that day: recorded early
+    it would close the case and drop the follow-up interviews still owed. « Non » may be
+    recorded as soon as the person has left the job. Nothing is observed after today.
+    """
+    today = desk.today()
 
     def change(case: Case) -> str:
         exit = case.exit
@@ -297,6 +307,28 @@ def record_retention(desk: Desk, case_id: int, *, retained: bool, on: date) -> N
         if on < exit.date:
             raise ValidationFailed(
                 [Problem("follow_up.retained_at_3_months", "la date précède la sortie.")]
+            )
+        if on > today:
+            raise ValidationFailed(
+                [
+                    Problem(
+                        "follow_up.retention_recorded_on",
+                        f"le maintien se constate au plus tard aujourd'hui ({fr_date(today)}) : "
+                        f"le {fr_date(on)} est après aujourd'hui.",
+                    )
+                ]
+            )
+        due = add_months(exit.date, RETENTION_MONTHS)
+        if retained and on < due:
+            raise ValidationFailed(
+                [
+                    Problem(
+                        "follow_up.retained_at_3_months",
+                        f"« Oui » se constate à partir du {fr_date(due)} (J + 3 mois) ; ici le "
+                        f"{fr_date(on)}. D'ici là, le suivi dans l'emploi continue ; une "
+                        "personne qui a déjà quitté son poste se note « Non ».",
+                    )
+                ]
             )
         exit.retained_at_3_months = retained
         exit.retention_recorded_on = on

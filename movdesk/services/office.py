@@ -20,9 +20,8 @@ _LA_POSTE_SIREN = "356000000"
 
 
 def siret_key_ok(siret: str) -> bool:
-    """The Luhn check of a 14-digit SIRET (La Poste's establishments excepted)."""
-    if siret.startswith(_LA_POSTE_SIREN):
-        return sum(int(c) for c in siret) % 5 == 0
+    """The Luhn check of a 14-digit SIRET; La Poste's offices follow their own (the sum
+    of the digits is a multiple of 5), its head office the usual one."""
     total = 0
     for position, char in enumerate(reversed(siret)):
         digit = int(char)
@@ -31,12 +30,28 @@ def siret_key_ok(siret: str) -> bool:
             if digit > 9:
                 digit -= 9
         total += digit
-    return total % 10 == 0
+    if total % 10 == 0:
+        return True
+    return siret.startswith(_LA_POSTE_SIREN) and sum(int(c) for c in siret) % 5 == 0
 
 
 def normalise_siret(raw: str) -> str:
     """SIRETs are often typed in groups (``123 456 789 00012``): keep the digits only."""
     return "".join(raw.split())
+
+
+def siret_problem(siret: str, field: str = "siret") -> Problem | None:
+    """What is wrong with a SIRET (spaces already taken out): fourteen plain digits (not
+    « ² » nor the digits of another script) whose key is right."""
+    if len(siret) != 14 or not (siret.isascii() and siret.isdigit()):
+        return Problem(field, f"le SIRET compte 14 chiffres (ici « {siret} »).")
+    if not siret_key_ok(siret):
+        return Problem(
+            field,
+            f"le SIRET {siret} n'est pas valide : sa clé de contrôle ne correspond pas. "
+            "Vérifiez chaque chiffre.",
+        )
+    return None
 
 
 def check_office(*, name: str, siret: str | None, price_per_case_cents: int) -> list[Problem]:
@@ -45,17 +60,8 @@ def check_office(*, name: str, siret: str | None, price_per_case_cents: int) -> 
     if not name.strip():
         problems.append(Problem("name", "le nom du bureau est obligatoire."))
     number = normalise_siret(siret or "")
-    if number:
-        if len(number) != 14 or not number.isdigit():
-            problems.append(Problem("siret", f"le SIRET compte 14 chiffres (ici « {siret} »)."))
-        elif not siret_key_ok(number):
-            problems.append(
-                Problem(
-                    "siret",
-                    f"le SIRET {number} n'est pas valide : sa clé de contrôle ne correspond "
-                    "pas. Vérifiez chaque chiffre.",
-                )
-            )
+    if number and (problem := siret_problem(number)) is not None:
+        problems.append(problem)
     if price_per_case_cents < 0:
         problems.append(
             Problem("price_per_case_cents", "le prix de la prestation ne peut être négatif.")

@@ -45,6 +45,7 @@ from sqlalchemy.orm import Session
 from ..models import (
     Beneficiary,
     Case,
+    CaseSummary,
     CompanyPeriod,
     Employer,
     Exit,
@@ -119,9 +120,15 @@ class PlacementQuery:
 _SORTS: dict[PlacementSort, tuple[frozenset[str], frozenset[str], Any]] = {
     PlacementSort.ORDER_NUMBER: (frozenset(), frozenset({"case"}),
                                  lambda p, t: [Case.order_number]),
-    PlacementSort.BENEFICIARY: (frozenset(), frozenset({"beneficiary"}),
-                                lambda p, t: [func.lower(Beneficiary.last_name),
-                                              func.lower(Beneficiary.first_name)]),
+    # The case list's keys: names folded by Python (« ÉTIENNE » among the E); SQLite's
+    # lower() leaves accented capitals as they are.
+    PlacementSort.BENEFICIARY: (
+        frozenset(), frozenset({"beneficiary", "summary"}),
+        lambda p, t: [
+            func.coalesce(CaseSummary.last_name_key, func.lower(Beneficiary.last_name)),
+            func.coalesce(CaseSummary.first_name_key, func.lower(Beneficiary.first_name)),
+        ],
+    ),
     PlacementSort.REFERENT: (frozenset(), frozenset({"referent"}),
                              lambda p, t: [Referent.full_name]),
     PlacementSort.KIND: (frozenset(), frozenset(), lambda p, t: [kind_rank(p)]),
@@ -164,6 +171,8 @@ def _joined(
         statement = statement.join(Referent, Referent.id == Case.referent_id)
     if "employer" in joins:
         statement = statement.outerjoin(Employer, Employer.id == p.employer_id)
+    if "summary" in joins:
+        statement = statement.outerjoin(CaseSummary, CaseSummary.case_id == p.case_id)
     return statement
 
 

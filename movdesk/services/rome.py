@@ -8,13 +8,18 @@
 thousand: ``code_ogr``, ``libelle_appellation_long``, ``libelle_appellation_court``,
 ``code_rome``…). Older releases (ROME 3) name the same columns. The columns are found by
 their names in the first line, whatever their order and whether the file is separated
-by commas or semicolons; one import may take both files.
+by commas or semicolons; one import may take both files, or the downloaded archive
+itself (``RefRomeCsv.zip``), whose two referential files are then read.
 
 **All or nothing** (decision): every line of every file is checked before anything is
 written; a wrong file (another CSV, a truncated download, a file saved again by a
 spreadsheet in another encoding) is refused with a French message naming the file and
-the line, and the titles known before stay as they were. A good import replaces the
-previous one as a whole; the titles typed at the office are kept.
+the line, and the titles known before stay as they were. Every line has as many
+columns as the first (a line cut by an interrupted download, or split by a separator
+inside an unquoted title, would otherwise import a wrong title). A file far larger than
+the referential (:data:`MAX_FILE_BYTES`, :data:`MAX_LINES`) is refused before it takes
+the office PC's memory. A good import replaces the previous one as a whole; the titles
+typed at the office are kept.
 
 **Until a referential is imported** titles and codes are typed freely (the code in the
 shape of one capital letter and four digits) and remembered, so that the next form
@@ -27,6 +32,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -51,7 +57,12 @@ TITLE_COLUMNS = ("libelle_appellation_long", "libelle_rome", "libelle_appellatio
 MAX_PROBLEMS = 10
 TITLE_LIMIT = 200
 IMPORT_ACTION = "Importer le référentiel ROME"
-ROME_SHAPE = "une lettre majuscule suivie de 4 chiffres (ex. D1106)"
+ROME_SHAPE = "une lettre majuscule suivie de 4 chiffres"
+#: The real files weigh about 2 MB and hold about 11,000 titles: far more is not them.
+MAX_FILE_BYTES = 10 * 1024 * 1024
+MAX_LINES = 100_000
+#: The referential's files in France Travail's archive, by the start of their names.
+ARCHIVE_MEMBERS = ("unix_referentiel_appellation", "unix_referentiel_code_rome")
 #: What the start of a code looks like: a letter and at least one digit.
 _CODE_START = re.compile(r"^[A-Z][0-9]{1,4}$")
 
@@ -104,7 +115,7 @@ def normalise_code(value: str | None) -> str | None:
 def code_problem(code: str | None, field: str) -> Problem | None:
     """The shape rule: one capital letter and four digits."""
     if code is not None and not ROME_RE.match(code):
-        return Problem(field, f"le code ROME s'écrit {ROME_SHAPE} (ici « {code} »).")
+        return Problem(field, f"le code ROME s'écrit {ROME_SHAPE}, comme D1106 ; ici « {code} ».")
     return None
 
 
@@ -141,9 +152,19 @@ def read_referential(name: str, data: bytes) -> list[tuple[str, str]]:
     """The (code, title) pairs of one referential file; :class:`RomeFileError` when the
     file is not one, naming each line that is wrong (up to the first ten)."""
     text = _decode(name, data)
-    lines = text.splitlines()
+    # Lines ending in a lone CR (an old Mac export) read like the others.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
     if not lines or not lines[0].strip():
         raise RomeFileError([f"{name}, ligne 1 : le fichier est vide."])
+    if len(lines) > MAX_LINES + 2:  # the header, and the empty end after the last line
+        most = f"{MAX_LINES:_}".replace("_", "\u202f")
+        raise RomeFileError(
+            [
+                f"{name} : plus de {most} lignes ; le référentiel ROME de France "
+                "Travail compte environ 11 000 intitulés : ce fichier n'en est pas un."
+            ]
+        )
     separator, columns = _header(name, lines[0])
     title_column = next((c for c in TITLE_COLUMNS if c in columns), None)
     if CODE_COLUMN not in columns or title_column is None:
@@ -157,26 +178,32 @@ def read_referential(name: str, data: bytes) -> list[tuple[str, str]]:
         )
     code_at, title_at = columns.index(CODE_COLUMN), columns.index(title_column)
     reader = csv.reader(io.StringIO(text), delimiter=separator)
-    next(reader)
     pairs: list[tuple[str, str]] = []
     problems: list[str] = []
     try:
+        next(reader)
         for fields in reader:
             number = reader.line_num
             if not any(f.strip() for f in fields):
                 continue
-            if len(fields) <= max(code_at, title_at):
+            if len(fields) != len(columns):
+                why = (
+                    "la ligne est coupée (fichier incomplet ?) ou le séparateur a changé"
+                    if len(fields) < len(columns)
+                    else f"un intitulé contient le séparateur « {separator} » sans guillemets"
+                )
                 problems.append(
                     f"{name}, ligne {number} : {len(fields)} colonne(s) au lieu de "
-                    f"{len(columns)} ; la ligne est coupée ou le séparateur a changé."
+                    f"{len(columns)} ; {why}."
                 )
                 continue
             code = fields[code_at].strip().upper()
-            title = " ".join(fields[title_at].split())
+            # Older releases wrote an apostrophe twice (« d''hygiène »); no title holds two.
+            title = " ".join(fields[title_at].replace("''", "'").split())
             if not ROME_RE.match(code):
                 problems.append(
                     f"{name}, ligne {number} : le code ROME « {code[:20]} » ne s'écrit pas "
-                    f"{ROME_SHAPE}."
+                    f"{ROME_SHAPE} (comme D1106)."
                 )
             elif not title:
                 problems.append(f"{name}, ligne {number} : l'intitulé du métier est vide.")
@@ -198,10 +225,65 @@ def read_referential(name: str, data: bytes) -> list[tuple[str, str]]:
 # --- Writing ---------------------------------------------------------------------------------
 
 
+def _too_large(name: str, size: int) -> str | None:
+    if size <= MAX_FILE_BYTES:
+        return None
+    return (
+        f"{name} : le fichier pèse plus de {MAX_FILE_BYTES // (1024 * 1024)} Mo ; le "
+        "référentiel ROME de France Travail en pèse environ 2 : ce n'en est pas un."
+    )
+
+
+def _archive_files(name: str, data: bytes) -> list[tuple[str, bytes]]:
+    """The referential files of France Travail's ZIP archive (module notes)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = [
+                info
+                for info in archive.infolist()
+                if not info.is_dir()
+                and info.filename.rsplit("/", 1)[-1].lower().startswith(ARCHIVE_MEMBERS)
+                and info.filename.lower().endswith(".csv")
+            ]
+            if not members:
+                raise RomeFileError(
+                    [
+                        f"{name} : l'archive ne contient ni unix_referentiel_appellation…csv "
+                        "ni unix_referentiel_code_rome…csv : ce n'est pas l'archive du "
+                        "référentiel ROME (RefRomeCsv) de France Travail."
+                    ]
+                )
+            found = []
+            for info in sorted(members, key=lambda i: i.filename):
+                inner = f"{name} › {info.filename.rsplit('/', 1)[-1]}"
+                if too_large := _too_large(inner, info.file_size):
+                    raise RomeFileError([too_large])
+                found.append((inner, archive.read(info)))
+            return found
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError, EOFError):
+        raise RomeFileError(
+            [f"{name} : l'archive ZIP est abîmée ou incomplète ; téléchargez-la à nouveau."]
+        ) from None
+
+
+def _expanded(files: Sequence[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
+    """The CSV files to read: the files chosen, an archive replaced by its own."""
+    found: list[tuple[str, bytes]] = []
+    for name, data in files:
+        if data.startswith(b"PK\x03\x04"):
+            found += _archive_files(name, data)
+            continue
+        if too_large := _too_large(name, len(data)):
+            raise RomeFileError([too_large])
+        found.append((name, data))
+    return found
+
+
 def import_referential(desk: Desk, files: Sequence[tuple[str, bytes]]) -> ImportResult:
     """Check every file, then replace the imported titles by theirs (module notes)."""
     if not files:
         raise RomeFileError(["aucun fichier choisi."])
+    files = _expanded(files)
     pairs: dict[tuple[str, str], str] = {}
     problems: list[str] = []
     for name, data in files:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, time
 from enum import Enum
 
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
 from ..models import (
@@ -16,6 +16,7 @@ from ..models import (
     Action,
     ActionStatus,
     ActionStep,
+    AuditAction,
     Barrier,
     BarrierCategory,
     BarrierStatus,
@@ -31,12 +32,12 @@ from ..models import (
     TargetDecision,
 )
 from ..rules.validation import Problem, fr_date
+from . import audit
 from .context import Desk, Work, fetch
-from .directory import entry_label
+from .directory import entry_label, name_key
 from .editing import add_row, edit_row, remove_row
 from .errors import ValidationFailed
 from .rome import code_problem, normalise_code, remember_title, validated_code
-from .summary import fold
 
 DESCRIPTION_REQUIRED = "la description de l'action est obligatoire."
 
@@ -201,8 +202,8 @@ def employer_for(
     session: Session, employer_id: int | None, employer_name: str | None
 ) -> Employer | None:
     """The employer chosen (by id), or the one of the directory with the name typed
-    (accents and case ignored), or a new entry of the directory with that name (created
-    on the fly)."""
+    (accents, case and punctuation ignored, :func:`~.directory.name_key`), or a new
+    entry of the directory with that name (created on the fly, not flushed)."""
     if employer_id is not None:
         return fetch(session, Employer, employer_id)
     name = " ".join((employer_name or "").split())
@@ -210,11 +211,11 @@ def employer_for(
         return None
     if len(name) > 200:
         raise ValidationFailed([Problem("employer", "200 caractères au plus pour le nom.")])
-    key = fold(name)
+    key = name_key(name)
     found = [
         row
         for row in session.scalars(select(Employer).order_by(Employer.id))
-        if fold(" ".join(row.name.split())) == key
+        if name_key(row.name) == key
     ]
     if len(found) > 1:
         towns = ", ".join(entry_label(row.name, row.town) for row in found)
@@ -232,6 +233,33 @@ def employer_for(
     created = Employer(name=name)
     session.add(created)
     return created
+
+
+def log_new_employer(session: Session, user: str, employer: Employer | None, case_id: int) -> bool:
+    """Write in the history who added ``employer`` to the directory, from which case,
+    when :func:`employer_for` has just created it; True if it had."""
+    if employer is None or not inspect(employer).pending:
+        return False
+    audit.record(
+        session,
+        user=user,
+        action=AuditAction.CREATE,
+        obj=employer,
+        case_id=case_id,
+        summary=f"Entreprise « {employer.name} » ajoutée à l'annuaire",
+    )
+    return True
+
+
+def _employer(
+    work: Work, employer_id: int | None, employer_name: str | None, case_id: int
+) -> Employer | None:
+    """:func:`employer_for`, a new entry written in the history with the case it came
+    from (Ctrl+Z of the period leaves it in the directory, :mod:`.undo`)."""
+    employer = employer_for(work.session, employer_id, employer_name)
+    if log_new_employer(work.session, work.user, employer, case_id):
+        work.entities.add(audit.entity_name(employer))
+    return employer
 
 
 def _period_code(work: Work, rome: str | None, *, kept: str | None = None) -> str | None:
@@ -286,7 +314,7 @@ def add_company_period(
     def make(work: Work, case: Case) -> CompanyPeriod:
         code = _period_code(work, rome)
         row = CompanyPeriod(
-            employer=employer_for(work.session, employer_id, employer_name),
+            employer=_employer(work, employer_id, employer_name, case.id),
             start_date=start,
             end_date=end,
             job_title=job_title or None,
@@ -335,7 +363,7 @@ def update_company_period(
 
     def change(work: Work, row: CompanyPeriod) -> str:
         code = _period_code(work, rome, kept=row.rome)
-        row.employer = employer_for(work.session, employer_id, employer_name)
+        row.employer = _employer(work, employer_id, employer_name, row.case_id)
         row.start_date, row.end_date = start, end
         row.job_title, row.rome = job_title or None, code
         row.job_target_id, row.evaluation = job_target_id, evaluation or None
@@ -422,12 +450,17 @@ def _check_referral(case: Case, referral: Referral, partner_id: int | None, toda
                 )
             )
         if follow_up is not None and follow_up < on:
-            problems.append(
-                Problem("follow_up_on", f"la relance suit la demande ({fr_date(on)}).")
-            )
+            problems.append(Problem("follow_up_on", f"la relance suit la demande ({fr_date(on)})."))
         if closed is not None and closed < on:
             problems.append(
                 Problem("referral_closed_on", f"la réponse suit la demande ({fr_date(on)}).")
+            )
+        elif closed is not None and closed > today:
+            problems.append(
+                Problem(
+                    "referral_closed_on",
+                    "la date de la réponse du partenaire ne peut pas être à venir.",
+                )
             )
     if problems:
         raise ValidationFailed(problems)

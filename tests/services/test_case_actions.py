@@ -207,9 +207,7 @@ def test_positive_job_exit_then_retention_closes(desk: Desk, signed: int, sessio
 
 def test_an_exit_still_to_come_is_refused(desk: Desk, signed: int, session) -> None:
     with pytest.raises(ValidationFailed, match=r"La date de sortie \(03/03/2026\) est à venir"):
-        ms.record_exit(
-            desk, signed, ms.ExitInput(date=date(2026, 3, 3), reason=ExitReason.ABANDON)
-        )
+        ms.record_exit(desk, signed, ms.ExitInput(date=date(2026, 3, 3), reason=ExitReason.ABANDON))
     assert _case(session, signed).exit is None
 
 
@@ -231,6 +229,9 @@ def test_a_new_employer_named_at_the_exit_joins_the_directory(
     assert case.exit is not None and case.exit.employment_employer is not None
     assert case.exit.employment_employer.name == "Boulangerie Petit"
     assert session.scalars(select(Employer)).one().name == "Boulangerie Petit"
+    added = session.scalars(select(AuditEntry).where(AuditEntry.entity == "employer")).one()
+    assert (added.action, added.user, added.case_id) == (AuditAction.CREATE, "claire", signed)
+    assert added.summary == "Entreprise « Boulangerie Petit » ajoutée à l'annuaire"
 
 
 def test_interruption_and_notice(desk: Desk, signed: int, session) -> None:
@@ -250,6 +251,31 @@ def test_retention_only_after_job_or_business(desk: Desk, signed: int) -> None:
     ms.record_exit(desk, signed, ms.ExitInput(date=date(2026, 3, 2), reason=ExitReason.ABANDON))
     with pytest.raises(ValidationFailed, match="maintien"):
         ms.record_retention(desk, signed, retained=True, on=date(2026, 6, 2))
+
+
+def test_retention_is_seen_at_three_months_and_never_ahead_of_today(
+    desk: Desk, signed: int, session: Session
+) -> None:
+    """« Oui » is what J + 3 months shows: before it the follow-up goes on; a job lost
+    early is a « Non » known at once; nothing is observed after today."""
+    job = ms.ExitInput(
+        date=date(2026, 2, 2),
+        reason=ExitReason.EMPLOYMENT,
+        employment_contract=ContractType.CDI,
+        employment_full_time=True,
+    )
+    ms.record_exit(desk, signed, job)
+    with pytest.raises(ValidationFailed, match="à partir du 02/05/2026"):
+        ms.record_retention(desk, signed, retained=True, on=date(2026, 3, 2))
+    case = _case(session, signed)
+    assert case.exit is not None and case.exit.retained_at_3_months is None
+    assert case.status is CaseStatus.FOLLOW_UP
+    with pytest.raises(ValidationFailed, match="après aujourd'hui"):
+        ms.record_retention(desk, signed, retained=False, on=date(2026, 3, 3))
+    ms.record_retention(desk, signed, retained=False, on=date(2026, 3, 2))
+    case = _case(session, signed)
+    assert case.exit is not None and case.exit.retained_at_3_months is False
+    assert case.exit.retention_recorded_on == date(2026, 3, 2)
 
 
 def test_renewal_once(desk: Desk, signed: int, session) -> None:

@@ -48,6 +48,7 @@ from movdesk.services.directory_edit import (
     save_entry,
 )
 from movdesk.services.errors import ValidationFailed
+from movdesk.services.orders import add_referent
 from movdesk.services.schedule import open_deadlines
 from movdesk.services.undo import undo_last
 
@@ -140,6 +141,65 @@ def test_duplicates_same_siret_or_same_name_and_town_accents_and_case_ignored(
         )
         == []
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "town"),
+    [
+        ("Boulangerie-Petit", "Villeneuve-d'Ascq"),
+        ("BOULANGERIE PETIT", "Villeneuve d'Ascq"),
+        ("Boulangerie Petit", "Villeneuve d\u2019Ascq"),
+        ("Boulangerie Petit.", "VILLENEUVE D ASCQ CEDEX"),
+        ("Boulangerie Petit", "Villeneuve-d'Ascq Cedex 5"),
+    ],
+)
+def test_duplicates_ignore_hyphens_apostrophes_and_cedex(desk: Desk, name: str, town: str) -> None:
+    """The same town written with a space for its hyphen, a typographic apostrophe or a
+    CEDEX is the same town; so is a name with a hyphen or a full stop."""
+    first = save_entry(
+        desk, EMPLOYER, EntryInput(name="Boulangerie Petit", town="Villeneuve-d'Ascq")
+    )
+    found = find_duplicates(desk, EMPLOYER, EntryInput(name=name, town=town))
+    assert [(d.id, d.reason) for d in found] == [(first, "même nom et même ville")]
+
+
+def test_saint_is_the_same_town_in_full_or_abbreviated(desk: Desk) -> None:
+    first = save_entry(desk, PARTNER, EntryInput(name="CCAS", town="Saint-Amand-les-Eaux"))
+    found = find_duplicates(desk, PARTNER, EntryInput(name="ccas", town="St Amand les Eaux"))
+    assert [d.id for d in found] == [first]
+    assert find_duplicates(desk, PARTNER, EntryInput(name="CCAS", town="Amand")) == []
+
+
+def test_a_partner_duplicate_is_named_in_the_right_gender(desk: Desk) -> None:
+    save_entry(desk, PARTNER, EntryInput(name="CAF du Nord", town="Lille"))
+    with pytest.raises(DuplicateFound) as offered:
+        save_entry(desk, PARTNER, EntryInput(name="caf du nord", town="Lille"))
+    assert str(offered.value).startswith("Ce partenaire existe déjà dans l'annuaire")
+    save_entry(desk, EMPLOYER, EntryInput(name="Boulangerie Petit", town="Lille"))
+    with pytest.raises(DuplicateFound) as employer:
+        save_entry(desk, EMPLOYER, EntryInput(name="boulangerie petit", town="Lille"))
+    assert str(employer.value).startswith("Cette entreprise existe déjà dans l'annuaire")
+
+
+@pytest.mark.parametrize(
+    "siret", ["7328293200007²", "７３２８２９３２００００７４", "٧٣٢٨٢٩٣٢٠٠٠٠٧٤"]
+)
+def test_a_siret_is_fourteen_plain_digits(desk: Desk, siret: str) -> None:
+    """« ² » sits at the top left of a French keyboard: typed by mistake it stopped the
+    form with a Python error; digits of other scripts were saved as they came."""
+    with pytest.raises(ValidationFailed) as refused:
+        save_entry(desk, EMPLOYER, EntryInput(name="Boulangerie Petit", siret=siret))
+    (problem,) = refused.value.problems
+    assert problem.field == "siret" and "14 chiffres" in problem.message
+
+
+def test_la_poste_head_office_and_offices_have_valid_sirets(desk: Desk) -> None:
+    """La Poste's offices follow their own check (digits adding up to a multiple of 5);
+    its head office keeps the usual one."""
+    save_entry(desk, PARTNER, EntryInput(name="La Poste (siège)", siret="35600000000048"))
+    save_entry(desk, PARTNER, EntryInput(name="La Poste Lille", siret="35600000049837"))
+    with pytest.raises(ValidationFailed, match="clé de contrôle"):
+        save_entry(desk, PARTNER, EntryInput(name="La Poste Lens", siret="35600000049838"))
 
 
 def test_saving_a_duplicate_is_refused_until_confirmed_but_never_a_same_siret(
@@ -353,6 +413,16 @@ def test_referents_are_listed_with_their_caseload(
     assert (line.name, line.running, line.caseload, line.total) == ("Claire Martin", 1, 1, 1)
 
 
+def test_referents_are_listed_in_alphabetical_order_accents_ignored(
+    desk: Desk, referent_id: int, session: Session
+) -> None:
+    """« Élodie » comes between « Claire » and « Julien », not after « Zoé »."""
+    for name in ("Zoé Durand", "Élodie Marchand", "Julien Lefort"):
+        add_referent(desk, name)
+    names = [line.name for line in referent_lines(session, TODAY)]
+    assert names == ["Claire Martin", "Élodie Marchand", "Julien Lefort", "Zoé Durand"]
+
+
 def test_a_referral_needs_a_partner_and_dates_in_order(desk: Desk, signed: int) -> None:
     with pytest.raises(ValidationFailed) as refused:
         rows.add_barrier(
@@ -373,6 +443,21 @@ def test_a_referral_needs_a_partner_and_dates_in_order(desk: Desk, signed: int) 
             category=BarrierCategory.MOBILITY,
             referral=rows.Referral(date(2026, 4, 1)),
         )
+
+
+def test_a_partner_answer_is_not_received_ahead_of_today(desk: Desk, signed: int) -> None:
+    """An answer dated next month closed the request, and its reminder, today."""
+    partner = save_entry(desk, PARTNER, EntryInput(name="CAF du Nord"))
+    with pytest.raises(ValidationFailed) as refused:
+        rows.add_barrier(
+            desk,
+            signed,
+            category=BarrierCategory.FAMILY,
+            partner_id=partner,
+            referral=rows.Referral(date(2026, 2, 2), date(2026, 2, 16), date(2026, 3, 20)),
+        )
+    (problem,) = refused.value.problems
+    assert problem.field == "referral_closed_on" and "à venir" in problem.message
 
 
 def test_lifting_a_barrier_keeps_its_request(desk: Desk, signed: int, session: Session) -> None:

@@ -28,10 +28,19 @@ GOOD = {
         ("73282932000075", False),
         ("35600000000001", True),  # La Poste: sum of digits divisible by 5
         ("35600000000002", False),
+        ("35600000000048", True),  # La Poste's head office: the usual key
     ],
 )
 def test_siret_key(siret: str, ok: bool) -> None:
     assert siret_key_ok(siret) is ok
+
+
+def test_an_office_siret_of_other_digits_is_refused_in_words(desk: Desk) -> None:
+    """« ² » (top left of a French keyboard) stopped the assistant with a Python error."""
+    with pytest.raises(ValidationFailed) as refused:
+        save_office(desk, **{**GOOD, "siret": "7328293200007²"})
+    (problem,) = refused.value.problems
+    assert problem.field == "siret" and "14 chiffres" in problem.message
 
 
 def test_saving_the_office_configures_it_and_is_audited(desk: Desk, session: Session) -> None:

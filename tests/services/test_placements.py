@@ -16,12 +16,14 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from movdesk.config import resolve_database
 from movdesk.demo import fill_demo
-from movdesk.models import Case, ContractType, Exit, ExitReason
+from movdesk.models import Case, ContractingResult, ContractType, Exit, ExitReason
 from movdesk.rules.calendar import add_months
 from movdesk.rules.outcomes import classify_exit, earns_retention_check
 from movdesk.rules.placements import PlacementKind, PlacementState, placement_state
 from movdesk.rules.timeline import effective_status, follow_up_windows, phase
-from movdesk.services.context import CASE_LOAD
+from movdesk.services import milestones as ms
+from movdesk.services.context import CASE_LOAD, Desk
+from movdesk.services.orders import BeneficiaryInput, register_order
 from movdesk.services.placement_sql import positive_expression, sql_add_months
 from movdesk.services.placements import (
     PlacementQuery,
@@ -31,8 +33,10 @@ from movdesk.services.placements import (
     placement_page,
     placement_totals,
 )
+from movdesk.services.summary import refresh_summaries
 from movdesk.store.engine import make_session_factory
 from movdesk.store.migrate import open_database
+from tests.services.placed import CDI
 
 TODAY = date(2026, 3, 2)
 EVERYTHING = 100_000
@@ -265,3 +269,37 @@ def test_follow_up_windows_are_those_of_the_case_file(demo: sessionmaker[Session
         if row.retention_due is not None:
             assert row.retention_due == add_months(row.start, 3)
     assert any(w.done for r in followed for w in r.windows)
+
+
+def test_beneficiaries_sort_as_the_case_list_sorts_them_accents_ignored(
+    desk: Desk, referent_id: int, session_factory: sessionmaker[Session]
+) -> None:
+    """« ÉTIENNE » comes between « DURAND » and « FAURE », not after them."""
+    ids = []
+    for number, last_name in enumerate(("FAURE", "ÉTIENNE", "DURAND"), start=1):
+        ids.append(
+            register_order(
+                desk,
+                order_number=f"LC-{number}",
+                referent_id=referent_id,
+                start_date=date(2025, 10, 6),
+                end_date=date(2026, 4, 3),
+                beneficiary=BeneficiaryInput(
+                    last_name=last_name, first_name="Léa", pe_id=f"{number}111111A"
+                ),
+            )
+        )
+        ms.record_contracting(desk, ids[-1], on=date(2025, 10, 7), result=ContractingResult.SIGNED)
+        ms.record_exit(
+            desk,
+            ids[-1],
+            ms.ExitInput(date=date(2026, 1, 5), reason=ExitReason.EMPLOYMENT, **CDI),
+        )
+    with session_factory() as session:
+        refresh_summaries(session, ids, TODAY)
+        session.commit()
+        for descending in (False, True):
+            query = PlacementQuery(sort=PlacementSort.BENEFICIARY, descending=descending)
+            names = [r.last_name for r in _all(session, query)]
+            expected = ["DURAND", "ÉTIENNE", "FAURE"]
+            assert names == (expected[::-1] if descending else expected)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import zipfile
 from datetime import date
 
 import pytest
@@ -10,7 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from movdesk.models import CompanyPeriod, ContractingResult, JobTarget, RomeJob, RomeSource
 from movdesk.services import milestones as ms
-from movdesk.services import rows
+from movdesk.services import rome, rows
 from movdesk.services.context import Desk
 from movdesk.services.errors import ValidationFailed
 from movdesk.services.rome import (
@@ -152,3 +154,102 @@ def test_codes_are_free_until_a_referential_is_loaded(
     with session_factory() as session:
         assert session.get(CompanyPeriod, period).rome == "D1106"
         assert session.scalar(select(func.count()).select_from(JobTarget)) == 1
+
+
+def test_old_mac_line_ends_and_doubled_apostrophes_are_read() -> None:
+    """A file whose lines end in a lone CR reads like the original; older releases wrote
+    an apostrophe twice (« d''hygiène »), which no title holds."""
+    assert read_referential("mac.csv", CODES.replace(b"\n", b"\r")) == read_referential(
+        "codes.csv", CODES
+    )
+    doubled = TITLES.replace(b"d'hygi", b"d''hygi")
+    assert read_referential("old.csv", doubled)[1] == (
+        "K2204",
+        "Agent / Agente de propreté et d'hygiène",
+    )
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        # Cut in the middle of its last title: « Magasinage et prép » was imported.
+        (CODES[:-30], "codes.csv, ligne 4 : 4 colonne(s) au lieu de 10"),
+        # A comma inside an unquoted title shifts every column after it.
+        (
+            CODES + b"K2205,K2205,1,Agent, agente,N,N,N,N,N,\n",
+            "codes.csv, ligne 5 : 11 colonne(s) au lieu de 10",
+        ),
+    ],
+    ids=["cut", "separator-in-title"],
+)
+def test_a_line_of_another_width_than_the_header_is_refused(data: bytes, expected: str) -> None:
+    with pytest.raises(RomeFileError) as refused:
+        read_referential("codes.csv", data)
+    assert expected in str(refused.value)
+
+
+def _archive(members: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def test_the_downloaded_archive_is_read_as_its_two_files(
+    desk: Desk, session_factory: sessionmaker[Session]
+) -> None:
+    archive = _archive(
+        {
+            "RefRomeCsv/unix_referentiel_code_rome_v460_utf8.csv": CODES,
+            "RefRomeCsv/unix_referentiel_appellation_v460_utf8.csv": TITLES,
+            "RefRomeCsv/unix_texte_v460_utf8.csv": b"code_rome,texte\nD1106,Autre chose\n",
+        }
+    )
+    result = import_referential(desk, [("RefRomeCsv.zip", archive)])
+    assert (result.titles, result.codes) == (6, 3)
+    assert result.files == (
+        "RefRomeCsv.zip › unix_referentiel_appellation_v460_utf8.csv",
+        "RefRomeCsv.zip › unix_referentiel_code_rome_v460_utf8.csv",
+    )
+    damaged = _archive(
+        {"unix_referentiel_appellation_v460_utf8.csv": TITLES + b"9,Intitule,Court,ZZ,1,,1\n"}
+    )
+    before = _count(session_factory)
+    with pytest.raises(
+        RomeFileError, match=r"RefRomeCsv.zip › unix_referentiel_appellation_v460_utf8.csv, ligne 5"
+    ):
+        import_referential(desk, [("RefRomeCsv.zip", damaged)])
+    assert _count(session_factory) == before
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (
+            _archive({"unix_texte_v460_utf8.csv": b"code_rome,texte\n"}),
+            "Archive.zip : l'archive ne contient ni unix_referentiel_appellation",
+        ),
+        (b"PK\x03\x04" + bytes(200), "Archive.zip : l'archive ZIP est abîmée"),
+    ],
+    ids=["other-files", "damaged"],
+)
+def test_an_archive_without_the_referential_is_refused(
+    desk: Desk, data: bytes, expected: str
+) -> None:
+    with pytest.raises(RomeFileError) as refused:
+        import_referential(desk, [("Archive.zip", data)])
+    assert expected in str(refused.value)
+
+
+def test_a_file_far_larger_than_the_referential_is_refused(
+    desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The real files hold about 11,000 titles (2 MB): a file of hundreds of thousands of
+    lines took half a minute and a gigabyte of memory before being kept whole."""
+    monkeypatch.setattr(rome, "MAX_LINES", 2)
+    with pytest.raises(RomeFileError, match="codes.csv : plus de 2 lignes"):
+        read_referential("codes.csv", CODES)
+    monkeypatch.setattr(rome, "MAX_FILE_BYTES", 100)
+    with pytest.raises(RomeFileError, match="codes.csv : le fichier pèse plus de"):
+        import_referential(desk, [("codes.csv", CODES)])

@@ -13,6 +13,7 @@ from movdesk.models import (
     Action,
     ActionStatus,
     ActionStep,
+    AuditAction,
     AuditEntry,
     CompanyPeriod,
     ContractingResult,
@@ -126,6 +127,28 @@ def test_a_company_period_corrected_with_a_new_employer(
     assert entry.changes["end_date"] == ["2026-04-17", "2026-04-24"]
     assert entry.changes["rome"] == ["D1106", "D1102"]
     assert entry.changes["job_title"] == ["Vendeur", "Vendeur en boulangerie"]
+
+
+def test_an_employer_typed_in_a_period_is_found_or_added_to_the_directory_with_its_author(
+    desk: Desk, period: int, signed: int, session: Session
+) -> None:
+    """« boulangerie-petit » is the employer already in the directory; a new name joins
+    it, and the history says who added it and for which case."""
+    again = rows.add_company_period(
+        desk,
+        signed,
+        start=date(2026, 5, 4),
+        end=date(2026, 5, 15),
+        employer_name="boulangerie-petit",
+    )
+    assert session.scalar(select(func.count()).select_from(Employer)) == 1
+    assert session.get(CompanyPeriod, again).employer.name == "Boulangerie Petit"
+    rows.update_company_period(
+        desk, again, start=date(2026, 5, 4), end=date(2026, 5, 15), employer_name="Fournil du Nord"
+    )
+    added = _last_entry(session, "employer")
+    assert (added.action, added.user, added.case_id) == (AuditAction.CREATE, "claire", signed)
+    assert added.summary == "Entreprise « Fournil du Nord » ajoutée à l'annuaire"
 
 
 def test_a_company_period_of_43_days_is_refused(desk: Desk, period: int, session: Session) -> None:

@@ -4,6 +4,7 @@ notice, the action of a line, the case opened at the deadline's section."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -69,6 +70,18 @@ def test_groups_with_counts_later_closed_and_todo_stretching(scheduler: Schedule
     # The weekly interview of DURAND says the appointment that will close it.
     texts = [model.index(row, Column.TODO, soon).data() for row in range(model.rowCount(soon))]
     assert any("rendez-vous prévu le 12/05/2026 à 09:30" in text for text in texts)
+
+
+def test_the_notice_follows_the_deadlines_closed_since(scheduler: SchedulerWidget) -> None:
+    """A deadline closed from its line left the notice saying one overdue too many."""
+    assert "4 échéances en retard pour le bureau." in scheduler.notice_text.text()
+    overview = scheduler.overview
+    assert overview is not None
+    first_late = next(i for i in overview.items if i.status == "overdue")
+    kept = tuple(i for i in overview.items if i is not first_late)
+    scheduler.show_overview(replace(overview, items=kept))
+    assert "3 échéances en retard pour le bureau." in scheduler.notice_text.text()
+    assert "3 échéances en retard" in scheduler.counts.text()
 
 
 def test_referent_filter_is_remembered_and_the_notice_follows(

@@ -73,7 +73,19 @@ def check_interview(case: Any, interview: Any) -> list[Problem]:
             )
         return problems
     last = exit.date if exit is not None else current_end(case)
-    if when < case.start_date or when > last:
+    if exit is not None and when > last:
+        # Most often the next appointment, planned before the exit was known.
+        what = "prévu le" if interview.status == InterviewStatus.PLANNED else "du"
+        problems.append(
+            Problem(
+                f"{path}.date",
+                f"l'entretien {what} {fr_date(when)} tombe après la sortie "
+                f"({fr_date(last)}) : déplacez-le ou supprimez-le dans l'onglet Entretiens. "
+                "Après une sortie positive, un entretien de suivi se saisit avec le type "
+                "« Suivi dans l'emploi ou la formation ».",
+            )
+        )
+    elif when < case.start_date or when > last:
         problems.append(
             Problem(
                 f"{path}.date",

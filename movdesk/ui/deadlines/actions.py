@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from ...models import ExitReason, InterviewKind
 from ...services.context import Desk
+from ...services.lookups import request_to_follow_up
 from ...services.milestones import Dispatch
 from ...services.schedule import DeadlineItem
 from .sent_dialog import SentDateDialog
@@ -64,6 +65,16 @@ def _form(name: str, **values: Any) -> Runner:
         return _exec(dialog)
 
     return run
+
+
+def _partner_answer(parent: QWidget, desk: Desk, item: DeadlineItem) -> bool:
+    """The barrier's form of the request to follow up, where the answer closes it."""
+    from .. import dialogs
+
+    barrier_id = request_to_follow_up(desk, item.case_id, item.due)
+    if barrier_id is None:  # answered meanwhile, in another window
+        return False
+    return _exec(dialogs.BarrierDialog(desk, item.case_id, barrier_id, parent=parent))
 
 
 def _sent(what: Dispatch) -> Runner:
@@ -186,6 +197,14 @@ ACTIONS: dict[str, list[DeadlineAction]] = {
             "Saisir le maintien…",
             "Enregistrer si la personne est toujours en poste à 3 mois",
             _form("RetentionDialog"),
+        )
+    ],
+    "partner_follow_up": [
+        DeadlineAction(
+            "Saisir la réponse…",
+            "Ouvrir le frein confié au partenaire : noter sa réponse, ou une nouvelle date "
+            "de relance",
+            _partner_answer,
         )
     ],
 }

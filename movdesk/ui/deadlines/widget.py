@@ -272,6 +272,9 @@ class SchedulerWidget(QGroupBox):
         if not self._noticed:
             self._noticed = True
             self._say_overdue()
+        elif self.notice.isVisible():
+            # A deadline closed (or fallen overdue) since: the notice says today's count.
+            self._say_overdue()
 
     def overdue_count(self) -> int:
         groups = self.model.groups

@@ -10,7 +10,12 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QPlainTextEdit, QSpinBox, QWidg
 from ...models import DEFAULT_INTERVIEW_MINUTES, InterviewKind, InterviewStatus
 from ...rules.validation import Problem, fr_date
 from ...rules.validation.common import MAX_INTERVIEW_MINUTES
-from ...services.advice import clash_notes, interview_advice, next_appointment
+from ...services.advice import (
+    clash_notes,
+    interview_advice,
+    next_appointment,
+    next_follow_up,
+)
 from ...services.agenda import referent_busy
 from ...services.context import Desk
 from ...services.errors import ValidationFailed
@@ -112,6 +117,7 @@ class InterviewDialog(CaseDialog):
         self.minutes.valueChanged.connect(self.refresh_advice)
         self.time_field.timeChanged.connect(self.refresh_advice)
         self.kind.currentIndexChanged.connect(self.refresh_advice)
+        self.kind.currentIndexChanged.connect(lambda _index: self._propose_next())
         self.status.currentIndexChanged.connect(self.refresh_advice)
         self.status.activated.connect(self._on_status_chosen)
         self.next_date.dateChanged.connect(self._on_next_date_edited)
@@ -142,18 +148,36 @@ class InterviewDialog(CaseDialog):
             widget.setEnabled(checked)
 
     def _propose_next(self) -> None:
-        """One week later on a working day, never after the 14-day limit."""
+        """One week later on a working day, never after the 14-day limit; after a
+        follow-up interview, in the next follow-up window."""
         on = self.date_field.value()
         if on is None:
             return
+        if self.kind.value() is InterviewKind.FOLLOW_UP:
+            found = next_follow_up(self.case, on, alsace_moselle=self.alsace_moselle)
+            if found is None:
+                self._show_next(None, "Plus d'entretien de suivi dû : le suivi de 3 mois s'achève.")
+                return
+            proposed, window = found
+            number = "1er" if window.number == 1 else f"{window.number}e"
+            hint = (
+                f"{number} entretien de suivi : du {fr_date(window.start)} au "
+                f"{fr_date(window.due)} (suivi dans l'emploi)"
+            )
+            self._show_next(proposed, hint)
+            return
         proposed, latest = next_appointment(self.case, on, alsace_moselle=self.alsace_moselle)
-        if not self._next_date_chosen:
+        self._show_next(proposed, f"Au plus tard le {fr_date(latest)} (règle des 14 jours)")
+
+    def _show_next(self, proposed: date | None, hint: str) -> None:
+        """Propose ``proposed`` as the next appointment (unless the user chose one)."""
+        if proposed is not None and not self._next_date_chosen:
             self._proposing = True
             self.next_date.set_value(proposed)
             self._proposing = False
             if self.next_time.value() is None:
                 self.next_time.set_value(self.time_field.value())
-        self.next_hint.setText(f"Au plus tard le {fr_date(latest)} (règle des 14 jours)")
+        self.next_hint.setText(hint)
 
     def advice_lines(self) -> list[str]:
         on, kind, status = self.date_field.value(), self.kind.value(), self.status.value()

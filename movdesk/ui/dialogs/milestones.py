@@ -9,6 +9,7 @@ from dateutil.relativedelta import relativedelta
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from ...models import ContractingResult
+from ...rules.calendar import add_months
 from ...rules.validation import Problem, fr_date
 from ...rules.validation.common import CONTRACTING_DAYS, RENEWAL_MONTHS
 from ...services import milestones as ms
@@ -189,11 +190,19 @@ class RetentionDialog(CaseDialog):
         self.add_field(
             "retained", "&Maintien :", self.retained, aliases=["follow_up.retained_at_3_months"]
         )
-        self.add_field("date", "&Constaté le :", self.date_field)
+        self.add_field(
+            "date", "&Constaté le :", self.date_field, aliases=["follow_up.retention_recorded_on"]
+        )
         exit = self.case.exit
         if exit is not None:
-            due = exit.date + relativedelta(months=3)
-            self.set_advice([f"Le maintien se constate à J + 3 mois, le {fr_date(due)}"], "Règle")
+            due = add_months(exit.date, ms.RETENTION_MONTHS)
+            self.set_advice(
+                [
+                    f"Le maintien se constate à J + 3 mois, le {fr_date(due)} : « Oui » ne se "
+                    "note pas avant ; « Non » se note dès que la personne a quitté son poste"
+                ],
+                "Règle",
+            )
         self.finish_layout()
 
     def save(self, accept_warnings: bool) -> int | None:

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QLabel, QWidget
 
 from ...services.context import Desk
-from ...services.directory import EntryKind, EntryRow, list_entries
+from ...services.directory import EntryKind, EntryRow, list_entries, name_key
 from ...services.summary import fold
 from ..widgets.form import ERROR_COLOUR
 
@@ -65,8 +65,9 @@ class EmployerPicker(QComboBox):
         return None
 
     def _same_name(self, text: str) -> list[EntryRow]:
-        key = fold(text)
-        return [row for row in self._rows if fold(" ".join(row.name.split())) == key]
+        """The entries the service will take for ``text`` (:func:`name_key`)."""
+        key = name_key(text)
+        return [row for row in self._rows if name_key(row.name) == key]
 
     def value(self) -> tuple[int | None, str | None]:
         """The directory id when a listed employer is meant, else the name typed."""

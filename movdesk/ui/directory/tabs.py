@@ -39,6 +39,7 @@ from ...services.directory import (
 )
 from ...services.directory_edit import ContactInput, delete_contact, delete_entry
 from ...services.errors import NotFound
+from ...services.summary import fold
 from ..casefile.table import ROW_ROLE, Column, RowsModel, make_table, selected_row
 from ..casefile.text import DASH, short_date
 from ..formatting import format_count, plural
@@ -52,12 +53,22 @@ _LIST_WIDTHS = (210, 105, 160, 75, 85)
 _HISTORY_WIDTHS = (85, 85, 190, 170, 125, 125)
 
 
+#: Room beside a header's title: its margins and the sort arrow.
+_HEADER_ROOM = 34
+
+
 def _fixed_widths(view: QTableView, widths: Sequence[int]) -> None:
-    """Widths set once: measuring thousands of rows to fit them would freeze the page."""
+    """Widths set once: measuring thousands of rows to fit them would freeze the page.
+    A column is never narrower than its title (« Demandes en cours » read « mandes en
+    co »)."""
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    model = view.model()
+    metrics = header.fontMetrics()
     for column, width in enumerate(widths):
-        header.resizeSection(column, width)
+        title = model.headerData(column, Qt.Orientation.Horizontal) if model else None
+        needed = metrics.horizontalAdvance(str(title)) + _HEADER_ROOM if title else 0
+        header.resizeSection(column, max(width, needed))
 
 
 def _count(value: int) -> str:
@@ -68,10 +79,11 @@ _ColumnAndKey = tuple[Column[EntryRow], Callable[[EntryRow], Any]]
 
 
 def _text(title: str, attribute: str) -> _ColumnAndKey:
-    """A text column, empty values shown as a dash and sorted last."""
+    """A text column, empty values shown as a dash and sorted last; accents ignored, so
+    that « Établissements Roux » sorts with the E."""
     return (
         Column(title, lambda r: getattr(r, attribute) or DASH),
-        lambda r: (getattr(r, attribute) or "\uffff").casefold(),
+        lambda r: (not getattr(r, attribute), fold(getattr(r, attribute) or "")),
     )
 
 

@@ -26,26 +26,27 @@ from sqlalchemy.exc import DBAPIError
 
 from ...errors import UserError
 from ...services.context import Desk
-from ...services.rome import ImportResult, import_referential, rome_status
+from ...services.rome import MAX_FILE_BYTES, ImportResult, import_referential, rome_status
 from ...store.sqlite_file import sqlite_cause
 from ..casefile.text import date_time
 from ..formatting import format_count, plural
 from ..worker import Worker
 
-#: Files larger than this are not a ROME referential (the real ones weigh about 1 MB).
-MAX_FILE_BYTES = 50 * 1024 * 1024
-
 
 def read_files(paths: Sequence[str]) -> list[tuple[str, bytes]]:
-    """The chosen files' names and bytes; French errors for what cannot be read."""
+    """The chosen files' names and bytes; French errors for what cannot be read.
+
+    A file far larger than the referential is refused before it is read (an archive
+    may be larger than the files it holds, which the service checks again)."""
     found = []
     for path in paths:
         file = Path(path)
         try:
             if file.stat().st_size > MAX_FILE_BYTES:
+                megabytes = MAX_FILE_BYTES // (1024 * 1024)
                 raise UserError(
-                    f"« {file.name} » pèse plus de 50 Mo : ce n'est pas le référentiel ROME "
-                    "(aucune modification)."
+                    f"« {file.name} » pèse plus de {megabytes} Mo : ce n'est pas le "
+                    "référentiel ROME (aucune modification)."
                 )
             found.append((file.name, file.read_bytes()))
         except OSError as error:
@@ -81,16 +82,17 @@ class RomeSettings(QWidget):
         self.import_button.setObjectName("importRome")
         self.import_button.setToolTip(
             "Les fichiers CSV du ROME publiés en open data par France Travail "
-            "(unix_referentiel_code_rome…, unix_referentiel_appellation…) ; un fichier "
-            "abîmé est refusé sans rien changer"
+            "(unix_referentiel_code_rome…, unix_referentiel_appellation…, ou l'archive "
+            "RefRomeCsv.zip qui les contient) ; un fichier abîmé est refusé sans rien changer"
         )
         self.import_button.clicked.connect(lambda _checked=False: self.choose_files())
         self.import_button.setWhatsThis(
             "Téléchargez une fois le référentiel ROME sur le site open data de France "
-            "Travail (archive « RefRomeCsv »), sur n'importe quel poste, puis importez le "
-            "fichier des codes et, de préférence, celui des appellations (environ 11 000 "
-            "intitulés). Les métiers saisis sont ensuite cherchés dans ce référentiel et "
-            "leurs codes vérifiés ; sans référentiel, intitulés et codes se tapent "
+            "Travail (archive « RefRomeCsv »), sur n'importe quel poste, puis importez "
+            "l'archive telle quelle, ou le fichier des codes et, de préférence, celui des "
+            "appellations (environ 11 000 intitulés). Les métiers saisis sont ensuite "
+            "cherchés dans ce référentiel et leurs codes vérifiés ; sans référentiel, "
+            "intitulés et codes se tapent "
             "librement et sont retenus. Un fichier abîmé est refusé sans rien changer."
         )
         title = QLabel("<b>Référentiel ROME :</b>", self)
@@ -124,7 +126,7 @@ class RomeSettings(QWidget):
             self,
             "Importer le référentiel ROME",
             str(Path.home()),
-            "Fichiers CSV (*.csv);;Tous les fichiers (*)",
+            "Référentiel ROME (*.csv *.zip);;Tous les fichiers (*)",
         )
         if paths:
             self.import_files(paths)

@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
-from movdesk.models import Case, ContractType, ExitReason
+from movdesk.models import Case, ContractType, ExitReason, InterviewKind
+from movdesk.services import rows
 from movdesk.services.context import Desk
 from movdesk.ui.dialogs import ExitDialog
 
@@ -45,6 +46,24 @@ def test_the_verdict_follows_what_is_typed_and_a_cdi_is_saved(
             ExitReason.EMPLOYMENT,
             ContractType.CDI,
         )
+
+
+def test_an_appointment_planned_after_the_exit_is_named_with_what_to_do(
+    qtbot: QtBot, open_dialog, desk: Desk, case_id: int, session_factory
+) -> None:
+    """The weekly appointment planned before the job was known blocks the exit: the form
+    says which one and what to do, not the rule of the case's dates."""
+    rows.schedule_interview(desk, case_id, on=date(2026, 3, 5), kind=InterviewKind.INDIVIDUAL)
+    dialog = open_dialog(ExitDialog(desk, case_id))
+    dialog.inputs["employment_contract"].set_value(ContractType.CDI)
+    dialog.inputs["employment_full_time"].set_value(True)
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+    assert dialog.error_text("date").startswith(
+        "L'entretien prévu le 05/03/2026 tombe après la sortie (02/03/2026) : déplacez-le "
+        "ou supprimez-le dans l'onglet Entretiens."
+    )
+    with session_factory() as session:
+        assert session.get(Case, case_id).exit is None
 
 
 def test_a_job_without_contract_type_is_refused_next_to_it(

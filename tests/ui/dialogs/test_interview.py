@@ -11,12 +11,14 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from movdesk.models import Interview, InterviewKind, InterviewStatus
+from movdesk.models import ExitReason, Interview, InterviewKind, InterviewStatus
 from movdesk.rules.validation import Problem
+from movdesk.services import milestones as ms
 from movdesk.services import rows
 from movdesk.services.context import Desk
 from movdesk.services.errors import NeedsConfirmation
 from movdesk.ui.dialogs import InterviewDialog
+from tests.services.placed import CDI
 
 from .conftest import count, tab, type_into
 
@@ -130,6 +132,27 @@ def test_the_next_appointment_is_planned_in_the_same_step(
     assert (planned.date, planned.status) == (date(2026, 3, 9), InterviewStatus.PLANNED)
     assert planned.kind is InterviewKind.INDIVIDUAL
     assert dialog.next_interview_id == planned.id
+
+
+def test_after_a_follow_up_the_next_one_is_proposed_in_its_window(
+    qtbot: QtBot, open_dialog, desk: Desk, case_id: int, session_factory
+) -> None:
+    """A follow-up interview plans the next follow-up in the window that comes, not a
+    week later under the 14-day rule, which no longer runs after the exit."""
+    job = ms.ExitInput(date=date(2026, 2, 9), reason=ExitReason.EMPLOYMENT, **CDI)
+    ms.record_exit(desk, case_id, job)
+    dialog = open_dialog(InterviewDialog(desk, case_id))
+    dialog.kind.set_value(InterviewKind.FOLLOW_UP)
+    dialog.plan_next.setChecked(True)
+    # Held on 2 March, in the window of 16/02 – 09/03: the next one runs to 09/04.
+    assert dialog.next_hint.text() == (
+        "3e entretien de suivi : du 10/03/2026 au 09/04/2026 (suivi dans l'emploi)"
+    )
+    assert dialog.next_date.value() == date(2026, 3, 17)
+    qtbot.keyClick(dialog.plan_next, Qt.Key.Key_Return)
+    held, planned = interviews(session_factory)
+    assert (held.kind, held.date) == (InterviewKind.FOLLOW_UP, date(2026, 3, 2))
+    assert (planned.kind, planned.date) == (InterviewKind.FOLLOW_UP, date(2026, 3, 17))
 
 
 def test_a_next_appointment_before_the_interview_is_refused(

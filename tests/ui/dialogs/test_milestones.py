@@ -133,6 +133,17 @@ def test_retention_needs_a_job_exit(
     assert "le 12/04/2026" in dialog.advice_text()
     type_into(qtbot, dialog.date_field, "13042026")
     qtbot.keyClick(dialog.date_field, Qt.Key.Key_Return)
+    assert "après aujourd'hui" in dialog.error_text("date")
+    type_into(qtbot, dialog.date_field, "02032026")
+    qtbot.keyClick(dialog.date_field, Qt.Key.Key_Return)
+    assert "à partir du 12/04/2026" in dialog.error_text("retained")
+    with session_factory() as session:
+        assert session.get(Case, case_id).exit.retained_at_3_months is None
+
+    desk.clock = lambda: date(2026, 4, 13)
+    dialog = open_dialog(RetentionDialog(desk, case_id))
+    type_into(qtbot, dialog.date_field, "13042026")
+    qtbot.keyClick(dialog.date_field, Qt.Key.Key_Return)
     with session_factory() as session:
         case = session.get(Case, case_id)
         assert case.exit.retained_at_3_months is True

@@ -43,10 +43,11 @@ def test_a_company_period_with_its_tutor_objectives_and_evaluation(
     )
     import_referential(desk, [("appellations.csv", TITLES)])
     dialog = open_dialog(CompanyPeriodDialog(desk, case_id))
+    retained = "« Boulangerie Petit (Lille) », de l'annuaire, sera retenue."
+    type_into(qtbot, dialog.employer.lineEdit(), "Boulangerie-Petit")
+    assert dialog.employer.hint.text() == retained
     type_into(qtbot, dialog.employer.lineEdit(), "boulangerie PETIT")
-    assert (
-        dialog.employer.hint.text() == "« Boulangerie Petit (Lille) », de l'annuaire, sera retenue."
-    )
+    assert dialog.employer.hint.text() == retained
     type_into(qtbot, dialog.tutor_name, "Mme Leroy")
     type_into(qtbot, dialog.tutor_phone, "03 53 01 00 00")
     type_into(qtbot, dialog.start, "02022026")

@@ -21,9 +21,11 @@ from movdesk.models import (
 )
 from movdesk.services import rows
 from movdesk.services.context import Desk
+from movdesk.services.schedule import open_deadlines
+from movdesk.ui.deadlines.actions import primary
 from movdesk.ui.dialogs import ActionDialog, BarrierDialog, JobTargetDialog
 
-from .conftest import count, type_into
+from .conftest import TODAY, count, type_into
 
 pytestmark = pytest.mark.gui
 
@@ -105,3 +107,52 @@ def test_a_job_target_with_its_rome_code(
     qtbot.keyClick(dialog.rome, Qt.Key.Key_Return)
     with session_factory() as session:
         assert session.scalars(select(JobTarget.rome)).one() == "K2204"
+
+
+def test_a_partner_to_follow_up_opens_its_request_from_the_scheduler(
+    qtbot: QtBot, desk: Desk, case_id: int, session_factory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The scheduler's line « Relancer … » has its button: the barrier's form, where the
+    partner's answer closes the request (and the deadline)."""
+    with session_factory() as session:
+        caf, ccas = Partner(name="CAF du Nord"), Partner(name="CCAS de Lille")
+        session.add_all([caf, ccas])
+        session.commit()
+        caf_id, ccas_id = caf.id, ccas.id
+    # Two requests of the case: the line of the 16th is the CAF's.
+    other, wanted = (
+        rows.add_barrier(
+            desk,
+            case_id,
+            category=category,
+            partner_id=partner,
+            status=BarrierStatus.IN_PROGRESS,
+            referral=rows.Referral(date(2026, 2, 2), follow_up),
+        )
+        for category, partner, follow_up in (
+            (BarrierCategory.HOUSING, ccas_id, date(2026, 2, 23)),
+            (BarrierCategory.FAMILY, caf_id, date(2026, 2, 16)),
+        )
+    )
+    assert other != wanted
+    (item,) = [
+        d
+        for d in open_deadlines(session_factory, TODAY)
+        if d.kind == "partner_follow_up" and d.due == date(2026, 2, 16)
+    ]
+    action = primary(item.kind, item.status)
+    assert action is not None and action.run is not None
+    assert action.text == "Saisir la réponse…"
+    seen: list[int | None] = []
+
+    def answer(dialog: BarrierDialog) -> int:
+        seen.append(dialog.barrier_id)
+        dialog.referral_closed_on.set_value(TODAY)
+        dialog.accept()
+        return int(QDialog.DialogCode.Accepted)
+
+    monkeypatch.setattr(BarrierDialog, "exec", answer)
+    assert action.run(None, desk, item)
+    assert seen == [wanted]
+    left = [d.due for d in open_deadlines(session_factory, TODAY) if d.kind == "partner_follow_up"]
+    assert left == [date(2026, 2, 23)]

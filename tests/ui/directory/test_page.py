@@ -66,6 +66,32 @@ def _names(tab) -> list[str]:
     return [model.index(row, 0).data() for row in range(model.rowCount())]
 
 
+def test_the_lists_sort_accented_names_in_their_place(qtbot: QtBot, page, desk: Desk) -> None:
+    """« Établissements Roux » sorts with the E, « Lévêque » before « Logistique »."""
+    for name in ("Zeste Traiteur", "Logistique Foucher", "Établissements Roux", "Lévêque Bâtiment"):
+        save_entry(desk, EntryKind.EMPLOYER, EntryInput(name=name))
+    tab = page().employers
+    assert _names(tab) == [
+        "Établissements Roux",
+        "Lévêque Bâtiment",
+        "Logistique Foucher",
+        "Zeste Traiteur",
+    ]
+    tab.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert _names(tab)[0] == "Zeste Traiteur" and _names(tab)[-1] == "Établissements Roux"
+
+
+def test_every_column_title_is_read_in_full(page) -> None:
+    """« Freins suivis » and « Demandes en cours » were cut on both sides."""
+    shown = page()
+    for tab in (shown.employers, shown.partners):
+        header = tab.table.horizontalHeader()
+        model = tab.table.model()
+        for column in range(model.columnCount()):
+            title = model.headerData(column, Qt.Orientation.Horizontal)
+            assert header.sectionSize(column) > header.fontMetrics().horizontalAdvance(title)
+
+
 def test_search_as_you_type_accents_and_case_ignored(qtbot: QtBot, page, desk: Desk) -> None:
     for name, town in (("Élan Propreté", "Roubaix"), ("Boulangerie Petit", "Lille"),
                        ("Boulangerie Petit", "Roubaix")):  # fmt: skip
